@@ -1,0 +1,60 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "ConsortiumLedger",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "ledger", targets: ["ledger"]),
+        .library(name: "ConsortiumLedger", targets: ["ConsortiumLedger"]),
+        .executable(name: "consortium-gen", targets: ["ConsortiumGen"]),
+        .executable(name: "ledger-bench", targets: ["LedgerBench"]),
+        .executable(name: "lmdb-anchor", targets: ["LMDBAnchor"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
+    ],
+    targets: [
+        // Storage engine: only LMDB imports the C module.
+        .systemLibrary(
+            name: "CLMDB", path: "Sources/CLMDB", pkgConfig: "lmdb",
+            providers: [.apt(["liblmdb-dev"])]),
+        .target(name: "LMDB", dependencies: ["CLMDB"]),
+        .target(
+            name: "EventStore",
+            dependencies: ["LMDB", .product(name: "Crypto", package: "swift-crypto")]),
+        // Pure domain: event catalogue, codecs, rules. No I/O.
+        .target(name: "Domain"),
+        // Pure tamper evidence: Merkle tree, proofs, signed checkpoints.
+        .target(name: "Audit", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "Projections", dependencies: ["Domain", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(
+            name: "ConsortiumLedger",
+            dependencies: ["EventStore", "Domain", "Projections", "Audit"]),
+        .executableTarget(
+            name: "ledger",
+            dependencies: [
+                "ConsortiumLedger",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .target(name: "LedgerTesting", dependencies: ["ConsortiumLedger", "EventStore", "Domain"]),
+
+        // Tools: generator, benchmark harness, raw-LMDB C anchor.
+        .executableTarget(name: "ConsortiumGen", path: "Tools/ConsortiumGen"),
+        .executableTarget(
+            name: "LedgerBench",
+            dependencies: ["ConsortiumLedger", "EventStore", "LMDB"],
+            path: "Tools/LedgerBench"),
+        .executableTarget(name: "LMDBAnchor", dependencies: ["CLMDB"], path: "Tools/LMDBAnchor"),
+
+        .testTarget(name: "LMDBTests", dependencies: ["LMDB"]),
+        .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "LedgerTesting"]),
+        .testTarget(name: "DomainTests", dependencies: ["Domain"]),
+        .testTarget(name: "AuditTests", dependencies: ["Audit"]),
+        .testTarget(name: "ProjectionsTests", dependencies: ["Projections", "Domain", "LedgerTesting"]),
+        .testTarget(name: "ConsortiumLedgerTests", dependencies: ["ConsortiumLedger", "LedgerTesting"]),
+        .testTarget(name: "LedgerCLITests", dependencies: ["LedgerTesting"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,124 @@
+import LMDB
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The append-only event log in one LMDB environment.
+///
+/// Open it once per process and share it. Writes serialise through LMDB's single writer
+/// (also across processes); reads are snapshots that never block writers.
+public final class EventStore: Sendable {
+    public let environment: Environment
+    let dbs: LedgerDatabases
+    /// Stable identity of this ledger, chosen at `create`.
+    public let ledgerId: String
+    /// `hash_0` of the chain: SHA-256 of the ledger id.
+    public let genesisHash: ChainHash
+    public static let formatVersion = "1"
+
+    /// Opens an existing ledger; throws `.notALedger` when there is none at `path`.
+    public convenience init(path: String, options: Environment.Options = .init()) throws {
+        guard access(path + "/data.mdb", F_OK) == 0 else {
+            throw EventStoreError(.notALedger, "no ledger at \(path) (create one with `ledger init`)")
+        }
+        try self.init(environment: try EventStore.openEnvironment(path, options))
+    }
+
+    /// Creates a ledger at `path` (or opens it if it already holds one with this id policy).
+    public static func create(
+        path: String, ledgerId: String? = nil, creator: String = "ledger", settings: [String: String] = [:],
+        options: Environment.Options = .init()
+    ) throws -> EventStore {
+        let environment = try openEnvironment(path, options)
+        let dbs = try LedgerDatabases(environment: environment)
+        let id = ledgerId ?? randomUUID()
+        try environment.write { txn in
+            guard try txn.get(dbs.meta, "format") == nil else { return }
+            let genesis = Array(id.utf8).withUnsafeBytes { ChainHash.digest($0) }
+            try txn.put(dbs.meta, "format", formatVersion)
+            try txn.put(dbs.meta, "ledgerId", id)
+            try txn.put(dbs.meta, "genesis", genesis.bytes)
+            try txn.put(dbs.meta, "creator", creator)
+            try txn.put(dbs.meta, "createdAt", String(currentMilliseconds()))
+            for (key, value) in settings { try txn.put(dbs.meta, "setting." + key, value) }
+        }
+        return try EventStore(environment: environment)
+    }
+
+    private static func openEnvironment(_ path: String, _ options: Environment.Options) throws -> Environment {
+        do {
+            return try Environment(path: path, options: options)
+        } catch let error as LMDBError {
+            throw EventStoreError(.storage, "cannot open ledger at \(path): \(error)", underlying: error)
+        }
+    }
+
+    init(environment: Environment) throws {
+        self.environment = environment
+        let dbs = try LedgerDatabases(environment: environment)
+        self.dbs = dbs
+        let path = environment.path
+        (ledgerId, genesisHash) = try environment.read { txn in
+            guard let format = try txn.get(dbs.meta, "format") else {
+                throw EventStoreError(.notALedger, "no ledger at \(path) (create one with `ledger init`)")
+            }
+            guard String(decoding: format, as: UTF8.self) == EventStore.formatVersion else {
+                throw EventStoreError(
+                    .unsupportedFormat,
+                    "ledger at \(path) has format \(String(decoding: format, as: UTF8.self)); this tool reads format \(EventStore.formatVersion)")
+            }
+            let id = try txn.get(dbs.meta, "ledgerId").map { String(decoding: $0, as: UTF8.self) } ?? ""
+            guard let genesis = try txn.get(dbs.meta, "genesis").flatMap({ ChainHash(bytes: $0) }) else {
+                throw EventStoreError(.corruptRecord, "ledger at \(path) has no genesis hash in its meta database")
+            }
+            return (id, genesis)
+        }
+    }
+
+    /// Runs `body` in one write transaction and commits synchronously when it returns.
+    /// The closure may run again if the map has to grow: keep its effects in the transaction.
+    public func write<R>(_ body: (LedgerWriter) throws -> R) throws -> R {
+        let recordedAt = currentMilliseconds()
+        return try environment.write { txn in
+            try body(LedgerWriter(transaction: txn, dbs: dbs, genesis: genesisHash, recordedAt: recordedAt))
+        }
+    }
+
+    /// Appends one batch durably (all or nothing) and returns each event's sequence.
+    @discardableResult
+    public func append(_ batch: [NewEvent]) throws -> AppendResult {
+        try write { try $0.appendBatch(batch) }
+    }
+
+    /// Runs `body` on a consistent snapshot.
+    public func read<R>(_ body: (LedgerReader) throws -> R) throws -> R {
+        try environment.read { txn in try body(LedgerReader(transaction: txn, dbs: dbs, genesis: genesisHash)) }
+    }
+
+    /// A setting recorded at creation (e.g. `requireSignatures`).
+    public func setting(_ key: String) throws -> String? {
+        try environment.read { txn in
+            try txn.get(dbs.meta, "setting." + key).map { String(decoding: $0, as: UTF8.self) }
+        }
+    }
+}
+
+/// Milliseconds since the Unix epoch, from the wall clock.
+public func currentMilliseconds() -> Int64 {
+    var ts = timespec()
+    clock_gettime(CLOCK_REALTIME, &ts)
+    return Int64(ts.tv_sec) * 1000 + Int64(ts.tv_nsec) / 1_000_000
+}
+
+/// A random RFC 4122 version-4 UUID in lower-case text form.
+public func randomUUID() -> String {
+    var rng = SystemRandomNumberGenerator()
+    var bytes = (0..<16).map { _ in UInt8.random(in: 0...255, using: &rng) }
+    bytes[6] = (bytes[6] & 0x0F) | 0x40
+    bytes[8] = (bytes[8] & 0x3F) | 0x80
+    let hex = bytes.map { b in String(b, radix: 16).count == 1 ? "0" + String(b, radix: 16) : String(b, radix: 16) }
+    return [hex[0..<4], hex[4..<6], hex[6..<8], hex[8..<10], hex[10..<16]].map { $0.joined() }.joined(separator: "-")
+}

@@ -1,0 +1,37 @@
+import LMDB
+
+/// Why an append or read failed. Every case a user can cause says which event and field.
+public struct EventStoreError: Error, Sendable, CustomStringConvertible {
+    public enum Code: String, Sendable {
+        /// The stream's version was not the one the submitter expected.
+        case versionConflict
+        /// An event id was re-used with different content.
+        case idConflict
+        /// An event is malformed (empty id, type, stream or actor).
+        case invalidEvent
+        /// No ledger at the path (not initialised).
+        case notALedger
+        /// The ledger was written by a newer, unknown format.
+        case unsupportedFormat
+        /// A stored record did not parse.
+        case corruptRecord
+        /// The storage engine failed.
+        case storage
+    }
+
+    public let code: Code
+    public let message: String
+    /// Position of the offending event in the submitted batch, when there is one.
+    public let batchIndex: Int?
+    /// The LMDB error behind a `.storage` failure.
+    public let underlying: LMDBError?
+
+    public init(_ code: Code, _ message: String, batchIndex: Int? = nil, underlying: LMDBError? = nil) {
+        self.code = code
+        self.message = message
+        self.batchIndex = batchIndex
+        self.underlying = underlying
+    }
+
+    public var description: String { message }
+}

@@ -1,0 +1,100 @@
+import LMDB
+
+/// The event log inside one write transaction (`EventStore.write { writer in … }`).
+///
+/// Several appends in one closure commit together; extension databases (rules state,
+/// projections, Merkle nodes) are written through `transaction` in the same commit.
+public struct LedgerWriter {
+    public let transaction: Transaction
+    let dbs: LedgerDatabases
+    let genesis: ChainHash
+    let recordedAt: Int64
+
+    /// Appends a batch atomically: idempotent by id, optimistic concurrency per stream,
+    /// gapless sequence. Throws (and the enclosing write writes nothing) on any violation.
+    public func appendBatch(_ batch: [NewEvent], hooks: inout some AppendHooks) throws -> AppendResult {
+        var (sequence, previous) = try headInTransaction()
+        var result = AppendResult(sequences: [], duplicates: [])
+        result.sequences.reserveCapacity(batch.count)
+        result.duplicates.reserveCapacity(batch.count)
+        try transaction.withCursor(dbs.events) { cursor in
+            for (index, event) in batch.enumerated() {
+                try validateShape(event, index: index)
+                if let original = try existingSequence(of: event, index: index) {
+                    result.sequences.append(original)
+                    result.duplicates.append(true)
+                    continue
+                }
+                let current = try streamVersion(event.stream)
+                if let expected = event.expectedVersion, expected != current {
+                    throw EventStoreError(
+                        .versionConflict,
+                        "version conflict on stream \(event.stream): expected version \(expected), actual \(current)"
+                            + " (event \(index + 1) of the batch, id \(event.id)); nothing was written",
+                        batchIndex: index)
+                }
+                sequence += 1
+                let version = current + 1
+                try hooks.willAppend(event, sequence: sequence, version: version, batchIndex: index, in: transaction)
+                let (stored, hash) = RecordCodec.encodeStored(
+                    event, sequence: sequence, version: version, recordedAt: recordedAt, previous: previous)
+                let seqKey = BigEndianKey(sequence)
+                try cursor.put(seqKey, stored, flags: .append)
+                try transaction.put(dbs.streams, StreamKey(stream: event.stream, version: version), seqKey)
+                try transaction.put(dbs.heads, event.stream, BigEndianKey(version))
+                try transaction.put(dbs.ids, event.id, seqKey)
+                try stored.withUnsafeBytes { raw in
+                    try hooks.didAppend(try RecordView(stored: raw), batchIndex: index, in: transaction)
+                }
+                previous = hash
+                result.sequences.append(sequence)
+                result.duplicates.append(false)
+            }
+        }
+        return result
+    }
+
+    /// Appends with no hooks.
+    public func appendBatch(_ batch: [NewEvent]) throws -> AppendResult {
+        var hooks = NoAppendHooks()
+        return try appendBatch(batch, hooks: &hooks)
+    }
+
+    /// The current version of `stream` (0 when it has no events), including this transaction's writes.
+    public func streamVersion(_ stream: String) throws -> UInt64 {
+        guard let raw = try transaction.get(dbs.heads, stream) else { return 0 }
+        return BigEndianKey.decode(raw) ?? 0
+    }
+
+    /// The last sequence and hash, including this transaction's writes.
+    public func headInTransaction() throws -> (sequence: UInt64, hash: ChainHash) {
+        try LogReader(transaction: transaction, dbs: dbs).head(genesis: genesis)
+    }
+
+    private func validateShape(_ event: NewEvent, index: Int) throws {
+        for (field, value) in [("id", event.id), ("type", event.type), ("stream", event.stream), ("actor", event.actor)]
+        where value.isEmpty {
+            throw EventStoreError(.invalidEvent, "event \(index + 1) of the batch: \(field) must not be empty", batchIndex: index)
+        }
+        if event.stream.utf8.contains(0) {
+            throw EventStoreError(.invalidEvent, "event \(index + 1) of the batch: stream must not contain NUL", batchIndex: index)
+        }
+    }
+
+    /// The sequence of an already-recorded event with this id and the same content;
+    /// throws when the id was used for different content.
+    private func existingSequence(of event: NewEvent, index: Int) throws -> UInt64? {
+        guard let raw = try transaction.get(dbs.ids, event.id), let sequence = BigEndianKey.decode(raw) else {
+            return nil
+        }
+        let recorded = try LogReader(transaction: transaction, dbs: dbs).event(sequence)
+        guard let recorded, recorded.hasSameContent(as: event) else {
+            throw EventStoreError(
+                .idConflict,
+                "event id \(event.id) is already recorded at sequence \(sequence) with different content"
+                    + " (event \(index + 1) of the batch); a correction must be a new event with a new id",
+                batchIndex: index)
+        }
+        return sequence
+    }
+}

@@ -1,0 +1,44 @@
+/// An event offered for appending. The store assigns its sequence, version, recordedAt and hashes.
+public struct NewEvent: Sendable, Equatable {
+    /// Unique id; re-sending the same id with the same content is a no-op.
+    public var id: String
+    /// Event type name, e.g. `AgreementSigned`.
+    public var type: String
+    /// The stream it belongs to, e.g. `agreement-A1`.
+    public var stream: String
+    /// When it happened in the world (milliseconds since the Unix epoch, UTC).
+    public var occurredAt: Int64
+    /// The member id that submits it.
+    public var actor: String
+    /// The payload's schema version, so old records stay readable after a shape change.
+    public var schemaVersion: UInt16
+    /// The binary payload (the domain's codec; never JSON on the hot path).
+    public var payload: [UInt8]
+    /// Optimistic concurrency: the stream's version before this event (0 = new stream).
+    public var expectedVersion: UInt64?
+    public var causationId: String?
+    public var correlationId: String?
+    /// Ed25519 signature by the acting member over the event's canonical bytes.
+    public var signature: [UInt8]?
+    public var signerKeyId: String?
+
+    public init(
+        id: String, type: String, stream: String, occurredAt: Int64, actor: String,
+        schemaVersion: UInt16 = 1, payload: [UInt8], expectedVersion: UInt64? = nil,
+        causationId: String? = nil, correlationId: String? = nil,
+        signature: [UInt8]? = nil, signerKeyId: String? = nil
+    ) {
+        self.id = id
+        self.type = type
+        self.stream = stream
+        self.occurredAt = occurredAt
+        self.actor = actor
+        self.schemaVersion = schemaVersion
+        self.payload = payload
+        self.expectedVersion = expectedVersion
+        self.causationId = causationId
+        self.correlationId = correlationId
+        self.signature = signature
+        self.signerKeyId = signerKeyId
+    }
+}

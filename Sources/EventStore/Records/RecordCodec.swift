@@ -1,0 +1,78 @@
+/// The versioned binary record format.
+///
+/// Layout (format 1): `u8 format ‖ u64 sequence ‖ u64 version ‖ i64 occurredAt ‖ i64 recordedAt ‖
+/// u16 schemaVersion ‖ str id ‖ str type ‖ str stream ‖ str actor ‖ str? causation ‖
+/// str? correlation ‖ blob? signature ‖ str? signerKeyId ‖ blob payload` — the *record* that is
+/// hashed and becomes the Merkle leaf — followed by `previousHash(32) ‖ hash(32)`.
+/// A new format gets a new first byte; readers keep decoding every older one.
+public enum RecordCodec {
+    public static let currentFormat: UInt8 = 1
+    static let trailerSize = 2 * ChainHash.byteCount
+
+    /// Encodes the hashed part of a record.
+    static func encodeRecord(_ event: NewEvent, sequence: UInt64, version: UInt64, recordedAt: Int64) -> [UInt8] {
+        var w = RecordWriter(capacity: 96 + event.payload.count + event.id.utf8.count + event.stream.utf8.count)
+        w.bytes.append(currentFormat)
+        w.fixed(sequence)
+        w.fixed(version)
+        w.fixed(event.occurredAt)
+        w.fixed(recordedAt)
+        w.fixed(event.schemaVersion)
+        w.string(event.id)
+        w.string(event.type)
+        w.string(event.stream)
+        w.string(event.actor)
+        w.optionalString(event.causationId)
+        w.optionalString(event.correlationId)
+        w.optionalBlob(event.signature)
+        w.optionalString(event.signerKeyId)
+        w.blob(event.payload)
+        return w.bytes
+    }
+
+    /// Splits a stored value into the hashed record and its two chain hashes.
+    public static func split(_ stored: UnsafeRawBufferPointer) throws(RecordDecodingError) -> (
+        record: UnsafeRawBufferPointer, previous: ChainHash, hash: ChainHash
+    ) {
+        guard stored.count > trailerSize else {
+            throw RecordDecodingError(offset: 0, expected: "a record longer than its \(trailerSize)-byte hash trailer")
+        }
+        let recordEnd = stored.count - trailerSize
+        let previous = ChainHash(bytes: UnsafeRawBufferPointer(rebasing: stored[recordEnd..<(recordEnd + 32)]))
+        let hash = ChainHash(bytes: UnsafeRawBufferPointer(rebasing: stored[(recordEnd + 32)...]))
+        guard let previous, let hash else { throw RecordDecodingError(offset: recordEnd, expected: "hash trailer") }
+        return (UnsafeRawBufferPointer(rebasing: stored[..<recordEnd]), previous, hash)
+    }
+
+    /// Decodes a stored value completely (copies out of the memory map).
+    public static func decode(_ stored: UnsafeRawBufferPointer) throws(RecordDecodingError) -> RecordedEvent {
+        let (record, previous, hash) = try split(stored)
+        var r = RecordReader(record)
+        let format = try r.fixed(UInt8.self, "record format")
+        guard format == 1 else {
+            throw RecordDecodingError(offset: 0, expected: "record format 1 (found \(format))")
+        }
+        let sequence = try r.fixed(UInt64.self, "sequence")
+        let version = try r.fixed(UInt64.self, "version")
+        let occurredAt = try r.fixed(Int64.self, "occurredAt")
+        let recordedAt = try r.fixed(Int64.self, "recordedAt")
+        let schemaVersion = try r.fixed(UInt16.self, "schemaVersion")
+        let id = try r.string("id")
+        let type = try r.string("type")
+        let stream = try r.string("stream")
+        let actor = try r.string("actor")
+        let causationId = try r.optionalString("causationId")
+        let correlationId = try r.optionalString("correlationId")
+        let signature = try r.optionalSlice("signature").map { Array($0) }
+        let signerKeyId = try r.optionalString("signerKeyId")
+        let payload = Array(try r.slice("payload"))
+        guard r.offset == record.count else {
+            throw RecordDecodingError(offset: r.offset, expected: "end of record (\(record.count - r.offset) bytes left)")
+        }
+        return RecordedEvent(
+            sequence: sequence, id: id, type: type, stream: stream, version: version, occurredAt: occurredAt,
+            recordedAt: recordedAt, actor: actor, schemaVersion: schemaVersion, causationId: causationId,
+            correlationId: correlationId, signature: signature, signerKeyId: signerKeyId, payload: payload,
+            previousHash: previous, hash: hash)
+    }
+}

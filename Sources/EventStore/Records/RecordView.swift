@@ -1,0 +1,55 @@
+/// A zero-copy view of one stored record, for replay loops that must not allocate per event.
+/// Valid only inside the read closure that produced it.
+public struct RecordView {
+    public let sequence: UInt64
+    public let version: UInt64
+    public let occurredAt: Int64
+    public let recordedAt: Int64
+    public let schemaVersion: UInt16
+    /// The hashed record bytes (the Merkle leaf input).
+    public let record: UnsafeRawBufferPointer
+    public let previousHash: ChainHash
+    public let hash: ChainHash
+    private let typeBytes: UnsafeRawBufferPointer
+    private let actorBytes: UnsafeRawBufferPointer
+    private let streamBytes: UnsafeRawBufferPointer
+    private let idBytes: UnsafeRawBufferPointer
+    /// The binary payload, still in the memory map.
+    public let payload: UnsafeRawBufferPointer
+    public let signature: UnsafeRawBufferPointer?
+    public let signerKeyId: String?
+
+    public init(stored: UnsafeRawBufferPointer) throws(RecordDecodingError) {
+        let (record, previous, hash) = try RecordCodec.split(stored)
+        var r = RecordReader(record)
+        let format = try r.fixed(UInt8.self, "record format")
+        guard format == 1 else { throw RecordDecodingError(offset: 0, expected: "record format 1 (found \(format))") }
+        sequence = try r.fixed(UInt64.self, "sequence")
+        version = try r.fixed(UInt64.self, "version")
+        occurredAt = try r.fixed(Int64.self, "occurredAt")
+        recordedAt = try r.fixed(Int64.self, "recordedAt")
+        schemaVersion = try r.fixed(UInt16.self, "schemaVersion")
+        idBytes = try r.slice("id")
+        typeBytes = try r.slice("type")
+        streamBytes = try r.slice("stream")
+        actorBytes = try r.slice("actor")
+        _ = try r.optionalSlice("causationId")
+        _ = try r.optionalSlice("correlationId")
+        signature = try r.optionalSlice("signature")
+        signerKeyId = try r.optionalString("signerKeyId")
+        payload = try r.slice("payload")
+        guard r.offset == record.count else {
+            throw RecordDecodingError(offset: r.offset, expected: "end of record")
+        }
+        self.record = record
+        self.previousHash = previous
+        self.hash = hash
+    }
+
+    public var type: String { String(decoding: typeBytes, as: UTF8.self) }
+    public var actor: String { String(decoding: actorBytes, as: UTF8.self) }
+    public var stream: String { String(decoding: streamBytes, as: UTF8.self) }
+    public var id: String { String(decoding: idBytes, as: UTF8.self) }
+    /// The type name's raw UTF-8, for a switch without building a String.
+    public var typeUTF8: UnsafeRawBufferPointer { typeBytes }
+}

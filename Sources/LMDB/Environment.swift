@@ -1,0 +1,167 @@
+import CLMDB
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// One LMDB environment (a directory with `data.mdb` and `lock.mdb`).
+///
+/// Open it once per process and share it; never use it across `fork`. Transactions exist only
+/// inside `read { }` and `write { }`: a write commits when its closure returns and aborts when
+/// it throws, so no caller can leak one.
+public final class Environment: @unchecked Sendable {
+    /// Tuning knobs; the defaults keep LMDB's synced commits (durability is the promise).
+    public struct Options: Sendable {
+        /// Initial map size in bytes; the map grows by itself when it fills.
+        public var initialMapSize: Int = 64 << 20
+        /// Upper bound for one growth step, so a 100 GiB ledger does not jump to 200 GiB.
+        public var maxGrowthStep: Int = 8 << 30
+        public var maxDatabases: UInt32 = 32
+        public var maxReaders: UInt32 = 256
+        /// Open read-only (no writes, no lock-file creation beyond what LMDB needs).
+        public var readOnly = false
+        public init() {}
+    }
+
+    let handle: OpaquePointer
+    public let path: String
+    let options: Options
+    /// Taken shared by every transaction and exclusively to change the map size:
+    /// `mdb_env_set_mapsize` is only legal while this process has no open transaction.
+    private let resizeLock = ReadWriteLock()
+    /// Stale reader slots of killed processes that `mdb_reader_check` cleared on open.
+    public let staleReadersCleared: Int
+
+    /// Opens (creating if needed, mode 0700/0600) the environment in directory `path`.
+    public init(path: String, options: Options = Options()) throws {
+        self.path = path
+        self.options = options
+        if !options.readOnly {
+            if mkdir(path, 0o700) != 0 && errno != EEXIST {
+                throw LMDBError(code: errno, context: "mkdir(\(path))")
+            }
+        }
+        var env: OpaquePointer?
+        try LMDBError.check(mdb_env_create(&env), "mdb_env_create")
+        guard let env else { throw LMDBError(code: EINVAL, context: "mdb_env_create returned no environment") }
+        do {
+            try LMDBError.check(mdb_env_set_maxdbs(env, options.maxDatabases), "mdb_env_set_maxdbs")
+            try LMDBError.check(mdb_env_set_maxreaders(env, options.maxReaders), "mdb_env_set_maxreaders")
+            try LMDBError.check(mdb_env_set_mapsize(env, options.initialMapSize), "mdb_env_set_mapsize")
+            // MDB_NOTLS: read transactions are not tied to a thread, as Swift tasks hop threads.
+            var flags = UInt32(MDB_NOTLS)
+            if options.readOnly { flags |= UInt32(MDB_RDONLY) }
+            try LMDBError.check(mdb_env_open(env, path, flags, 0o600), "mdb_env_open(\(path))")
+            var dead: Int32 = 0
+            try LMDBError.check(mdb_reader_check(env, &dead), "mdb_reader_check(\(path))")
+            staleReadersCleared = Int(dead)
+        } catch {
+            mdb_env_close(env)
+            throw error
+        }
+        handle = env
+    }
+
+    deinit {
+        mdb_env_close(handle)
+    }
+
+    /// The current map size in bytes (another process may have grown the file beyond it).
+    public var mapSize: Int {
+        var info = MDB_envinfo()
+        mdb_env_info(handle, &info)
+        return info.me_mapsize
+    }
+
+    /// Opens (or creates) a named database. Call once at start-up and keep the handle.
+    public func openDatabase(_ name: String?, create: Bool = true) throws -> Database {
+        try write { txn in
+            var dbi = MDB_dbi()
+            let flags = create && !options.readOnly ? UInt32(MDB_CREATE) : 0
+            try LMDBError.check(mdb_dbi_open(txn.handle, name, flags, &dbi), "mdb_dbi_open(\(name ?? "main"))")
+            return Database(dbi: dbi, name: name)
+        }
+    }
+
+    /// Runs `body` in a read-only snapshot. Readers never block writers.
+    public func read<R>(_ body: (Transaction) throws -> R) throws -> R {
+        let txn = try begin(readOnly: true)
+        defer {
+            mdb_txn_abort(txn)
+            resizeLock.unlock()
+        }
+        return try body(Transaction(handle: txn, isReadOnly: true))
+    }
+
+    /// Runs `body` in the single write transaction and commits (synced) when it returns.
+    ///
+    /// If the map fills, the transaction is aborted, the map grows and `body` runs again from
+    /// the start: keep every side effect of `body` inside the transaction.
+    public func write<R>(_ body: (Transaction) throws -> R) throws -> R {
+        if options.readOnly { throw LMDBError(code: EACCES, context: "write on a read-only environment \(path)") }
+        while true {
+            let txn = try begin(readOnly: false)
+            let sizeBefore = mapSize
+            do {
+                let result = try body(Transaction(handle: txn, isReadOnly: false))
+                let rc = mdb_txn_commit(txn)
+                resizeLock.unlock()
+                if rc == MDB_MAP_FULL {
+                    try grow(from: sizeBefore)
+                    continue
+                }
+                try LMDBError.check(rc, "mdb_txn_commit(\(path))")
+                return result
+            } catch let error as LMDBError where error.isMapFull {
+                mdb_txn_abort(txn)
+                resizeLock.unlock()
+                try grow(from: sizeBefore)
+            } catch {
+                mdb_txn_abort(txn)
+                resizeLock.unlock()
+                throw error
+            }
+        }
+    }
+
+    /// Flushes to disk; only needed if a caller opened with relaxed sync flags.
+    public func sync() throws {
+        try LMDBError.check(mdb_env_sync(handle, 1), "mdb_env_sync(\(path))")
+    }
+
+    /// Begins a transaction holding the resize lock shared; adopts a map grown by another
+    /// process (`MDB_MAP_RESIZED`).
+    private func begin(readOnly: Bool) throws -> OpaquePointer {
+        while true {
+            resizeLock.lockShared()
+            var txn: OpaquePointer?
+            let rc = mdb_txn_begin(handle, nil, readOnly ? UInt32(MDB_RDONLY) : 0, &txn)
+            if rc == MDB_MAP_RESIZED {
+                resizeLock.unlock()
+                try adoptGrownMap()
+                continue
+            }
+            if rc != 0 { resizeLock.unlock() }
+            try LMDBError.check(rc, "mdb_txn_begin(\(path))")
+            guard let txn else { throw LMDBError(code: EINVAL, context: "mdb_txn_begin returned no transaction") }
+            return txn
+        }
+    }
+
+    private func adoptGrownMap() throws {
+        resizeLock.lockExclusive()
+        defer { resizeLock.unlock() }
+        try LMDBError.check(mdb_env_set_mapsize(handle, 0), "mdb_env_set_mapsize(0, \(path))")
+    }
+
+    private func grow(from sizeBefore: Int) throws {
+        resizeLock.lockExclusive()
+        defer { resizeLock.unlock() }
+        // Another thread may already have grown it while we waited for the lock.
+        guard mapSize <= sizeBefore else { return }
+        let newSize = sizeBefore + min(sizeBefore, options.maxGrowthStep)
+        try LMDBError.check(mdb_env_set_mapsize(handle, newSize), "mdb_env_set_mapsize(\(newSize), \(path))")
+    }
+}

@@ -1,0 +1,80 @@
+import CLMDB
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A transaction handle that only exists inside `Environment.read` / `Environment.write`.
+///
+/// Buffers returned by `get` and cursors point into LMDB's memory map and are valid only
+/// until the closure returns; copy what must outlive it.
+public struct Transaction {
+    let handle: OpaquePointer
+    /// True for a read-only snapshot.
+    public let isReadOnly: Bool
+
+    init(handle: OpaquePointer, isReadOnly: Bool) {
+        self.handle = handle
+        self.isReadOnly = isReadOnly
+    }
+
+    /// The value stored under `key`, or `nil` when the key is absent.
+    public func get(_ db: Database, _ key: some LMDBBytes) throws -> UnsafeRawBufferPointer? {
+        try key.withLMDBBytes { keyBytes in
+            var k = MDB_val(keyBytes)
+            var v = MDB_val()
+            let rc = mdb_get(handle, db.dbi, &k, &v)
+            if rc == MDB_NOTFOUND { return nil }
+            try LMDBError.check(rc, "mdb_get(\(db.name ?? "main"))")
+            return v.buffer
+        }
+    }
+
+    /// Stores `value` under `key`.
+    public func put(_ db: Database, _ key: some LMDBBytes, _ value: some LMDBBytes, flags: PutFlags = []) throws {
+        try key.withLMDBBytes { keyBytes in
+            try value.withLMDBBytes { valueBytes in
+                var k = MDB_val(keyBytes)
+                var v = MDB_val(valueBytes)
+                try LMDBError.check(
+                    mdb_put(handle, db.dbi, &k, &v, flags.rawValue), "mdb_put(\(db.name ?? "main"))")
+            }
+        }
+    }
+
+    /// Deletes `key`; returns false when it was absent. Used only for projection state,
+    /// never for the event log.
+    @discardableResult
+    public func delete(_ db: Database, _ key: some LMDBBytes) throws -> Bool {
+        try key.withLMDBBytes { keyBytes in
+            var k = MDB_val(keyBytes)
+            let rc = mdb_del(handle, db.dbi, &k, nil)
+            if rc == MDB_NOTFOUND { return false }
+            try LMDBError.check(rc, "mdb_del(\(db.name ?? "main"))")
+            return true
+        }
+    }
+
+    /// Removes every entry of `db` (keeps the database itself).
+    public func clear(_ db: Database) throws {
+        try LMDBError.check(mdb_drop(handle, db.dbi, 0), "mdb_drop(\(db.name ?? "main"))")
+    }
+
+    /// The number of entries in `db`.
+    public func count(_ db: Database) throws -> Int {
+        var stat = MDB_stat()
+        try LMDBError.check(mdb_stat(handle, db.dbi, &stat), "mdb_stat(\(db.name ?? "main"))")
+        return stat.ms_entries
+    }
+
+    /// Runs `body` with a cursor on `db`; the cursor is closed when it returns.
+    public func withCursor<R>(_ db: Database, _ body: (inout Cursor) throws -> R) throws -> R {
+        var cursorHandle: OpaquePointer?
+        try LMDBError.check(mdb_cursor_open(handle, db.dbi, &cursorHandle), "mdb_cursor_open(\(db.name ?? "main"))")
+        guard let cursorHandle else { throw LMDBError(code: EINVAL, context: "mdb_cursor_open returned no cursor") }
+        defer { mdb_cursor_close(cursorHandle) }
+        var cursor = Cursor(handle: cursorHandle, databaseName: db.name)
+        return try body(&cursor)
+    }
+}
