@@ -1,0 +1,89 @@
+import Foundation
+
+/// One line of the benchmark table: our rate beside an anchor measured in the same run.
+struct Measurement: Codable {
+    var work: String
+    var events: Int
+    var seconds: Double
+    var rate: Double
+    var anchor: String
+    var anchorRate: Double
+    /// Target as a ratio of the anchor (e.g. 0.8 = 80 % of raw LMDB), or nil when the target is absolute.
+    var targetRatio: Double?
+    /// Absolute target in events/s, when the target is absolute.
+    var targetRate: Double?
+    var note: String = ""
+
+    var ratio: Double { anchorRate > 0 ? rate / anchorRate : 0 }
+    var met: Bool {
+        (targetRatio.map { ratio >= $0 } ?? true) && (targetRate.map { rate >= $0 } ?? true)
+    }
+    var targetText: String {
+        var parts: [String] = []
+        if let r = targetRatio { parts.append("≥\(formatRatio(r))") }
+        if let t = targetRate { parts.append("≥\(formatRate(t))/s") }
+        return parts.isEmpty ? "—" : parts.joined(separator: " & ")
+    }
+}
+
+func formatRate(_ r: Double) -> String {
+    switch r {
+    case 1e6...: String(format: "%.2fM", r / 1e6)
+    case 1e3...: String(format: "%.1fk", r / 1e3)
+    default: String(format: "%.0f", r)
+    }
+}
+
+func formatRatio(_ r: Double) -> String { r >= 10 ? String(format: "%.0f×", r) : String(format: "%.2f×", r) }
+
+/// Prints the table and writes it as JSON.
+struct Report {
+    var machine: String
+    var measurements: [Measurement] = []
+
+    func printTable() {
+        let header = ["work", "events", "ours ev/s", "anchor", "anchor ev/s", "ratio", "target", "met"]
+        var rows = [header]
+        for m in measurements {
+            rows.append([
+                m.work, String(m.events), formatRate(m.rate), m.anchor, formatRate(m.anchorRate),
+                formatRatio(m.ratio), m.targetText, m.met ? "yes" : "NO",
+            ])
+        }
+        let widths = header.indices.map { i in rows.map { $0[i].count }.max() ?? 0 }
+        print("machine: \(machine)")
+        for (n, row) in rows.enumerated() {
+            print(row.enumerated().map { i, cell in cell.padding(toLength: widths[i], withPad: " ", startingAt: 0) }
+                .joined(separator: "  "))
+            if n == 0 { print(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")) }
+        }
+        for m in measurements where !m.note.isEmpty { print("note (\(m.work)): \(m.note)") }
+    }
+
+    func writeJSON(to path: String) throws {
+        struct Output: Codable {
+            var machine: String
+            var date: String
+            var measurements: [Measurement]
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let data = try encoder.encode(
+            Output(machine: machine, date: ISO8601DateFormatter().string(from: Date()), measurements: measurements))
+        try data.write(to: URL(fileURLWithPath: path))
+    }
+}
+
+/// Monotonic seconds.
+func now() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+}
+
+func machineDescription() -> String {
+    let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
+        .split(separator: "\n").first { $0.hasPrefix("model name") }?
+        .split(separator: ":").last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "unknown CPU"
+    return "\(ProcessInfo.processInfo.activeProcessorCount) cores, \(cpu), \(ProcessInfo.processInfo.physicalMemory >> 30) GiB"
+}
