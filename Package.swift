@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "LMDBTests", dependencies: ["LMDB"]),
         .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "LedgerTesting"]),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
-        .testTarget(name: "AuditTests", dependencies: ["Audit"]),
+        .testTarget(name: "AuditTests", dependencies: ["Audit"], exclude: ["Vectors"]),
         .testTarget(name: "ProjectionsTests", dependencies: ["Projections", "Domain", "LedgerTesting"]),
         .testTarget(name: "ConsortiumLedgerTests", dependencies: ["ConsortiumLedger", "LedgerTesting"]),
         .testTarget(name: "LedgerCLITests", dependencies: ["LedgerTesting"]),

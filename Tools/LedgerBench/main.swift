@@ -48,7 +48,7 @@ do {
     print("raw LMDB anchor: \(events) in 10k commits …")
     let raw10k = try anchor.run(events: events, batch: 10_000)
     print("ledger: \(events) appends in 10k batches …")
-    let ours10k = try append.run(events: events, batch: 10_000)
+    let ours10k = try append.run(events: events, batch: Int(ProcessInfo.processInfo.environment["BENCH_BATCH"] ?? "10000") ?? 10_000)
     report.measurements.append(
         Measurement(
             work: "batched append, 10k/commit", events: events, seconds: Double(events) / ours10k,

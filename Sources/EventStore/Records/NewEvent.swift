@@ -41,4 +41,11 @@ public struct NewEvent: Sendable, Equatable {
         self.signature = signature
         self.signerKeyId = signerKeyId
     }
+
+    /// Same submission in substance: what idempotency compares between two offers of one id.
+    public func hasSameSubmission(as other: NewEvent) -> Bool {
+        id == other.id && type == other.type && stream == other.stream && occurredAt == other.occurredAt
+            && actor == other.actor && schemaVersion == other.schemaVersion && payload == other.payload
+            && causationId == other.causationId && correlationId == other.correlationId
+    }
 }

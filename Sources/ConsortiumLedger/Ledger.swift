@@ -1,0 +1,46 @@
+import EventStore
+import LMDB
+
+/// A consortium ledger: the event log plus everything that is kept in step with it in the
+/// same LMDB transaction (rule state, Merkle tree, tier read models).
+///
+/// Open one per process and share it: `let ledger = try Ledger(path: "consortium.ledger")`.
+public final class Ledger: Sendable {
+    public let store: EventStore
+    public let path: String
+
+    /// Opens an existing ledger.
+    public init(path: String) throws {
+        self.path = path
+        store = try EventStore(path: path)
+    }
+
+    init(path: String, store: EventStore) {
+        self.path = path
+        self.store = store
+    }
+
+    /// Creates a new ledger directory; fails if one already exists there.
+    public static func create(path: String, requireSignatures: Bool = false, creator: String = "ledger") throws -> Ledger {
+        if (try? EventStore(path: path)) != nil {
+            throw LedgerError(.alreadyExists, "a ledger already exists at \(path)")
+        }
+        let store = try EventStore.create(
+            path: path, creator: creator,
+            settings: ["requireSignatures": requireSignatures ? "true" : "false"])
+        return Ledger(path: path, store: store)
+    }
+
+    /// Whether every event must carry a member signature (chosen at `create`).
+    public var requiresSignatures: Bool {
+        (try? store.setting("requireSignatures")) == "true"
+    }
+
+    /// Walks the hash chain from genesis; see `LedgerReader.verifyChain`.
+    public func verifyChain(progress: ((UInt64) -> Void)? = nil) throws -> ChainReport {
+        try store.read { try $0.verifyChain(progress: progress) }
+    }
+
+    /// The number of recorded events.
+    public func eventCount() throws -> UInt64 { try store.head().sequence }
+}

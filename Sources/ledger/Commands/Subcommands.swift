@@ -1,0 +1,9 @@
+import ArgumentParser
+
+extension LedgerCommand {
+    /// Every subcommand, in the order `--help` lists them.
+    static let allSubcommands: [any ParsableCommand.Type] = [
+        InitCommand.self,
+        VerifyCommand.self,
+    ]
+}

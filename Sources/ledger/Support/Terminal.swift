@@ -1,0 +1,59 @@
+import Foundation
+
+/// Small helpers for printing to a terminal or a pipe.
+enum Terminal {
+    /// True when standard output is a terminal (tables and progress bars) rather than a pipe.
+    static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+    static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
+    static func printError(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+
+    /// Left-aligned columns with a rule under the header.
+    static func table(_ header: [String], _ rows: [[String]]) -> String {
+        let all = [header] + rows
+        let widths = header.indices.map { i in all.map { $0.indices.contains(i) ? $0[i].count : 0 }.max() ?? 0 }
+        func line(_ row: [String]) -> String {
+            row.enumerated().map { i, cell in cell.padding(toLength: widths[i], withPad: " ", startingAt: 0) }
+                .joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+        }
+        var out = [line(header), widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")]
+        out += rows.map(line)
+        return out.joined(separator: "\n")
+    }
+}
+
+/// A one-line progress bar on standard error, drawn only on a terminal.
+final class ProgressBar {
+    private let total: UInt64
+    private let label: String
+    private let enabled: Bool
+    private var lastDrawn = 0.0
+    private let start = Date()
+
+    init(label: String, total: UInt64) {
+        self.total = max(total, 1)
+        self.label = label
+        enabled = Terminal.stderrIsTerminal
+    }
+
+    func update(_ done: UInt64) {
+        guard enabled else { return }
+        let now = Date().timeIntervalSince(start)
+        guard now - lastDrawn > 0.1 || done >= total else { return }
+        lastDrawn = now
+        let fraction = min(1, Double(done) / Double(total))
+        let width = 30
+        let filled = Int(fraction * Double(width))
+        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+        let rate = now > 0 ? Double(done) / now : 0
+        FileHandle.standardError.write(
+            Data(String(format: "\r%@ %@ %3.0f%% %llu/%llu  %.0f ev/s", label, bar, fraction * 100, done, total, rate).utf8))
+    }
+
+    func finish() {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
+    }
+}
