@@ -23,7 +23,7 @@ let package = Package(
         .target(name: "LMDB", dependencies: ["CLMDB"]),
         .target(
             name: "EventStore",
-            dependencies: ["LMDB", .product(name: "Crypto", package: "swift-crypto")]),
+            dependencies: ["LMDB", "Audit", .product(name: "Crypto", package: "swift-crypto")]),
         // Pure domain: event catalogue, codecs, rules. No I/O.
         .target(name: "Domain"),
         // Pure tamper evidence: Merkle tree, proofs, signed checkpoints.

@@ -8,16 +8,17 @@ import LMDB
 public final class Ledger: Sendable {
     public let store: EventStore
     public let path: String
+    let facade: FacadeDatabases
 
     /// Opens an existing ledger.
-    public init(path: String) throws {
-        self.path = path
-        store = try EventStore(path: path)
+    public convenience init(path: String) throws {
+        try self.init(path: path, store: try EventStore(path: path))
     }
 
-    init(path: String, store: EventStore) {
+    init(path: String, store: EventStore) throws {
         self.path = path
         self.store = store
+        facade = try FacadeDatabases(environment: store.environment)
     }
 
     /// Creates a new ledger directory; fails if one already exists there.
@@ -28,7 +29,8 @@ public final class Ledger: Sendable {
         let store = try EventStore.create(
             path: path, creator: creator,
             settings: ["requireSignatures": requireSignatures ? "true" : "false"])
-        return Ledger(path: path, store: store)
+        try createSigningKey(at: path, ledgerId: store.ledgerId)
+        return try Ledger(path: path, store: store)
     }
 
     /// Whether every event must carry a member signature (chosen at `create`).

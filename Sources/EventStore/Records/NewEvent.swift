@@ -8,6 +8,9 @@ public struct NewEvent: Sendable, Equatable {
     public var stream: String
     /// When it happened in the world (milliseconds since the Unix epoch, UTC).
     public var occurredAt: Int64
+    /// The UTC offset the submitter wrote `occurredAt` in, so the local date survives (a
+    /// 01:00 +08:00 event on New Year's Day belongs to the new year).
+    public var occurredOffsetMinutes: Int16
     /// The member id that submits it.
     public var actor: String
     /// The payload's schema version, so old records stay readable after a shape change.
@@ -23,7 +26,7 @@ public struct NewEvent: Sendable, Equatable {
     public var signerKeyId: String?
 
     public init(
-        id: String, type: String, stream: String, occurredAt: Int64, actor: String,
+        id: String, type: String, stream: String, occurredAt: Int64, occurredOffsetMinutes: Int16 = 0, actor: String,
         schemaVersion: UInt16 = 1, payload: [UInt8], expectedVersion: UInt64? = nil,
         causationId: String? = nil, correlationId: String? = nil,
         signature: [UInt8]? = nil, signerKeyId: String? = nil
@@ -32,6 +35,7 @@ public struct NewEvent: Sendable, Equatable {
         self.type = type
         self.stream = stream
         self.occurredAt = occurredAt
+        self.occurredOffsetMinutes = occurredOffsetMinutes
         self.actor = actor
         self.schemaVersion = schemaVersion
         self.payload = payload
@@ -45,7 +49,7 @@ public struct NewEvent: Sendable, Equatable {
     /// Same submission in substance: what idempotency compares between two offers of one id.
     public func hasSameSubmission(as other: NewEvent) -> Bool {
         id == other.id && type == other.type && stream == other.stream && occurredAt == other.occurredAt
-            && actor == other.actor && schemaVersion == other.schemaVersion && payload == other.payload
+            && occurredOffsetMinutes == other.occurredOffsetMinutes            && actor == other.actor && schemaVersion == other.schemaVersion && payload == other.payload
             && causationId == other.causationId && correlationId == other.correlationId
     }
 }

@@ -1,6 +1,6 @@
 /// The versioned binary record format.
 ///
-/// Layout (format 1): `u8 format ‖ u64 sequence ‖ u64 version ‖ i64 occurredAt ‖ i64 recordedAt ‖
+/// Layout (format 1): `u8 format ‖ u64 sequence ‖ u64 version ‖ i64 occurredAt ‖ i16 occurredOffsetMinutes ‖ i64 recordedAt ‖
 /// u16 schemaVersion ‖ str id ‖ str type ‖ str stream ‖ str actor ‖ str? causation ‖
 /// str? correlation ‖ blob? signature ‖ str? signerKeyId ‖ blob payload` — the *record* that is
 /// hashed and becomes the Merkle leaf — followed by `previousHash(32) ‖ hash(32)`.
@@ -16,6 +16,7 @@ public enum RecordCodec {
         w.fixed(sequence)
         w.fixed(version)
         w.fixed(event.occurredAt)
+        w.fixed(event.occurredOffsetMinutes)
         w.fixed(recordedAt)
         w.fixed(event.schemaVersion)
         w.string(event.id)
@@ -55,6 +56,7 @@ public enum RecordCodec {
         let sequence = try r.fixed(UInt64.self, "sequence")
         let version = try r.fixed(UInt64.self, "version")
         let occurredAt = try r.fixed(Int64.self, "occurredAt")
+        let occurredOffsetMinutes = try r.fixed(Int16.self, "occurredOffsetMinutes")
         let recordedAt = try r.fixed(Int64.self, "recordedAt")
         let schemaVersion = try r.fixed(UInt16.self, "schemaVersion")
         let id = try r.string("id")
@@ -71,7 +73,7 @@ public enum RecordCodec {
         }
         return RecordedEvent(
             sequence: sequence, id: id, type: type, stream: stream, version: version, occurredAt: occurredAt,
-            recordedAt: recordedAt, actor: actor, schemaVersion: schemaVersion, causationId: causationId,
+            occurredOffsetMinutes: occurredOffsetMinutes, recordedAt: recordedAt, actor: actor, schemaVersion: schemaVersion, causationId: causationId,
             correlationId: correlationId, signature: signature, signerKeyId: signerKeyId, payload: payload,
             previousHash: previous, hash: hash)
     }

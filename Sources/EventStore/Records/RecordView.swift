@@ -4,6 +4,7 @@ public struct RecordView {
     public let sequence: UInt64
     public let version: UInt64
     public let occurredAt: Int64
+    public let occurredOffsetMinutes: Int16
     public let recordedAt: Int64
     public let schemaVersion: UInt16
     /// The hashed record bytes (the Merkle leaf input).
@@ -27,6 +28,7 @@ public struct RecordView {
         sequence = try r.fixed(UInt64.self, "sequence")
         version = try r.fixed(UInt64.self, "version")
         occurredAt = try r.fixed(Int64.self, "occurredAt")
+        occurredOffsetMinutes = try r.fixed(Int16.self, "occurredOffsetMinutes")
         recordedAt = try r.fixed(Int64.self, "recordedAt")
         schemaVersion = try r.fixed(UInt16.self, "schemaVersion")
         idBytes = try r.slice("id")

@@ -7,6 +7,7 @@ public struct RecordedEvent: Sendable, Equatable {
     /// Position in its stream, from 1.
     public var version: UInt64
     public var occurredAt: Int64
+    public var occurredOffsetMinutes: Int16
     public var recordedAt: Int64
     public var actor: String
     public var schemaVersion: UInt16
@@ -21,7 +22,7 @@ public struct RecordedEvent: Sendable, Equatable {
     /// Same event in substance (what idempotency compares): everything the submitter chose.
     public func hasSameContent(as event: NewEvent) -> Bool {
         id == event.id && type == event.type && stream == event.stream && occurredAt == event.occurredAt
-            && actor == event.actor && schemaVersion == event.schemaVersion && payload == event.payload
+            && occurredOffsetMinutes == event.occurredOffsetMinutes            && actor == event.actor && schemaVersion == event.schemaVersion && payload == event.payload
             && causationId == event.causationId && correlationId == event.correlationId
     }
 }

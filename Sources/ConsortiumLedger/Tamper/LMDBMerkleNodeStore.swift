@@ -1,0 +1,36 @@
+import Audit
+import LMDB
+
+/// Merkle nodes kept in the ledger's `merkle` database, so any proof is O(log n) lookups.
+struct LMDBMerkleNodeStore: MerkleNodeStore {
+    let transaction: Transaction
+    let database: Database
+
+    func node(level: UInt8, index: UInt64) throws -> Hash? {
+        try transaction.get(database, MerkleNode.storageKey(level: level, index: index)).flatMap { Hash(bytes: $0) }
+    }
+
+    mutating func put(level: UInt8, index: UInt64, hash: Hash) throws {
+        try transaction.put(database, MerkleNode.storageKey(level: level, index: index), hash.bytes)
+    }
+
+    /// Writes a batch's nodes in key order (level, then index), which LMDB inserts cheaply.
+    mutating func put(contentsOf nodes: [MerkleNode]) throws {
+        let ordered = nodes.sorted { $0.level == $1.level ? $0.index < $1.index : $0.level < $1.level }
+        for node in ordered { try put(level: node.level, index: node.index, hash: node.hash) }
+    }
+}
+
+/// Persists the accumulator (the compact range of perfect-subtree roots) beside the log.
+enum MerkleState {
+    static let key = "merkle.accumulator"
+
+    static func load(_ txn: Transaction, _ dbs: FacadeDatabases) throws -> MerkleAccumulator {
+        guard let raw = try txn.get(dbs.state, key) else { return MerkleAccumulator() }
+        return try MerkleAccumulator(serialized: Array(raw))
+    }
+
+    static func save(_ accumulator: MerkleAccumulator, _ txn: Transaction, _ dbs: FacadeDatabases) throws {
+        try txn.put(dbs.state, key, accumulator.serialized())
+    }
+}

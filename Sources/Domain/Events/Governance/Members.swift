@@ -1,0 +1,159 @@
+// Event payloads of the catalogue in DOMAIN.md. Field names are the import contract.
+
+/// A member joins; its kind decides what it may record, and schools state their level.
+public struct MemberAdmitted: EventPayload {
+    public static let typeName = "MemberAdmitted"
+    public static let typeCode: UInt16 = 2
+    public static let schemaVersion: UInt16 = 1
+    public static let fields: [FieldSpec] = [
+        FieldSpec("memberId", .identifier),
+        FieldSpec("name", .text),
+        FieldSpec("kind", .enumeration(MemberKind.self)),
+        FieldSpec("schoolLevel", .enumeration(SchoolLevel.self), required: false),
+        FieldSpec("industry", .text, required: false),
+    ]
+
+    public var memberId: String
+    public var name: String
+    public var kind: MemberKind
+    public var schoolLevel: SchoolLevel?
+    public var industry: String?
+
+    public init(
+        memberId: String, name: String, kind: MemberKind, schoolLevel: SchoolLevel? = nil, industry: String? = nil
+    ) {
+        self.memberId = memberId
+        self.name = name
+        self.kind = kind
+        self.schoolLevel = schoolLevel
+        self.industry = industry
+    }
+
+    public var streamId: String { "member-" + memberId }
+    public var event: DomainEvent { .memberAdmitted(self) }
+
+    public init(json object: JSONObject) throws(FieldError) {
+        let reader = try FieldReader(object, fields: Self.fields)
+        memberId = try reader.required("memberId")
+        name = try reader.required("name")
+        kind = try reader.required("kind")
+        schoolLevel = try reader.optional("schoolLevel")
+        industry = try reader.optional("industry")
+    }
+
+    public func jsonObject() -> JSONObject {
+        var object = JSONObject(minimumCapacity: 5)
+        object.append("memberId", memberId.jsonValue)
+        object.append("name", name.jsonValue)
+        object.append("kind", kind.jsonValue)
+        if let schoolLevel { object.append("schoolLevel", schoolLevel.jsonValue) }
+        if let industry { object.append("industry", industry.jsonValue) }
+        return object
+    }
+
+    public func encode(into writer: inout BinaryWriter) {
+        writer.write(memberId)
+        writer.write(name)
+        writer.write(kind)
+        writer.write(schoolLevel)
+        writer.write(industry)
+    }
+
+    public init(from reader: inout BinaryReader) throws(PayloadDecodingError) {
+        memberId = try reader.read()
+        name = try reader.read()
+        kind = try reader.read()
+        schoolLevel = try reader.read()
+        industry = try reader.read()
+    }
+}
+
+/// A member leaves; it may record and sign nothing afterwards.
+public struct MemberWithdrawn: EventPayload {
+    public static let typeName = "MemberWithdrawn"
+    public static let typeCode: UInt16 = 3
+    public static let schemaVersion: UInt16 = 1
+    public static let fields: [FieldSpec] = [
+        FieldSpec("memberId", .identifier),
+        FieldSpec("reason", .text),
+    ]
+
+    public var memberId: String
+    public var reason: String
+
+    public init(memberId: String, reason: String) {
+        self.memberId = memberId
+        self.reason = reason
+    }
+
+    public var streamId: String { "member-" + memberId }
+    public var event: DomainEvent { .memberWithdrawn(self) }
+
+    public init(json object: JSONObject) throws(FieldError) {
+        let reader = try FieldReader(object, fields: Self.fields)
+        memberId = try reader.required("memberId")
+        reason = try reader.required("reason")
+    }
+
+    public func jsonObject() -> JSONObject {
+        var object = JSONObject(minimumCapacity: 2)
+        object.append("memberId", memberId.jsonValue)
+        object.append("reason", reason.jsonValue)
+        return object
+    }
+
+    public func encode(into writer: inout BinaryWriter) {
+        writer.write(memberId)
+        writer.write(reason)
+    }
+
+    public init(from reader: inout BinaryReader) throws(PayloadDecodingError) {
+        memberId = try reader.read()
+        reason = try reader.read()
+    }
+}
+
+/// An enterprise is certified as 产教融合型企业 at a level.
+public struct EnterpriseCertified: EventPayload {
+    public static let typeName = "EnterpriseCertified"
+    public static let typeCode: UInt16 = 4
+    public static let schemaVersion: UInt16 = 1
+    public static let fields: [FieldSpec] = [
+        FieldSpec("memberId", .identifier),
+        FieldSpec("level", .enumeration(CertificationLevel.self)),
+    ]
+
+    public var memberId: String
+    public var level: CertificationLevel
+
+    public init(memberId: String, level: CertificationLevel) {
+        self.memberId = memberId
+        self.level = level
+    }
+
+    public var streamId: String { "member-" + memberId }
+    public var event: DomainEvent { .enterpriseCertified(self) }
+
+    public init(json object: JSONObject) throws(FieldError) {
+        let reader = try FieldReader(object, fields: Self.fields)
+        memberId = try reader.required("memberId")
+        level = try reader.required("level")
+    }
+
+    public func jsonObject() -> JSONObject {
+        var object = JSONObject(minimumCapacity: 2)
+        object.append("memberId", memberId.jsonValue)
+        object.append("level", level.jsonValue)
+        return object
+    }
+
+    public func encode(into writer: inout BinaryWriter) {
+        writer.write(memberId)
+        writer.write(level)
+    }
+
+    public init(from reader: inout BinaryReader) throws(PayloadDecodingError) {
+        memberId = try reader.read()
+        level = try reader.read()
+    }
+}

@@ -1,0 +1,51 @@
+// The enumerated values of DOMAIN.md. Raw values are the contract; append new cases at
+// the end only (binary payloads store the case position).
+
+/// What sort of organisation a member is; it decides which events the member may record.
+public enum MemberKind: String, DomainEnum {
+    case government, park, association, enterprise, school, research
+
+    /// Government, park and association members form the secretariat.
+    public var isSecretariat: Bool { self == .government || self == .park || self == .association }
+}
+
+public enum SchoolLevel: String, DomainEnum {
+    case secondary
+    case higherVocational = "higher-vocational"
+    case undergraduate
+}
+
+/// The tier at which an enterprise is certified as 产教融合型企业.
+public enum CertificationLevel: String, DomainEnum {
+    case city, province, national
+}
+
+public enum AgreementKind: String, DomainEnum {
+    case orderClass, apprenticeship, coBuild, internship, techService
+}
+
+/// Which side of the dual-mentor system a mentor comes from.
+public enum MentorSide: String, DomainEnum {
+    case school, enterprise
+}
+
+public enum PlatformKind: String, DomainEnum {
+    case trainingBase, lab, craftsmanLab, industryCollege, rdCenter
+}
+
+public enum ContributionKind: String, DomainEnum {
+    case cash, equipment, staff, site
+}
+
+/// The subsidy programmes a budget funds and a claim applies under.
+public enum SubsidyProgramme: String, DomainEnum {
+    case apprenticeship, internship, employment, startup, skillsAward, socialInsurance
+}
+
+/// The council figures a KPI target can be set for (the scalar council query names).
+public enum KPIMetric: String, DomainEnum {
+    case members, enterprisesParticipating, certifiedEnterprises, apprenticesEnrolled,
+        apprenticesGraduated, graduatesHired, graduatesRetainedLocally, trainingPersonTimes,
+        techServices, techServiceValueFen, orderClassPlaces, orderClassFilled, platforms,
+        inactiveMembers
+}
