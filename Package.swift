@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "LedgerTesting", dependencies: ["ConsortiumLedger", "EventStore", "Domain"]),
 
         // Tools: generator, benchmark harness, raw-LMDB C anchor.
-        .executableTarget(name: "ConsortiumGen", path: "Tools/ConsortiumGen"),
+        .executableTarget(name: "ConsortiumGen", path: "Tools/ConsortiumGen", exclude: ["README.md"]),
         .executableTarget(
             name: "LedgerBench",
             dependencies: ["ConsortiumLedger", "EventStore", "LMDB"],

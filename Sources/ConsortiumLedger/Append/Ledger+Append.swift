@@ -1,0 +1,25 @@
+import Domain
+import EventStore
+import LMDB
+
+extension Ledger {
+    /// Appends parsed import lines as one atomic, durable batch: rules checked against the state
+    /// the ledger holds, in the same transaction; nothing is written if any line fails.
+    /// Lines without an id get a random one (so re-sending them is not idempotent).
+    @discardableResult
+    public func append(_ lines: [ImportLine]) throws -> AppendResult {
+        let events = lines.map { $0.newEvent(id: randomUUID()) }
+        return try append(events, domainEvents: lines.map(\.event))
+    }
+
+    /// Appends prepared log events with their domain events (same order).
+    func append(_ events: [NewEvent], domainEvents: [DomainEvent]) throws -> AppendResult {
+        precondition(events.count == domainEvents.count, "one domain event per log event")
+        return try store.write { writer in
+            var hooks = try LedgerAppendHooks(facade: facade, events: domainEvents, transaction: writer.transaction)
+            let result = try writer.appendBatch(events, hooks: &hooks)
+            try hooks.finish(writer.transaction)
+            return result
+        }
+    }
+}

@@ -1,0 +1,139 @@
+import Audit
+import Domain
+import EventStore
+import Foundation
+
+/// How an import runs.
+public struct ImportOptions: Sendable {
+    /// Events per write transaction once the whole input has been validated. LMDB caps one
+    /// transaction's dirty pages (MDB_TXN_FULL), so a huge file is committed in chunks; an
+    /// interrupted import resumes by event id when the same file is imported again.
+    public var batchSize: Int = 50_000
+    /// Where to write every bad record as JSON lines (default: only the first is reported).
+    public var reportPath: String?
+    /// Called now and then with (phase, records done, records total-so-far).
+    public var progress: (@Sendable (ImportPhase, Int) -> Void)?
+
+    public init(batchSize: Int = 50_000, reportPath: String? = nil) {
+        self.batchSize = batchSize
+        self.reportPath = reportPath
+    }
+}
+
+public enum ImportPhase: String, Sendable {
+    case validating, writing
+}
+
+/// What an import did.
+public struct ImportSummary: Sendable {
+    public var records = 0
+    public var appended = 0
+    /// Records whose id was already recorded with the same content (a resumed or repeated import).
+    public var alreadyRecorded = 0
+    public var byType: [String: Int] = [:]
+    public var seconds = 0.0
+    public var rate: Double { seconds > 0 ? Double(records) / seconds : 0 }
+}
+
+extension Ledger {
+    /// Imports files in two passes: first every record is parsed and checked against the rules
+    /// (nothing is written if any record is bad; every bad record is reported), then the events
+    /// are appended in chunks of `options.batchSize`, each chunk atomic and durable, rules
+    /// re-checked inside each chunk's transaction so a concurrent writer cannot slip past them.
+    public func importFiles(_ inputs: [ImportInput], options: ImportOptions = ImportOptions()) throws -> ImportSummary {
+        let start = Date()
+        var summary = ImportSummary()
+        try validate(inputs, options: options, summary: &summary)
+        var batch: [NewEvent] = []
+        var domainEvents: [DomainEvent] = []
+        batch.reserveCapacity(options.batchSize)
+        domainEvents.reserveCapacity(options.batchSize)
+        var done = 0
+        func flush() throws {
+            guard !batch.isEmpty else { return }
+            let result = try append(batch, domainEvents: domainEvents)
+            summary.appended += result.appendedCount
+            summary.alreadyRecorded += batch.count - result.appendedCount
+            done += batch.count
+            options.progress?(.writing, done)
+            batch.removeAll(keepingCapacity: true)
+            domainEvents.removeAll(keepingCapacity: true)
+        }
+        for input in inputs {
+            var ids = DerivedIds()
+            try ImportRecords.forEach(in: input) { _, result in
+                guard case .success(let line) = result else { return }
+                batch.append(line.newEvent(id: ids.id(for: line)))
+                domainEvents.append(line.event)
+                if batch.count >= options.batchSize { try flush() }
+            }
+        }
+        try flush()
+        summary.seconds = Date().timeIntervalSince(start)
+        return summary
+    }
+
+    /// Pass one: parse everything and dry-run the rules on a snapshot; throws `ImportRejected`.
+    private func validate(_ inputs: [ImportInput], options: ImportOptions, summary: inout ImportSummary) throws {
+        var issues: [ImportIssue] = []
+        try store.read { reader in
+            var rules = RuleCheck.dryRun(transaction: reader.transaction, database: facade.rules)
+            for input in inputs {
+                var ids = DerivedIds()
+                try ImportRecords.forEach(in: input) { location, result in
+                    summary.records += 1
+                    if summary.records & 0x3FFF == 0 { options.progress?(.validating, summary.records) }
+                    switch result {
+                    case .failure(let issue):
+                        issues.append(issue)
+                    case .success(let line):
+                        summary.byType[line.type, default: 0] += 1
+                        let id = ids.id(for: line)
+                        // Already recorded: the store decides at write time whether it is the same content.
+                        if try reader.sequence(ofEventId: id) != nil { return }
+                        do {
+                            try rules.check(line.event, actor: line.actor, occurredAt: line.occurredAt)
+                        } catch let violation as RuleCheck.Violation {
+                            issues.append(ImportIssue(
+                                location: location, kind: .ruleViolation, field: violation.field, message: violation.message))
+                        }
+                    }
+                }
+            }
+        }
+        if let reportPath = options.reportPath {
+            let text = issues.map(\.reportLine).joined(separator: "\n") + (issues.isEmpty ? "" : "\n")
+            try Data(text.utf8).write(to: URL(fileURLWithPath: reportPath))
+        }
+        if !issues.isEmpty { throw ImportRejected(issues: issues, recordsChecked: summary.records) }
+    }
+}
+
+/// Ids for records that carry none, derived from their content and how often that content
+/// occurred before in the same file — so importing the same file again is idempotent.
+struct DerivedIds {
+    private var occurrences: [Hash: Int] = [:]
+
+    mutating func id(for line: ImportLine) -> String {
+        if let id = line.id { return id }
+        let canonical = Array(JSONValue.object(line.jsonObject()).canonicalSerialized().utf8)
+        let digest = Hash.sha256(canonical)
+        let n = occurrences[digest, default: 0]
+        occurrences[digest] = n + 1
+        let bytes = Hash.sha256(digest.bytes + Array("#\(n)".utf8)).bytes
+        return UUIDText.format(Array(bytes.prefix(16)))
+    }
+}
+
+/// RFC 4122 text form for 16 bytes (version 8, "custom": the bytes are a content hash).
+enum UUIDText {
+    static func format(_ raw: [UInt8]) -> String {
+        var b = raw
+        b[6] = (b[6] & 0x0F) | 0x80
+        b[8] = (b[8] & 0x3F) | 0x80
+        let hex = b.map { String(format: "%02x", $0) }.joined()
+        let h = Array(hex)
+        return String(h[0..<8]) + "-" + String(h[8..<12]) + "-" + String(h[12..<16]) + "-" + String(h[16..<20]) + "-"
+            + String(h[20..<32])
+    }
+}
