@@ -4,6 +4,9 @@ extension LedgerCommand {
     /// Every subcommand, in the order `--help` lists them.
     static let allSubcommands: [any ParsableCommand.Type] = [
         InitCommand.self,
+        AppendCommand.self,
+        ImportCommand.self,
+        LogCommand.self,
         VerifyCommand.self,
     ]
 }

@@ -27,13 +27,13 @@ enum Terminal {
 /// A one-line progress bar on standard error, drawn only on a terminal.
 final class ProgressBar {
     private let total: UInt64
-    private let label: String
+    let label: String
     private let enabled: Bool
     private var lastDrawn = 0.0
     private let start = Date()
 
     init(label: String, total: UInt64) {
-        self.total = max(total, 1)
+        self.total = total
         self.label = label
         enabled = Terminal.stderrIsTerminal
     }
@@ -41,13 +41,17 @@ final class ProgressBar {
     func update(_ done: UInt64) {
         guard enabled else { return }
         let now = Date().timeIntervalSince(start)
-        guard now - lastDrawn > 0.1 || done >= total else { return }
+        guard now - lastDrawn > 0.1 || (total > 0 && done >= total) else { return }
         lastDrawn = now
+        let rate = now > 0 ? Double(done) / now : 0
+        guard total > 0 else {  // unknown total: a running count
+            FileHandle.standardError.write(Data(String(format: "\r%@ %llu  %.0f ev/s", label, done, rate).utf8))
+            return
+        }
         let fraction = min(1, Double(done) / Double(total))
         let width = 30
         let filled = Int(fraction * Double(width))
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-        let rate = now > 0 ? Double(done) / now : 0
         FileHandle.standardError.write(
             Data(String(format: "\r%@ %@ %3.0f%% %llu/%llu  %.0f ev/s", label, bar, fraction * 100, done, total, rate).utf8))
     }

@@ -1,0 +1,50 @@
+import ArgumentParser
+import ConsortiumLedger
+import Domain
+import EventStore
+import Foundation
+
+struct LogCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "log",
+        abstract: "Show recorded events by sequence range or by stream.",
+        discussion: "JSONL output is the import form plus the recorded envelope and hashes; it can be imported again.")
+
+    @OptionGroup var ledger: LedgerOptions
+
+    @Option(help: "First sequence to show.") var from: UInt64 = 1
+    @Option(help: "Last sequence to show.") var to: UInt64?
+    @Option(help: "Show only this stream (e.g. agreement-A1).") var stream: String?
+    @Option(help: "Show at most this many events.") var limit: Int = 100
+    @Flag(help: "Newest first.") var backward = false
+    @Option(help: "table or jsonl (default: table on a terminal, jsonl otherwise).") var format: OutputFormat?
+
+    func validate() throws {
+        if let format, format != .table && format != .jsonl { throw ValidationError("--format must be table or jsonl") }
+        if limit < 1 { throw ValidationError("--limit must be at least 1") }
+    }
+
+    func run() throws {
+        let opened = try Ledger(path: ledger.path)
+        let events: [RecordedEvent] = try opened.store.read { reader in
+            if let stream {
+                return try reader.events(inStream: stream, backward: backward, limit: limit)
+            }
+            return try reader.events(from: from, through: to ?? .max, backward: backward, limit: limit)
+        }
+        let chosen = format ?? (Terminal.stdoutIsTerminal ? .table : .jsonl)
+        if chosen == .jsonl {
+            var out = ""
+            for event in events {
+                out += JSONValue.object(try event.exportObject()).serialized()
+                out += "\n"
+            }
+            FileHandle.standardOutput.write(Data(out.utf8))
+            return
+        }
+        let rows = events.map { e in
+            [String(e.sequence), e.occurredTimestamp.description, e.type, e.stream, String(e.version), e.actor, e.id]
+        }
+        print(Terminal.table(["seq", "occurredAt", "type", "stream", "v", "actor", "id"], rows))
+    }
+}
