@@ -27,7 +27,7 @@ struct AppendCommand: ParsableCommand {
         do {
             line = try ImportLine.parse(json: text)
         } catch {
-            throw ValidationError("\(error.field): \(describe(error))")
+            throw CLIError("\(error.field): \(describe(error))")
         }
         let opened = try Ledger(path: ledger.path)
         let result = try opened.append([line])
