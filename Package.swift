@@ -35,7 +35,7 @@ let package = Package(
         .executableTarget(
             name: "ledger",
             dependencies: [
-                "ConsortiumLedger", "Domain", "EventStore",
+                "ConsortiumLedger", "Domain", "EventStore", "Audit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(name: "LedgerTesting", dependencies: ["ConsortiumLedger", "EventStore", "Domain"]),

@@ -92,3 +92,43 @@ extension Ledger {
         }
     }
 }
+
+extension Ledger {
+    /// An inclusion proof document for the event at `sequence` (or with id `eventId`).
+    public func proveInclusion(sequence: UInt64?, eventId: String?, treeSize: UInt64? = nil) throws -> ProofDocument {
+        let seq: UInt64
+        if let sequence {
+            seq = sequence
+        } else if let eventId, let found = try store.read({ try $0.sequence(ofEventId: eventId) }) {
+            seq = found
+        } else {
+            throw LedgerError(.notFound, "no event with id \(eventId ?? "?") is recorded")
+        }
+        let (record, id) = try store.read { reader -> ([UInt8], String) in
+            var found: ([UInt8], String)?
+            try reader.scan(from: seq, through: seq) { view in
+                found = (Array(view.record), view.id)
+                return false
+            }
+            guard let found else { throw LedgerError(.notFound, "no event at sequence \(seq)") }
+            return found
+        }
+        let proof = try inclusionProof(sequence: seq, treeSize: treeSize)
+        return ProofDocument(
+            kind: .inclusion, sequence: seq, eventId: id, record: Data(record).base64EncodedString(), inclusion: proof)
+    }
+
+    /// A consistency proof document between two tree sizes.
+    public func proveConsistency(oldSize: UInt64, newSize: UInt64? = nil) throws -> ProofDocument {
+        ProofDocument(kind: .consistency, consistency: try consistencyProof(oldSize: oldSize, newSize: newSize))
+    }
+
+    /// The stored checkpoint for exactly `size`, if one was signed.
+    public func checkpoint(size: UInt64) throws -> SignedCheckpoint? {
+        try store.environment.read { txn in
+            try txn.get(facade.checkpoints, BigEndianKey(size)).map {
+                try SignedCheckpoint(parsing: String(decoding: $0, as: UTF8.self))
+            }
+        }
+    }
+}

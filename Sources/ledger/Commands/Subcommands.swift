@@ -8,5 +8,8 @@ extension LedgerCommand {
         ImportCommand.self,
         LogCommand.self,
         VerifyCommand.self,
+        CheckpointCommand.self,
+        ProveCommand.self,
+        VerifyProofCommand.self,
     ]
 }

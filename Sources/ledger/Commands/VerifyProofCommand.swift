@@ -1,0 +1,39 @@
+import ArgumentParser
+import Audit
+import ConsortiumLedger
+import Foundation
+
+struct VerifyProofCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify-proof",
+        abstract: "Check a proof against a signed checkpoint and a public key, without any ledger.",
+        discussion: """
+            For third parties: needs only the files. Exit status 0 when the proof holds, 1 when it does not.
+              ledger verify-proof --proof p.json --checkpoint cp.txt --public-key checkpoint.pub
+              ledger verify-proof --proof c.json --old-checkpoint cp-old.txt --checkpoint cp.txt --public-key checkpoint.pub
+            """)
+
+    @Option(help: "The proof JSON from `ledger prove`.") var proof: String
+    @Option(help: "The signed checkpoint note the proof ends at.") var checkpoint: String
+    @Option(help: "For consistency proofs: the older signed checkpoint.") var oldCheckpoint: String?
+    @Option(help: "The ledger's public key file (checkpoint.pub).") var publicKey: String
+
+    func run() throws {
+        let document = try ProofDocument(jsonData: try read(proof))
+        let head = try SignedCheckpoint(parsing: String(decoding: try read(checkpoint), as: UTF8.self))
+        let old = try oldCheckpoint.map { try SignedCheckpoint(parsing: String(decoding: try read($0), as: UTF8.self)) }
+        let key = try LedgerPublicKey.load(from: publicKey)
+        let verdict = document.verify(checkpoint: head, oldCheckpoint: old, publicKey: key)
+        if verdict.valid {
+            print("valid: \(verdict.explanation)")
+        } else {
+            Terminal.printError("INVALID: \(verdict.explanation)")
+            throw ExitCode(1)
+        }
+    }
+
+    private func read(_ path: String) throws -> Data {
+        guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("\(path): cannot read file") }
+        return data
+    }
+}
