@@ -25,7 +25,7 @@ let package = Package(
             name: "EventStore",
             dependencies: ["LMDB", "Audit", .product(name: "Crypto", package: "swift-crypto")]),
         // Pure domain: event catalogue, codecs, rules. No I/O.
-        .target(name: "Domain"),
+        .target(name: "Domain", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         // Pure tamper evidence: Merkle tree, proofs, signed checkpoints.
         .target(name: "Audit", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Projections", dependencies: ["Domain", .product(name: "Crypto", package: "swift-crypto")]),
@@ -51,6 +51,7 @@ let package = Package(
         .testTarget(name: "LMDBTests", dependencies: ["LMDB"]),
         .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "LedgerTesting"]),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
+        .testTarget(name: "RulesTests", dependencies: ["Domain"]),
         .testTarget(name: "AuditTests", dependencies: ["Audit"], exclude: ["Vectors"]),
         .testTarget(name: "ProjectionsTests", dependencies: ["Projections", "Domain", "LedgerTesting"]),
         .testTarget(name: "ConsortiumLedgerTests", dependencies: ["ConsortiumLedger", "LedgerTesting"]),

@@ -15,11 +15,15 @@ extension Ledger {
     /// Appends prepared log events with their domain events (same order).
     func append(_ events: [NewEvent], domainEvents: [DomainEvent]) throws -> AppendResult {
         precondition(events.count == domainEvents.count, "one domain event per log event")
-        return try store.write { writer in
-            var hooks = try LedgerAppendHooks(facade: facade, events: domainEvents, transaction: writer.transaction)
-            let result = try writer.appendBatch(events, hooks: &hooks)
-            try hooks.finish(writer.transaction)
-            return result
+        do {
+            return try store.write { writer in
+                var hooks = try LedgerAppendHooks(facade: facade, events: domainEvents, transaction: writer.transaction)
+                let result = try writer.appendBatch(events, hooks: &hooks)
+                try hooks.finish(writer.transaction)
+                return result
+            }
+        } catch let violation as RuleCheck.Violation {
+            throw LedgerError(.ruleViolation, violation.description)
         }
     }
 }

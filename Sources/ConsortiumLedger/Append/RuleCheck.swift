@@ -2,21 +2,62 @@ import Domain
 import EventStore
 import LMDB
 
-/// Domain rules checked inside the append transaction (placeholder until the rules engine lands).
-struct RuleCheck {
-    struct Violation: Error {
-        var field: String
-        var message: String
-    }
-
+/// The rule state in the ledger's `rules` database, read and written in the caller's transaction.
+struct LMDBRuleStore: RuleStateStore {
     let transaction: Transaction
     let database: Database
 
+    func get(_ key: [UInt8]) throws -> [UInt8]? {
+        try transaction.get(database, key).map { Array($0) }
+    }
+
+    mutating func put(_ key: [UInt8], _ value: [UInt8]) throws {
+        try transaction.put(database, key, value)
+    }
+}
+
+/// DOMAIN.md's rules, checked inside the append transaction so a concurrent writer cannot slip
+/// past them. A write-back cache keeps a batch's reads and writes in memory and reaches LMDB
+/// once per key, in key order, at the end of the batch.
+struct RuleCheck {
+    /// A rejected event: the field concerned and a message a secretary can act on.
+    struct Violation: Error, CustomStringConvertible {
+        var field: String
+        var message: String
+        var batchIndex: Int?
+        var description: String { "\(field): \(message)" }
+    }
+
+    private var state: CachedRuleState<LMDBRuleStore>
+    private let engine = RuleEngine()
+
+    init(transaction: Transaction, database: Database) {
+        state = CachedRuleState(LMDBRuleStore(transaction: transaction, database: database))
+    }
+
+    /// A checker over a read snapshot whose effects stay in memory (import validation).
     static func dryRun(transaction: Transaction, database: Database) -> RuleCheck {
         RuleCheck(transaction: transaction, database: database)
     }
 
-    mutating func check(_ domainEvent: DomainEvent, event: NewEvent, batchIndex: Int) throws {}
-    mutating func check(_ domainEvent: DomainEvent, actor: String, occurredAt: Timestamp) throws {}
-    mutating func flush() throws {}
+    mutating func check(_ domainEvent: DomainEvent, event: NewEvent, batchIndex: Int) throws {
+        let when = Timestamp(millisecondsSinceEpoch: event.occurredAt, utcOffsetMinutes: event.occurredOffsetMinutes)
+        do {
+            try check(domainEvent, actor: event.actor, occurredAt: when)
+        } catch var violation as Violation {
+            violation.batchIndex = batchIndex
+            violation.message += " (event \(batchIndex + 1) of the batch, \(event.type) \(event.id)); nothing was written"
+            throw violation
+        }
+    }
+
+    mutating func check(_ domainEvent: DomainEvent, actor: String, occurredAt: Timestamp) throws {
+        do {
+            try engine.apply(domainEvent, actor: actor, occurredOn: occurredAt.localDate, to: &state)
+        } catch {
+            throw Violation(field: error.field, message: error.message)
+        }
+    }
+
+    mutating func flush() throws { try state.flush() }
 }

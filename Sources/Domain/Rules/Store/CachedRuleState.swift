@@ -1,0 +1,47 @@
+/// A write-back overlay over another rule state: writes stay in memory until ``flush()``.
+///
+/// Why: within one import batch the same few records (a class's fill, a budget's approved
+/// total, the lead member) are rewritten thousands of times; the overlay turns those into one
+/// store write per key at the end of the batch, in key order (which LMDB inserts fastest).
+/// Reads see the overlay first, so the engine always sees its own earlier writes.
+///
+/// It also serves "validate the whole file before writing anything": run every event against
+/// an overlay over the committed state and drop it with ``discard()`` — or keep it and flush.
+public struct CachedRuleState<Base: RuleStateStore>: RuleStateStore {
+    /// The wrapped store; holds only what has been flushed.
+    public private(set) var base: Base
+    private var pending: [ByteKey: [UInt8]] = [:]
+
+    public init(_ base: Base) {
+        self.base = base
+    }
+
+    /// How many keys wait to be written.
+    public var pendingCount: Int { pending.count }
+
+    public func get(_ key: [UInt8]) throws -> [UInt8]? {
+        if let value = pending[ByteKey(key)] { return value }
+        return try base.get(key)
+    }
+
+    public mutating func put(_ key: [UInt8], _ value: [UInt8]) {
+        pending[ByteKey(key)] = value
+    }
+
+    /// Writes every pending entry to the base store, in ascending key order, and empties the
+    /// overlay. If the base throws, everything stays pending: writing an entry twice is harmless.
+    public mutating func flush() throws {
+        let entries = pending.sorted { ByteKey.precedes($0.key, $1.key) }
+        for (key, value) in entries {
+            try base.put(key.bytes, value)
+        }
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    /// Forgets every pending write (a rejected or abandoned batch).
+    public mutating func discard() {
+        pending.removeAll(keepingCapacity: true)
+    }
+}
+
+extension CachedRuleState: Sendable where Base: Sendable {}
