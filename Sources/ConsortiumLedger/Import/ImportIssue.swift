@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// Where a record came from: the file and its line (JSONL), element (JSON array) or row (CSV).
@@ -37,6 +38,11 @@ public struct ImportIssue: Error, Sendable, CustomStringConvertible {
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
         return String(decoding: data, as: UTF8.self)
     }
+}
+
+extension ImportFieldError {
+    /// The message for a secretary: what was expected and what was found.
+    public var secretaryMessage: String { ImportRecords.message(for: self) }
 }
 
 /// An import that wrote nothing because some records are bad.

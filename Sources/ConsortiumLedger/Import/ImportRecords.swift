@@ -110,9 +110,19 @@ enum ImportRecords {
 
     static func issue(_ error: ImportFieldError, at location: ImportLocation) -> ImportIssue {
         let kind: ImportIssue.Kind = error.code == .unknownType ? .unknownType : .invalidField
-        var message = "expected \(error.expected)"
+        return ImportIssue(location: location, kind: kind, field: error.field, message: message(for: error))
+    }
+
+    /// "expected …, got …" with the event type, or "unknown field" for a key that does not belong.
+    static func message(for error: ImportFieldError) -> String {
+        var message: String
+        switch error.code {
+        case .unknownField: message = "unknown field; expected one of \(error.expected)"
+        case .missing: message = "missing; expected \(error.expected)"
+        default: message = "expected \(error.expected)"
+        }
         if let got = error.got { message += ", got \(got)" }
         if let type = error.eventType { message += " (\(type))" }
-        return ImportIssue(location: location, kind: kind, field: error.field, message: message)
+        return message
     }
 }

@@ -27,7 +27,7 @@ struct AppendCommand: ParsableCommand {
         do {
             line = try ImportLine.parse(json: text)
         } catch {
-            throw CLIError("\(error.field): \(describe(error))")
+            throw CLIError("\(error.field): \(error.secretaryMessage)")
         }
         let opened = try Ledger(path: ledger.path)
         let result = try opened.append([line])
@@ -37,12 +37,5 @@ struct AppendCommand: ParsableCommand {
         } else {
             print("appended \(line.type) at sequence \(sequence) on stream \(line.streamId)")
         }
-    }
-
-    private func describe(_ error: ImportFieldError) -> String {
-        var message = "expected \(error.expected)"
-        if let got = error.got { message += ", got \(got)" }
-        if let type = error.eventType { message += " (\(type))" }
-        return message
     }
 }

@@ -1,0 +1,138 @@
+import Domain
+
+/// Per school–enterprise pair: agreements, classes, the apprentice funnel, mentoring,
+/// assessments, hires and subsidies paid for the pair's apprentices.
+///
+/// A pair's apprentices are those enrolled in classes under the pair's agreements; the
+/// projector follows class → agreement → pair at enrolment and remembers each person's pair.
+public struct CommitteeProjector: Projector {
+    public static let name = "committee"
+    public static let version = 1
+
+    public init() {}
+
+    public func apply(_ event: DomainEvent, envelope: EventContext, to store: inout some ProjectionStore) throws {
+        switch event {
+        case .agreementSigned(let e):
+            let pair = CommitteeLayout.pairKey(school: e.schoolId, enterprise: e.enterpriseId)
+            try store.put(KeyBytes.make(CommitteeLayout.agreement, e.agreementId), pair)
+            try store.put(
+                CommitteeLayout.termKey(pair: pair, agreementId: e.agreementId),
+                AgreementTerm(startsOn: e.startsOn, endsOn: e.endsOn).encoded)
+            try store.updateCounters(at: CommitteeLayout.prefixed(CommitteeLayout.figures, pair), slots: PairSlot.count) { _ in }
+        case .agreementAmended(let e):
+            guard let endsOn = e.endsOn else { return }
+            try updateTerm(e.agreementId, in: &store) { $0.endsOn = endsOn }
+        case .agreementTerminated(let e):
+            try updateTerm(e.agreementId, in: &store) { term in
+                if term.terminatedOn == nil { term.terminatedOn = envelope.occurredOn }
+            }
+        case .orderClassOpened(let e):
+            guard let pair = try store.get(KeyBytes.make(CommitteeLayout.agreement, e.agreementId)) else { return }
+            try store.put(KeyBytes.make(CommitteeLayout.orderClass, e.classId), pair)
+            try store.add(Int64(e.capacity), slot: PairSlot.capacity, of: PairSlot.count, at: CommitteeLayout.prefixed(CommitteeLayout.figures, pair))
+        case .apprenticeEnrolled(let e):
+            try enrol(e, in: &store)
+        case .mentorAssigned(let e):
+            let bit = e.side == .school ? PersonFlag.schoolMentor : PersonFlag.enterpriseMentor
+            let both = PersonFlag.schoolMentor | PersonFlag.enterpriseMentor
+            try advance(e.personId, setting: bit, in: &store) { old, new, c in
+                if old & both != both && new & both == both { c[PairSlot.dualMentored] &+= 1 }
+            }
+        case .internshipPlaced(let e):
+            try reach(e.personId, PersonFlag.placed, PairSlot.placed, in: &store)
+        case .apprenticeAssessed(let e):
+            try advance(e.personId, setting: PersonFlag.assessed, in: &store, always: true) { old, _, c in
+                if old & PersonFlag.assessed == 0 { c[PairSlot.assessed] &+= 1 }
+                c[PairSlot.assessments] &+= 1
+                if e.passed { c[PairSlot.passedAssessments] &+= 1 }
+            }
+        case .certificateAwarded(let e):
+            try reach(e.personId, PersonFlag.certified, PairSlot.certified, in: &store)
+        case .apprenticeWithdrawn(let e):
+            try reach(e.personId, PersonFlag.withdrawn, PairSlot.withdrawn, in: &store)
+        case .apprenticeGraduated(let e):
+            try reach(e.personId, PersonFlag.graduated, PairSlot.graduated, in: &store)
+        case .graduateHired(let e):
+            let bits = PersonFlag.hired | (e.local ? PersonFlag.hiredLocally : 0)
+            try advance(e.personId, setting: bits, in: &store) { old, new, c in
+                if old & PersonFlag.hired == 0 { c[PairSlot.hired] &+= 1 }
+                if old & PersonFlag.hiredLocally == 0 && new & PersonFlag.hiredLocally != 0 { c[PairSlot.hiredLocally] &+= 1 }
+            }
+        case .subsidyApplied(let e):
+            guard let personId = e.personId else { return }
+            try store.put(KeyBytes.make(CommitteeLayout.claim, e.claimId), Array(personId.utf8))
+        case .subsidyPaid(let e):
+            try recordPayment(e, in: &store)
+        case .consortiumChartered, .memberAdmitted, .memberWithdrawn, .enterpriseCertified,
+            .councilResolutionPassed, .kpiTargetSet, .demandListPublished, .employmentVerified,
+            .platformCreated, .contributionRecorded, .platformAccepted, .platformRejected,
+            .projectCreated, .milestoneReported, .projectClosed, .budgetAllocated, .subsidyApproved,
+            .subsidyClawedBack, .trainingDelivered, .techServiceDelivered, .memberKeyRegistered,
+            .memberKeyRevoked:
+            return
+        }
+    }
+
+    /// Joins the person to the pair of the class; moving to another pair starts a new funnel.
+    private func enrol(_ e: ApprenticeEnrolled, in store: inout some ProjectionStore) throws {
+        guard let pair = try store.get(KeyBytes.make(CommitteeLayout.orderClass, e.classId)) else { return }
+        let personKey = KeyBytes.make(CommitteeLayout.person, e.personId)
+        let samePair = try store.get(personKey).flatMap(PersonRecord.init).map { $0.pair.elementsEqual(pair) } ?? false
+        if !samePair {
+            try store.put(personKey, PersonRecord(flags: PersonFlag.enrolled, pair: pair[...]).encoded)
+        }
+        try store.updateCounters(at: CommitteeLayout.prefixed(CommitteeLayout.figures, pair), slots: PairSlot.count) { c in
+            c[PairSlot.classEnrolled] &+= 1
+            if !samePair { c[PairSlot.enrolled] &+= 1 }
+        }
+    }
+
+    private func reach(_ personId: String, _ flag: UInt16, _ slot: Int, in store: inout some ProjectionStore) throws {
+        try advance(personId, setting: flag, in: &store) { _, _, c in c[slot] &+= 1 }
+    }
+
+    /// Sets `bits` on the person's flags in place and, when something changed (or when
+    /// `always`), lets `count` update the pair's counters with the old and new flags.
+    private func advance(
+        _ personId: String, setting bits: UInt16, in store: inout some ProjectionStore, always: Bool = false,
+        _ count: (_ old: UInt16, _ new: UInt16, CounterSlots) -> Void
+    ) throws {
+        let touched = try store.update(KeyBytes.make(CommitteeLayout.person, personId)) { value -> (UInt16, [UInt8])? in
+            value?.withUnsafeMutableBufferPointer { bytes -> (UInt16, [UInt8])? in
+                guard bytes.count >= 2 else { return nil }
+                let old = UInt16(bytes[0]) << 8 | UInt16(bytes[1])
+                let new = old | bits
+                guard new != old || always else { return nil }
+                bytes[0] = UInt8(new >> 8)
+                bytes[1] = UInt8(new & 0xFF)
+                var figuresKey: [UInt8] = []
+                figuresKey.reserveCapacity(bytes.count - 1)
+                figuresKey.append(CommitteeLayout.figures)
+                figuresKey.append(contentsOf: bytes[2...])
+                return (old, figuresKey)
+            } ?? nil
+        }
+        guard let (old, figuresKey) = touched else { return }
+        try store.updateCounters(at: figuresKey, slots: PairSlot.count) { c in count(old, old | bits, c) }
+    }
+
+    /// Paid money counts for the pair the claim's person belongs to at payment time.
+    private func recordPayment(_ e: SubsidyPaid, in store: inout some ProjectionStore) throws {
+        guard let personId = try store.get(KeyBytes.make(CommitteeLayout.claim, e.claimId)) else { return }
+        var personKey: [UInt8] = [CommitteeLayout.person]
+        personKey.append(contentsOf: personId)
+        guard let person = try store.get(personKey).flatMap(PersonRecord.init) else { return }
+        let figuresKey = CommitteeLayout.prefixed(CommitteeLayout.figures, Array(person.pair))
+        try store.add(e.amountFen, slot: PairSlot.subsidiesPaidFen, of: PairSlot.count, at: figuresKey)
+    }
+
+    private func updateTerm(_ agreementId: String, in store: inout some ProjectionStore, _ change: (inout AgreementTerm) -> Void) throws {
+        guard let pair = try store.get(KeyBytes.make(CommitteeLayout.agreement, agreementId)) else { return }
+        let key = CommitteeLayout.termKey(pair: pair, agreementId: agreementId)
+        guard let bytes = try store.get(key) else { return }
+        var term = try AgreementTerm(bytes)
+        change(&term)
+        try store.put(key, term.encoded)
+    }
+}

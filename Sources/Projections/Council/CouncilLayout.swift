@@ -1,0 +1,78 @@
+import Domain
+
+/// Key layout of the council read model (one store, prefixes are ASCII letters).
+///
+/// | key | value |
+/// |---|---|
+/// | `M` memberId | `MemberRecord` (kind, admitted, withdrawn?, certified?) |
+/// | `G` agreementId | `AgreementSpan` (enterprise, term, terminated?) |
+/// | `C` classId | year the class was opened (2 bytes, big-endian) |
+/// | `P` personId | hire flags (bit 0 hired, bit 1 hired locally) |
+/// | `L` platformId | `PlatformRecord` (kind, created, accepted?) |
+/// | `K` claimId | subsidy programme (case number) |
+/// | `A` year(2) actorId | empty: the member acted in that year |
+/// | `Y` year(2) | `YearSlot` counters |
+/// | `S` year(2) programme(1) | `SubsidySlot` counters |
+/// | `T` year(2) metric(1) memberId? | KPI target (zigzag varint) |
+enum CouncilLayout {
+    static let member = UInt8(ascii: "M")
+    static let agreement = UInt8(ascii: "G")
+    static let orderClass = UInt8(ascii: "C")
+    static let person = UInt8(ascii: "P")
+    static let platform = UInt8(ascii: "L")
+    static let claim = UInt8(ascii: "K")
+    static let activeActor = UInt8(ascii: "A")
+    static let yearFigures = UInt8(ascii: "Y")
+    static let subsidies = UInt8(ascii: "S")
+    static let target = UInt8(ascii: "T")
+
+    static func subsidyKey(year: Int, programme: SubsidyProgramme) -> [UInt8] {
+        var key = KeyBytes.make(subsidies, year: year)
+        key.append(caseNumber(programme))
+        return key
+    }
+
+    static func targetKey(year: Int, metric: KPIMetric, memberId: String?) -> [UInt8] {
+        var key = KeyBytes.make(target, year: year)
+        key.append(caseNumber(metric))
+        if let memberId { key.append(contentsOf: memberId.utf8) }
+        return key
+    }
+
+    /// A DomainEnum's stored case number (its position; cases are only ever appended).
+    static func caseNumber<E: DomainEnum>(_ value: E) -> UInt8 {
+        UInt8(truncatingIfNeeded: E.allCases.firstIndex(of: value) ?? 0)
+    }
+
+    static func enumCase<E: DomainEnum>(_ number: UInt8, as type: E.Type) -> E? {
+        let cases = E.allCases
+        return Int(number) < cases.count ? cases[Int(number)] : nil
+    }
+}
+
+/// Counter slots of a council year record (`Y`): flows of events that occurred in the year.
+enum YearSlot {
+    static let apprenticesEnrolled = 0
+    static let apprenticesGraduated = 1
+    static let graduatesHired = 2
+    static let graduatesRetainedLocally = 3
+    static let trainingPersonTimes = 4
+    static let techServices = 5
+    static let techServiceValueFen = 6
+    /// Capacity of classes opened in the year.
+    static let orderClassPlaces = 7
+    /// Enrolments into classes opened in the year, whenever they happen.
+    static let orderClassFilled = 8
+    static let count = 9
+}
+
+/// Counter slots of a council subsidy record (`S`), gross: claw-backs are never netted.
+enum SubsidySlot {
+    /// Budgets allocated for the year (the budget's own `year`).
+    static let budgetFen = 0
+    static let appliedFen = 1
+    static let approvedFen = 2
+    static let paidFen = 3
+    static let clawedBackFen = 4
+    static let count = 5
+}

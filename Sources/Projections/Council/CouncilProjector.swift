@@ -1,0 +1,145 @@
+import Domain
+
+/// The council's yearly steering figures: flows counted in the year their event occurred,
+/// and dated status records (members, agreements, platforms) that a query judges on a day.
+///
+/// Every event also marks its actor as active in its year, for `inactiveMembers`.
+public struct CouncilProjector: Projector {
+    public static let name = "council"
+    public static let version = 1
+
+    public init() {}
+
+    public func apply(_ event: DomainEvent, envelope: EventContext, to store: inout some ProjectionStore) throws {
+        let year = envelope.year
+        let day = envelope.occurredOn
+        try markActive(envelope.actor, year: year, in: &store)
+        switch event {
+        case .memberAdmitted(let e):
+            try store.put(KeyBytes.make(CouncilLayout.member, e.memberId), MemberRecord(kind: e.kind, admittedOn: day).encoded)
+        case .memberWithdrawn(let e):
+            try updateMember(e.memberId, in: &store) { member in
+                if member.withdrawnOn == nil { member.withdrawnOn = day }
+            }
+        case .enterpriseCertified(let e):
+            try updateMember(e.memberId, in: &store) { member in
+                if member.certifiedOn == nil { member.certifiedOn = day }
+            }
+        case .kpiTargetSet(let e):
+            let key = CouncilLayout.targetKey(year: e.year, metric: e.metric, memberId: e.memberId)
+            try store.put(key, EntityCodec.encode(capacity: 10) { $0.write(e.target) })
+        case .agreementSigned(let e):
+            let span = AgreementSpan(enterpriseId: e.enterpriseId, startsOn: e.startsOn, endsOn: e.endsOn)
+            try store.put(KeyBytes.make(CouncilLayout.agreement, e.agreementId), span.encoded)
+        case .agreementAmended(let e):
+            guard let endsOn = e.endsOn else { return }
+            try updateAgreement(e.agreementId, in: &store) { $0.endsOn = endsOn }
+        case .agreementTerminated(let e):
+            try updateAgreement(e.agreementId, in: &store) { span in
+                if span.terminatedOn == nil { span.terminatedOn = day }
+            }
+        case .orderClassOpened(let e):
+            var openedIn: [UInt8] = []
+            KeyBytes.appendYear(year, to: &openedIn)
+            try store.put(KeyBytes.make(CouncilLayout.orderClass, e.classId), openedIn)
+            try addYear(Int64(e.capacity), YearSlot.orderClassPlaces, year, &store)
+        case .apprenticeEnrolled(let e):
+            try addYear(1, YearSlot.apprenticesEnrolled, year, &store)
+            if let openedIn = try store.get(KeyBytes.make(CouncilLayout.orderClass, e.classId)) {
+                try addYear(1, YearSlot.orderClassFilled, KeyBytes.year(at: 0, in: openedIn), &store)
+            }
+        case .apprenticeGraduated:
+            try addYear(1, YearSlot.apprenticesGraduated, year, &store)
+        case .graduateHired(let e):
+            try recordHire(e, year: year, in: &store)
+        case .platformCreated(let e):
+            try store.put(KeyBytes.make(CouncilLayout.platform, e.platformId), PlatformRecord(kind: e.kind, createdOn: day).encoded)
+        case .platformAccepted(let e):
+            let key = KeyBytes.make(CouncilLayout.platform, e.platformId)
+            guard let bytes = try store.get(key) else { return }
+            var platform = try PlatformRecord(bytes)
+            guard platform.acceptedOn == nil else { return }
+            platform.acceptedOn = day
+            try store.put(key, platform.encoded)
+        case .budgetAllocated(let e):
+            try addSubsidy(e.amountFen, SubsidySlot.budgetFen, e.year, e.programme, &store)
+        case .subsidyApplied(let e):
+            try store.put(KeyBytes.make(CouncilLayout.claim, e.claimId), [CouncilLayout.caseNumber(e.programme)])
+            try addSubsidy(e.amountFen, SubsidySlot.appliedFen, year, e.programme, &store)
+        case .subsidyApproved(let e):
+            try addClaim(e.claimId, e.amountFen, SubsidySlot.approvedFen, year, &store)
+        case .subsidyPaid(let e):
+            try addClaim(e.claimId, e.amountFen, SubsidySlot.paidFen, year, &store)
+        case .subsidyClawedBack(let e):
+            try addClaim(e.claimId, e.amountFen, SubsidySlot.clawedBackFen, year, &store)
+        case .trainingDelivered(let e):
+            try addYear(Int64(e.personTimes), YearSlot.trainingPersonTimes, year, &store)
+        case .techServiceDelivered(let e):
+            try store.updateCounters(at: KeyBytes.make(CouncilLayout.yearFigures, year: year), slots: YearSlot.count) { c in
+                c[YearSlot.techServices] &+= 1
+                c[YearSlot.techServiceValueFen] &+= e.valueFen
+            }
+        case .consortiumChartered, .councilResolutionPassed, .demandListPublished, .mentorAssigned,
+            .internshipPlaced, .apprenticeAssessed, .certificateAwarded, .apprenticeWithdrawn,
+            .employmentVerified, .contributionRecorded, .platformRejected, .projectCreated,
+            .milestoneReported, .projectClosed, .memberKeyRegistered, .memberKeyRevoked:
+            return
+        }
+    }
+
+    /// One look-up per event; a write only the first time an actor acts in a year.
+    private func markActive(_ actor: String, year: Int, in store: inout some ProjectionStore) throws {
+        let key = KeyBytes.make(CouncilLayout.activeActor, year: year, actor)
+        if try store.get(key) == nil { try store.put(key, []) }
+    }
+
+    private func recordHire(_ e: GraduateHired, year: Int, in store: inout some ProjectionStore) throws {
+        let (newHire, newLocal) = try store.update(KeyBytes.make(CouncilLayout.person, e.personId)) { value in
+            let flags = value?.first ?? 0
+            let hired = flags & 1 == 0
+            let local = e.local && flags & 2 == 0
+            let updated = flags | 1 | (e.local ? 2 : 0)
+            if updated != flags || value == nil { value = [updated] }
+            return (hired, local)
+        }
+        guard newHire || newLocal else { return }
+        try store.updateCounters(at: KeyBytes.make(CouncilLayout.yearFigures, year: year), slots: YearSlot.count) { c in
+            if newHire { c[YearSlot.graduatesHired] &+= 1 }
+            if newLocal { c[YearSlot.graduatesRetainedLocally] &+= 1 }
+        }
+    }
+
+    private func updateMember(_ id: String, in store: inout some ProjectionStore, _ change: (inout MemberRecord) -> Void) throws {
+        let key = KeyBytes.make(CouncilLayout.member, id)
+        guard let bytes = try store.get(key) else { return }
+        var member = try MemberRecord(bytes)
+        change(&member)
+        try store.put(key, member.encoded)
+    }
+
+    private func updateAgreement(_ id: String, in store: inout some ProjectionStore, _ change: (inout AgreementSpan) -> Void) throws {
+        let key = KeyBytes.make(CouncilLayout.agreement, id)
+        guard let bytes = try store.get(key) else { return }
+        var span = try AgreementSpan(bytes)
+        change(&span)
+        try store.put(key, span.encoded)
+    }
+
+    private func addYear(_ delta: Int64, _ slot: Int, _ year: Int, _ store: inout some ProjectionStore) throws {
+        try store.add(delta, slot: slot, of: YearSlot.count, at: KeyBytes.make(CouncilLayout.yearFigures, year: year))
+    }
+
+    private func addSubsidy(
+        _ delta: Int64, _ slot: Int, _ year: Int, _ programme: SubsidyProgramme, _ store: inout some ProjectionStore
+    ) throws {
+        try store.add(delta, slot: slot, of: SubsidySlot.count, at: CouncilLayout.subsidyKey(year: year, programme: programme))
+    }
+
+    /// Approvals, payments and claw-backs name only the claim: its programme was noted at application.
+    private func addClaim(_ claimId: String, _ delta: Int64, _ slot: Int, _ year: Int, _ store: inout some ProjectionStore) throws {
+        guard let bytes = try store.get(KeyBytes.make(CouncilLayout.claim, claimId)), let number = bytes.first,
+            let programme = CouncilLayout.enumCase(number, as: SubsidyProgramme.self)
+        else { return }
+        try addSubsidy(delta, slot, year, programme, &store)
+    }
+}

@@ -1,0 +1,103 @@
+import Domain
+
+/// A member as the council counts it: what it is and the days its status changed, so a
+/// query can judge membership on any day.
+struct MemberRecord: Equatable {
+    var kind: MemberKind
+    var admittedOn: LocalDate
+    var withdrawnOn: LocalDate?
+    var certifiedOn: LocalDate?
+
+    /// Admitted on or before `day` and not withdrawn by then.
+    func isOnRoll(on day: LocalDate) -> Bool {
+        admittedOn <= day && (withdrawnOn.map { $0 > day } ?? true)
+    }
+
+    var encoded: [UInt8] {
+        EntityCodec.encode { writer in
+            writer.write(kind)
+            writer.write(admittedOn)
+            writer.write(withdrawnOn)
+            writer.write(certifiedOn)
+        }
+    }
+
+    init(kind: MemberKind, admittedOn: LocalDate) {
+        self.kind = kind
+        self.admittedOn = admittedOn
+    }
+
+    init(_ bytes: [UInt8]) throws {
+        (kind, admittedOn, withdrawnOn, certifiedOn) = try EntityCodec.decode(bytes) { reader in
+            (try reader.read(), try reader.read(), try reader.read(), try reader.read())
+        }
+    }
+}
+
+/// An agreement's enterprise and effective term, for "enterprises participating".
+struct AgreementSpan: Equatable {
+    var enterpriseId: String
+    var startsOn: LocalDate
+    var endsOn: LocalDate
+    /// The day of termination; the agreement is not active from that day on.
+    var terminatedOn: LocalDate?
+
+    /// The last day the agreement was in force.
+    var lastDay: LocalDate {
+        guard let terminatedOn else { return endsOn }
+        return min(endsOn, terminatedOn.adding(days: -1))
+    }
+
+    func isActive(on day: LocalDate) -> Bool { startsOn <= day && day <= lastDay }
+
+    func overlaps(from first: LocalDate, to last: LocalDate) -> Bool {
+        startsOn <= last && lastDay >= first && startsOn <= lastDay
+    }
+
+    var encoded: [UInt8] {
+        EntityCodec.encode { writer in
+            writer.write(enterpriseId)
+            writer.write(startsOn)
+            writer.write(endsOn)
+            writer.write(terminatedOn)
+        }
+    }
+
+    init(enterpriseId: String, startsOn: LocalDate, endsOn: LocalDate) {
+        self.enterpriseId = enterpriseId
+        self.startsOn = startsOn
+        self.endsOn = endsOn
+    }
+
+    init(_ bytes: [UInt8]) throws {
+        (enterpriseId, startsOn, endsOn, terminatedOn) = try EntityCodec.decode(bytes) { reader in
+            (try reader.read(), try reader.read(), try reader.read(), try reader.read())
+        }
+    }
+}
+
+/// A platform's kind and the days it was created and accepted.
+struct PlatformRecord: Equatable {
+    var kind: PlatformKind
+    var createdOn: LocalDate
+    var acceptedOn: LocalDate?
+
+    var encoded: [UInt8] {
+        EntityCodec.encode { writer in
+            writer.write(kind)
+            writer.write(createdOn)
+            writer.write(acceptedOn)
+        }
+    }
+
+    init(kind: PlatformKind, createdOn: LocalDate) {
+        self.kind = kind
+        self.createdOn = createdOn
+    }
+
+    init(_ bytes: [UInt8]) throws {
+        (kind, createdOn, acceptedOn) = try EntityCodec.decode(bytes) { reader in
+            (try reader.read(), try reader.read(), try reader.read())
+        }
+    }
+}

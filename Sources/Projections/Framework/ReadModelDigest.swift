@@ -1,0 +1,43 @@
+import Crypto
+
+/// A fingerprint of a read model's state for the audit: the live, incrementally
+/// maintained model and one rebuilt from zero must have the same digest.
+///
+/// Canonical bytes: for every entry in ascending key order, the key length (UInt32
+/// big-endian), the key, the value length, the value; hashed with SHA-256. Entries under
+/// the meta prefix (the checkpoint) are left out: the digest speaks of state, not of
+/// bookkeeping.
+public enum ReadModelDigest {
+    /// Lower-case hex SHA-256.
+    public static func compute(store: some ProjectionStore) throws -> String {
+        var hasher = SHA256()
+        try store.forEach(prefix: []) { key, value in
+            guard key.first != KeyBytes.metaPrefix else { return }
+            feedLength(key.count, into: &hasher)
+            key.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+            feedLength(value.count, into: &hasher)
+            value.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        }
+        return hasher.finalize().map { hexDigits[Int($0 >> 4)] + hexDigits[Int($0 & 0x0F)] }.joined()
+    }
+
+    private static let hexDigits = (0..<16).map { String($0, radix: 16) }
+
+    private static func feedLength(_ count: Int, into hasher: inout SHA256) {
+        let length = UInt32(truncatingIfNeeded: count).bigEndian
+        withUnsafeBytes(of: length) { hasher.update(bufferPointer: $0) }
+    }
+}
+
+/// The digests of the three tier read models, as the audit reports them.
+public struct ReadModelDigests: Sendable, Equatable {
+    public var council: String
+    public var committee: String
+    public var project: String
+
+    public init(council: String, committee: String, project: String) {
+        self.council = council
+        self.committee = committee
+        self.project = project
+    }
+}

@@ -1,0 +1,68 @@
+/// A read model held in memory: what `--as-of` replays and audit rebuilds fold into.
+///
+/// Writes go to a dictionary (no ordering work while folding millions of events); the
+/// sorted order LMDB would give is produced when a prefix is walked, or once for all by
+/// `sortIndex()` when many queries follow a rebuild.
+public struct InMemoryProjectionStore: ProjectionStore, Sendable {
+    private var entries: [StoreKey: [UInt8]]
+    /// All keys in order, valid only while no key has been added or removed since.
+    private var sortedKeys: [StoreKey]?
+
+    public init(minimumCapacity: Int = 0) {
+        entries = Dictionary(minimumCapacity: minimumCapacity)
+        sortedKeys = nil
+    }
+
+    /// Number of keys stored.
+    public var count: Int { entries.count }
+
+    public func get(_ key: [UInt8]) throws -> [UInt8]? {
+        entries[StoreKey(key)]
+    }
+
+    public mutating func put(_ key: [UInt8], _ value: [UInt8]) throws {
+        if entries.updateValue(value, forKey: StoreKey(key)) == nil { sortedKeys = nil }
+    }
+
+    public mutating func update<R>(_ key: [UInt8], _ body: (inout [UInt8]?) throws -> R) throws -> R {
+        let storeKey = StoreKey(key)
+        // Only an index that is in use needs to know whether the key is new.
+        let existed = sortedKeys == nil || entries[storeKey] != nil
+        let result = try body(&entries[storeKey])
+        if sortedKeys != nil, existed != (entries[storeKey] != nil) { sortedKeys = nil }
+        return result
+    }
+
+    public func forEach(prefix: [UInt8], _ body: ([UInt8], [UInt8]) throws -> Void) throws {
+        if let sortedKeys {
+            var index = Self.lowerBound(of: prefix, in: sortedKeys)
+            while index < sortedKeys.count, sortedKeys[index].hasPrefix(prefix) {
+                let key = sortedKeys[index]
+                if let value = entries[key] { try body(key.bytes, value) }
+                index += 1
+            }
+            return
+        }
+        var matching: [StoreKey] = []
+        for key in entries.keys where key.hasPrefix(prefix) { matching.append(key) }
+        matching.sort()
+        for key in matching {
+            if let value = entries[key] { try body(key.bytes, value) }
+        }
+    }
+
+    /// Sorts all keys once so that later prefix walks are a binary search plus a scan.
+    public mutating func sortIndex() {
+        if sortedKeys == nil { sortedKeys = entries.keys.sorted() }
+    }
+
+    static func lowerBound(of prefix: [UInt8], in keys: [StoreKey]) -> Int {
+        var low = 0
+        var high = keys.count
+        while low < high {
+            let mid = (low + high) / 2
+            if StoreKey.compare(keys[mid].bytes, prefix) < 0 { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+}

@@ -1,0 +1,72 @@
+import Domain
+
+/// Builds keys: a one-byte entity prefix followed by ids and fixed-width numbers.
+///
+/// Identifiers are letters, digits and `._:-` (Domain validates them), so a 0x00 byte can
+/// end one id inside a composite key and keeps byte order equal to string order.
+enum KeyBytes {
+    /// Prefix 0x00 is reserved for projection metadata (the checkpoint); entity prefixes
+    /// are printable letters.
+    static let metaPrefix: UInt8 = 0x00
+    static let separator: UInt8 = 0x00
+
+    static func make(_ prefix: UInt8, _ id: String) -> [UInt8] {
+        var key: [UInt8] = []
+        key.reserveCapacity(id.utf8.count + 1)
+        key.append(prefix)
+        key.append(contentsOf: id.utf8)
+        return key
+    }
+
+    static func make(_ prefix: UInt8, year: Int) -> [UInt8] {
+        var key: [UInt8] = []
+        key.reserveCapacity(3)
+        key.append(prefix)
+        appendYear(year, to: &key)
+        return key
+    }
+
+    static func make(_ prefix: UInt8, year: Int, _ id: String) -> [UInt8] {
+        var key: [UInt8] = []
+        key.reserveCapacity(id.utf8.count + 3)
+        key.append(prefix)
+        appendYear(year, to: &key)
+        key.append(contentsOf: id.utf8)
+        return key
+    }
+
+    /// Two bytes, big-endian, so years sort numerically (0…65535 covers LocalDate's range).
+    static func appendYear(_ year: Int, to key: inout [UInt8]) {
+        let clamped = UInt16(clamping: year)
+        key.append(UInt8(clamped >> 8))
+        key.append(UInt8(clamped & 0xFF))
+    }
+
+    static func year(at offset: Int, in key: [UInt8]) -> Int {
+        guard key.count >= offset + 2 else { return 0 }
+        return Int(key[offset]) << 8 | Int(key[offset + 1])
+    }
+
+    /// The bytes after `offset` as an id.
+    static func id(after offset: Int, in key: [UInt8]) -> String {
+        guard offset < key.count else { return "" }
+        return String(decoding: key[offset...], as: UTF8.self)
+    }
+}
+
+/// Decoding and encoding of the small binary entities projectors keep, with the Domain
+/// payload codec (varints, length-prefixed UTF-8) so read models are as compact as events.
+enum EntityCodec {
+    static func decode<T>(_ bytes: [UInt8], _ body: (inout BinaryReader) throws -> T) throws -> T {
+        try bytes.withUnsafeBytes { raw in
+            var reader = BinaryReader(raw)
+            return try body(&reader)
+        }
+    }
+
+    static func encode(capacity: Int = 32, _ body: (inout BinaryWriter) -> Void) -> [UInt8] {
+        var writer = BinaryWriter(capacity: capacity)
+        body(&writer)
+        return writer.bytes
+    }
+}

@@ -1,0 +1,88 @@
+/// Keeps a batch's reads and writes in memory in front of a slower store (LMDB), then
+/// writes every changed key once, in key order, with `flush(into:)`.
+///
+/// A batch of 10k events touches the same counters thousands of times; without the cache
+/// each touch is an LMDB get and put. Reads of keys not yet seen go to `base`.
+public struct WriteBackCache<Base: ProjectionStore>: ProjectionStore {
+    struct Entry {
+        var value: [UInt8]?
+        var dirty: Bool
+    }
+
+    /// The store reads fall through to.
+    public private(set) var base: Base
+    private var cached: [StoreKey: Entry] = [:]
+
+    public init(base: Base) {
+        self.base = base
+    }
+
+    /// Number of keys written since the last flush.
+    public var dirtyCount: Int { cached.values.reduce(0) { $0 + ($1.dirty ? 1 : 0) } }
+
+    public func get(_ key: [UInt8]) throws -> [UInt8]? {
+        if let entry = cached[StoreKey(key)] { return entry.value }
+        return try base.get(key)
+    }
+
+    public mutating func put(_ key: [UInt8], _ value: [UInt8]) throws {
+        cached[StoreKey(key)] = Entry(value: value, dirty: true)
+    }
+
+    public mutating func update<R>(_ key: [UInt8], _ body: (inout [UInt8]?) throws -> R) throws -> R {
+        let storeKey = StoreKey(key)
+        if cached[storeKey] == nil {
+            cached[storeKey] = Entry(value: try base.get(key), dirty: false)
+        }
+        // Marked dirty whatever the body did: comparing would copy the value first.
+        return try Self.modify(&cached[storeKey, default: Entry(value: nil, dirty: false)]) { entry in
+            entry.dirty = true
+            return try body(&entry.value)
+        }
+    }
+
+    /// The base's entries merged with this batch's writes, still in key order.
+    public func forEach(prefix: [UInt8], _ body: ([UInt8], [UInt8]) throws -> Void) throws {
+        let pending = cached.filter { $0.value.dirty && $0.key.hasPrefix(prefix) }.keys.sorted()
+        var next = 0
+        try base.forEach(prefix: prefix) { key, value in
+            while next < pending.count, StoreKey.compare(pending[next].bytes, key) < 0 {
+                try emit(pending[next], body)
+                next += 1
+            }
+            if next < pending.count, pending[next].bytes == key {
+                try emit(pending[next], body)
+                next += 1
+            } else {
+                try body(key, value)
+            }
+        }
+        while next < pending.count {
+            try emit(pending[next], body)
+            next += 1
+        }
+    }
+
+    /// Hands the dictionary's storage to `body` in place, so the value is not copied.
+    private static func modify<R>(_ entry: inout Entry, _ body: (inout Entry) throws -> R) rethrows -> R {
+        try body(&entry)
+    }
+
+    private func emit(_ key: StoreKey, _ body: ([UInt8], [UInt8]) throws -> Void) throws {
+        if let value = cached[key]?.value { try body(key.bytes, value) }
+    }
+
+    /// Writes every changed key into `target` in ascending key order (cheap for LMDB's
+    /// B-tree) and keeps the values as clean cache entries for the next batch.
+    public mutating func flush(into target: inout Base) throws {
+        let keys = cached.filter { $0.value.dirty }.keys.sorted()
+        for key in keys {
+            guard let value = cached[key]?.value else { continue }
+            try target.put(key.bytes, value)
+            cached[key]?.dirty = false
+        }
+        base = target
+    }
+}
+
+extension WriteBackCache: Sendable where Base: Sendable {}

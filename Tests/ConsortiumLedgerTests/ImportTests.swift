@@ -1,0 +1,145 @@
+import ConsortiumLedger
+import Domain
+import EventStore
+import Foundation
+import LedgerTesting
+import Testing
+
+@Suite("Import")
+struct ImportTests {
+    private func freshLedger(_ dir: TemporaryDirectory) throws -> Ledger {
+        try Ledger.create(path: dir.file("ledger"))
+    }
+
+    @Test(arguments: ["jsonl", "json", "csv"])
+    func generatedHistoryImportsCleanInEveryFormat(format: String) throws {
+        let dir = TemporaryDirectory()
+        let file = try GeneratedHistory.write(events: 3_000, seed: 5, format: format, in: dir)
+        let ledger = try freshLedger(dir)
+        let summary = try ledger.importFiles([ImportInput(path: file)], options: ImportOptions(batchSize: 700))
+        #expect(summary.appended == 3_000)
+        #expect(try ledger.eventCount() == 3_000)
+        #expect(try ledger.verifyChain().isIntact)
+        #expect(summary.byType["ConsortiumChartered"] == 1)
+    }
+
+    @Test func allFormatsRecordTheSameEvents() throws {
+        let dir = TemporaryDirectory()
+        var heads: [String] = []
+        for format in ["jsonl", "json", "csv"] {
+            let file = try GeneratedHistory.write(events: 1_500, seed: 9, format: format, in: dir)
+            let sub = TemporaryDirectory()
+            let ledger = try Ledger.create(path: sub.file("ledger"))
+            try ledger.importFiles([ImportInput(path: file)])
+            let payloads = try ledger.store.read { reader in
+                try reader.events(from: 1).map { "\($0.id)|\($0.type)|\($0.actor)|\($0.occurredAt)|\($0.payload)" }
+            }
+            heads.append(payloads.joined(separator: "\n"))
+        }
+        #expect(heads[0] == heads[1])
+        #expect(heads[0] == heads[2])
+    }
+
+    @Test func oneBadLineInTheMiddleRejectsTheWholeFileNamingTheLine() throws {
+        let dir = TemporaryDirectory()
+        var lines = try GeneratedHistory.lines(events: 2_000, seed: 2, in: dir)
+        lines[1_233] = lines[1_233].replacingOccurrences(of: #""occurredAt":""#, with: #""occurredAt":"not-a-date"#)
+        let file = dir.file("bad.jsonl")
+        try lines.joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        let ledger = try freshLedger(dir)
+        let error = #expect(throws: ImportRejected.self) {
+            try ledger.importFiles([ImportInput(path: file)], options: ImportOptions(batchSize: 100))
+        }
+        #expect(error?.issues.first?.location.line == 1_234)
+        #expect(error?.issues.first?.field == "occurredAt")
+        #expect(error?.description.contains("bad.jsonl:1234") == true)
+        #expect(try ledger.eventCount() == 0)
+    }
+
+    @Test func reportListsEveryBadRecord() throws {
+        let dir = TemporaryDirectory()
+        var lines = try GeneratedHistory.lines(events: 500, seed: 2, in: dir)
+        lines[100] = "{ this is not json"
+        lines[200] = lines[200].replacingOccurrences(of: #""type":""#, with: #""type":"Bogus"#)
+        let file = dir.file("bad.jsonl")
+        try lines.joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        let report = dir.file("errors.jsonl")
+        let ledger = try freshLedger(dir)
+        #expect(throws: ImportRejected.self) {
+            try ledger.importFiles([ImportInput(path: file)], options: ImportOptions(reportPath: report))
+        }
+        let reported = try String(contentsOfFile: report, encoding: .utf8)
+        #expect(reported.contains(#""line":101"#))
+        #expect(reported.contains(#""line":201"#))
+        #expect(reported.contains(#""field":"type""#))
+        #expect(try ledger.eventCount() == 0)
+    }
+
+    @Test func aRuleViolationIsNamedAndNothingIsWritten() throws {
+        let dir = TemporaryDirectory()
+        var lines = try GeneratedHistory.lines(events: 3_000, seed: 4, in: dir)
+        let index = try #require(lines.firstIndex { $0.contains(#""type":"SubsidyApproved""#) })
+        let school = try #require(lines.first { $0.contains(#""kind":"school""#) && $0.contains("MemberAdmitted") })
+        let schoolId = try #require(school.range(of: #""memberId":""#).map { String(school[$0.upperBound...].prefix { $0 != "\"" }) })
+        lines[index] = lines[index].replacingOccurrences(
+            of: #""actor":"[^"]*""#, with: #""actor":"\#(schoolId)""#, options: .regularExpression)
+        let file = dir.file("rule.jsonl")
+        try lines.joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        let ledger = try freshLedger(dir)
+        let error = #expect(throws: ImportRejected.self) { try ledger.importFiles([ImportInput(path: file)]) }
+        let first = try #require(error?.issues.first)
+        #expect(first.location.line == index + 1)
+        #expect(first.kind == .ruleViolation)
+        #expect(first.field == "actor")
+        #expect(try ledger.eventCount() == 0)
+    }
+
+    @Test func reimportingTheSameFileSkipsWhatLandedAndResumes() throws {
+        let dir = TemporaryDirectory()
+        let lines = try GeneratedHistory.lines(events: 1_200, seed: 6, in: dir)
+        let ledger = try freshLedger(dir)
+        // As if a crash had stopped the import after the first chunks:
+        let partial = dir.file("partial.jsonl")
+        try lines.prefix(450).joined(separator: "\n").write(toFile: partial, atomically: true, encoding: .utf8)
+        try ledger.importFiles([ImportInput(path: partial)], options: ImportOptions(batchSize: 100))
+        let full = dir.file("full.jsonl")
+        try lines.joined(separator: "\n").write(toFile: full, atomically: true, encoding: .utf8)
+        let summary = try ledger.importFiles([ImportInput(path: full)], options: ImportOptions(batchSize: 100))
+        #expect(summary.alreadyRecorded == 450)
+        #expect(summary.appended == 750)
+        #expect(try ledger.eventCount() == 1_200)
+        #expect(try ledger.verifyChain().isIntact)
+    }
+
+    @Test func linesWithoutIdsGetContentDerivedIdsSoReimportIsIdempotent() throws {
+        let dir = TemporaryDirectory()
+        let lines = try GeneratedHistory.lines(events: 300, seed: 8, in: dir).map {
+            $0.replacingOccurrences(of: #""id":"[^"]*","#, with: "", options: .regularExpression)
+        }
+        #expect(!lines[0].contains(#""id""#))
+        let file = dir.file("noids.jsonl")
+        try lines.joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        let ledger = try freshLedger(dir)
+        try ledger.importFiles([ImportInput(path: file)])
+        let again = try ledger.importFiles([ImportInput(path: file)])
+        #expect(again.appended == 0)
+        #expect(try ledger.eventCount() == 300)
+    }
+
+    @Test func loggedLinesImportIntoAnotherLedger() throws {
+        let dir = TemporaryDirectory()
+        let file = try GeneratedHistory.write(events: 800, seed: 3, in: dir)
+        let source = try freshLedger(dir)
+        try source.importFiles([ImportInput(path: file)])
+        let exported = try source.store.read { reader in
+            try reader.events(from: 1).map { JSONValue.object(try $0.exportObject()).serialized() }
+        }
+        let copyFile = dir.file("copy.jsonl")
+        try exported.joined(separator: "\n").write(toFile: copyFile, atomically: true, encoding: .utf8)
+        let target = try Ledger.create(path: dir.file("target"))
+        try target.importFiles([ImportInput(path: copyFile)])
+        let a = try source.store.read { try $0.events(from: 1).map { [$0.id, $0.type, $0.stream] } }
+        let b = try target.store.read { try $0.events(from: 1).map { [$0.id, $0.type, $0.stream] } }
+        #expect(a == b)
+    }
+}
