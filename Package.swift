@@ -35,7 +35,7 @@ let package = Package(
         .executableTarget(
             name: "ledger",
             dependencies: [
-                "ConsortiumLedger", "Domain", "EventStore", "Audit",
+                "ConsortiumLedger", "Domain", "EventStore", "Audit", "Projections",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(name: "LedgerTesting", dependencies: ["ConsortiumLedger", "EventStore", "Domain"]),

@@ -1,10 +1,65 @@
 import Domain
 import EventStore
 import LMDB
+import Projections
 
-/// The tier read models updated in the append transaction (placeholder until projections land).
+/// The tier read models updated inside the append transaction (read-your-writes for the CLI).
+///
+/// A model whose checkpoint is not exactly at the batch's start (it was never built, or its
+/// projector version changed) is left alone here; `Ledger.catchUp()` brings it to the head.
 struct InlineProjections {
-    init(transaction: Transaction, facade: FacadeDatabases) throws {}
-    mutating func apply(_ event: DomainEvent, record: RecordView) throws {}
-    mutating func flush() throws {}
+    private var council: Slot<CouncilProjector>
+    private var committee: Slot<CommitteeProjector>
+    private var project: Slot<ProjectProjector>
+
+    init(transaction: Transaction, facade: FacadeDatabases, batchStart: UInt64) throws {
+        council = try Slot(LMDBProjectionStore(transaction: transaction, database: facade.council), batchStart)
+        committee = try Slot(LMDBProjectionStore(transaction: transaction, database: facade.committee), batchStart)
+        project = try Slot(LMDBProjectionStore(transaction: transaction, database: facade.project), batchStart)
+    }
+
+    mutating func apply(_ event: DomainEvent, record: RecordView) throws {
+        let context = EventContext(
+            sequence: record.sequence,
+            occurredAt: Timestamp(millisecondsSinceEpoch: record.occurredAt, utcOffsetMinutes: record.occurredOffsetMinutes),
+            actor: record.actor, stream: record.stream)
+        try council.apply(event, context)
+        try committee.apply(event, context)
+        try project.apply(event, context)
+    }
+
+    mutating func flush() throws {
+        try council.flush()
+        try committee.flush()
+        try project.flush()
+    }
+
+    private struct Slot<P: Projector> {
+        var cache: WriteBackCache<LMDBProjectionStore>
+        let live: Bool
+        let projector = P()
+        var last: UInt64?
+
+        init(_ store: LMDBProjectionStore, _ batchStart: UInt64) throws {
+            cache = WriteBackCache(base: store)
+            if case .resumable(let after) = try ProjectionRunner<P>.status(of: store) {
+                live = after + 1 == batchStart
+            } else {
+                live = false
+            }
+        }
+
+        mutating func apply(_ event: DomainEvent, _ context: EventContext) throws {
+            guard live else { return }
+            try projector.apply(event, envelope: context, to: &cache)
+            last = context.sequence
+        }
+
+        mutating func flush() throws {
+            guard live, let last else { return }
+            try ProjectionCheckpoint(sequence: last, version: P.version).write(to: &cache)
+            var base = cache.base
+            try cache.flush(into: &base)
+        }
+    }
 }

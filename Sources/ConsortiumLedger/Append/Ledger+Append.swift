@@ -17,7 +17,9 @@ extension Ledger {
         precondition(events.count == domainEvents.count, "one domain event per log event")
         do {
             return try store.write { writer in
-                var hooks = try LedgerAppendHooks(facade: facade, events: domainEvents, transaction: writer.transaction)
+                let batchStart = try writer.headInTransaction().sequence + 1
+                var hooks = try LedgerAppendHooks(
+                    facade: facade, events: domainEvents, transaction: writer.transaction, batchStart: batchStart)
                 let result = try writer.appendBatch(events, hooks: &hooks)
                 try hooks.finish(writer.transaction)
                 return result

@@ -14,12 +14,12 @@ struct LedgerAppendHooks: AppendHooks {
     var rules: RuleCheck
     var projections: InlineProjections
 
-    init(facade: FacadeDatabases, events: [DomainEvent], transaction: Transaction) throws {
+    init(facade: FacadeDatabases, events: [DomainEvent], transaction: Transaction, batchStart: UInt64) throws {
         self.facade = facade
         self.events = events
         accumulator = try MerkleState.load(transaction, facade)
         rules = RuleCheck(transaction: transaction, database: facade.rules)
-        projections = try InlineProjections(transaction: transaction, facade: facade)
+        projections = try InlineProjections(transaction: transaction, facade: facade, batchStart: batchStart)
     }
 
     mutating func willAppend(

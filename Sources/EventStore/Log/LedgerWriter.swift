@@ -111,3 +111,8 @@ public struct LedgerWriter {
             batchIndex: index)
     }
 }
+
+extension LedgerWriter {
+    /// Reads inside this write transaction (they see its own writes).
+    public var reader: LedgerReader { LedgerReader(transaction: transaction, dbs: dbs, genesis: genesis) }
+}

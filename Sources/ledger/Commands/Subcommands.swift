@@ -7,6 +7,8 @@ extension LedgerCommand {
         AppendCommand.self,
         ImportCommand.self,
         LogCommand.self,
+        QueryCommand.self,
+        ProjectionsCommand.self,
         VerifyCommand.self,
         CheckpointCommand.self,
         ProveCommand.self,

@@ -1,0 +1,82 @@
+import Domain
+import Foundation
+import LMDB
+import Projections
+
+/// `--as-of`: business time (events that occurred on or before a date, judged on that date) or
+/// recorded time (the ledger as it stood at a sequence, judged today).
+public enum AsOf: Sendable, Equatable {
+    case date(LocalDate)
+    case sequence(UInt64)
+
+    /// Parses `2025-06-30` or `123456`.
+    public init?(argument: String) {
+        if let date = LocalDate(iso: argument) {
+            self = .date(date)
+        } else if let sequence = UInt64(argument) {
+            self = .sequence(sequence)
+        } else {
+            return nil
+        }
+    }
+
+    var cutoff: ReplayCutoff {
+        switch self {
+        case .date(let date): .occurredOnOrBefore(date)
+        case .sequence(let sequence): .sequenceAtMost(sequence)
+        }
+    }
+}
+
+extension LocalDate {
+    /// Today's date in UTC (what "judged today" means without `--as-of DATE`).
+    public static var today: LocalDate {
+        LocalDate(daysSince1970: Int32(Int(Date().timeIntervalSince1970) / 86_400))
+    }
+}
+
+extension Ledger {
+    /// The council's yearly figures (DOMAIN.md "Query names").
+    public func councilReport(year: Int, asOf: AsOf? = nil) throws -> CouncilReport {
+        try answer(.council, asOf) { try CouncilQuery.run(year: year, judgedOn: $1, store: $0) } scratch: {
+            try CouncilQuery.run(year: year, judgedOn: $1, store: $0)
+        }
+    }
+
+    /// The school–enterprise committee's figures per pair, optionally for one school or enterprise.
+    public func committeeReports(school: String? = nil, enterprise: String? = nil, asOf: AsOf? = nil) throws
+        -> [CommitteePairReport]
+    {
+        try answer(.committee, asOf) {
+            try CommitteeQuery.run(school: school, enterprise: enterprise, judgedOn: $1, store: $0)
+        } scratch: {
+            try CommitteeQuery.run(school: school, enterprise: enterprise, judgedOn: $1, store: $0)
+        }
+    }
+
+    /// The project-management committee's figures per project.
+    public func projectReports(id: String? = nil, asOf: AsOf? = nil) throws -> [ProjectReport] {
+        try answer(.project, asOf) { try ProjectQuery.run(id: id, judgedOn: $1, store: $0) } scratch: {
+            try ProjectQuery.run(id: id, judgedOn: $1, store: $0)
+        }
+    }
+
+    /// Answers from the live read model (brought to the head first), or — for `--as-of` — from a
+    /// replay of the log into scratch read models up to that point. (Two closures with the same
+    /// body because the query functions are generic over the store type.)
+    private func answer<R>(
+        _ model: TierModel, _ asOf: AsOf?,
+        live: (LMDBProjectionStore, LocalDate) throws -> R,
+        scratch: (InMemoryProjectionStore, LocalDate) throws -> R
+    ) throws -> R {
+        if let asOf {
+            let judgedOn: LocalDate
+            if case .date(let date) = asOf { judgedOn = date } else { judgedOn = .today }
+            return try scratch(model.store(in: try replay(cutoff: asOf.cutoff)), judgedOn)
+        }
+        try catchUp()
+        return try store.environment.read { txn in
+            try live(LMDBProjectionStore(transaction: txn, database: model.database(facade)), .today)
+        }
+    }
+}

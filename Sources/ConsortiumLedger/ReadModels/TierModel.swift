@@ -1,0 +1,42 @@
+import LMDB
+import Projections
+
+/// The three tier read models by name, with the database each lives in.
+public enum TierModel: String, CaseIterable, Sendable {
+    case council, committee, project
+
+    /// The projector's version; a bump makes the stored model stale until it is rebuilt.
+    public var version: Int {
+        switch self {
+        case .council: CouncilProjector.version
+        case .committee: CommitteeProjector.version
+        case .project: ProjectProjector.version
+        }
+    }
+
+    func database(_ facade: FacadeDatabases) -> Database {
+        switch self {
+        case .council: facade.council
+        case .committee: facade.committee
+        case .project: facade.project
+        }
+    }
+
+    /// The projector's checkpoint and whether its stored version matches.
+    func status(in store: some ProjectionStore) throws -> ProjectionStatus {
+        switch self {
+        case .council: try ProjectionRunner<CouncilProjector>.status(of: store)
+        case .committee: try ProjectionRunner<CommitteeProjector>.status(of: store)
+        case .project: try ProjectionRunner<ProjectProjector>.status(of: store)
+        }
+    }
+
+    /// The model's store in a replayer.
+    func store(in replayer: Replayer) -> InMemoryProjectionStore {
+        switch self {
+        case .council: replayer.council
+        case .committee: replayer.committee
+        case .project: replayer.project
+        }
+    }
+}
