@@ -56,6 +56,9 @@ let package = Package(
         .testTarget(name: "ProjectionsTests", dependencies: ["Projections", "Domain", "LedgerTesting"]),
         .testTarget(name: "ConsortiumLedgerTests", dependencies: ["ConsortiumLedger", "LedgerTesting"]),
         .testTarget(name: "LedgerCLITests", dependencies: ["LedgerTesting"]),
+        .testTarget(
+            name: "ReliabilityTests",
+            dependencies: ["ConsortiumLedger", "EventStore", "LMDB", "Domain", "LedgerTesting"]),
     ],
     swiftLanguageModes: [.v6]
 )
