@@ -9,6 +9,8 @@ public final class Ledger: Sendable {
     public let store: EventStore
     public let path: String
     let facade: FacadeDatabases
+    /// Whether every event must carry a member signature (chosen at `create`).
+    public let requiresSignatures: Bool
 
     /// Opens an existing ledger.
     public convenience init(path: String) throws {
@@ -19,23 +21,22 @@ public final class Ledger: Sendable {
         self.path = path
         self.store = store
         facade = try FacadeDatabases(environment: store.environment)
+        requiresSignatures = try store.setting("requireSignatures") == "true"
     }
 
-    /// Creates a new ledger directory; fails if one already exists there.
-    public static func create(path: String, requireSignatures: Bool = false, creator: String = "ledger") throws -> Ledger {
+    /// Creates a new ledger directory; fails if one already exists there. `ledgerId` is given
+    /// only by a restore: the genesis hash derives from it, so the same id reproduces every hash.
+    public static func create(
+        path: String, requireSignatures: Bool = false, creator: String = "ledger", ledgerId: String? = nil
+    ) throws -> Ledger {
         if (try? EventStore(path: path)) != nil {
             throw LedgerError(.alreadyExists, "a ledger already exists at \(path)")
         }
         let store = try EventStore.create(
-            path: path, creator: creator,
+            path: path, ledgerId: ledgerId, creator: creator,
             settings: ["requireSignatures": requireSignatures ? "true" : "false"])
         try createSigningKey(at: path, ledgerId: store.ledgerId)
         return try Ledger(path: path, store: store)
-    }
-
-    /// Whether every event must carry a member signature (chosen at `create`).
-    public var requiresSignatures: Bool {
-        (try? store.setting("requireSignatures")) == "true"
     }
 
     /// Walks the hash chain from genesis; see `LedgerReader.verifyChain`.

@@ -26,8 +26,11 @@ public struct ChainReport: Sendable, Equatable {
 extension LedgerReader {
     /// Walks every record: the sequence is gapless from 1, each record parses and names its own
     /// sequence, and `hash_n = SHA-256(hash_{n-1} ‖ record_n)` holds. LMDB has no page checksums,
-    /// so this is what finds bit rot. `progress` is called every 65,536 records.
-    public func verifyChain(progress: ((UInt64) -> Void)? = nil) throws -> ChainReport {
+    /// so this is what finds bit rot. `progress` is called every 65,536 records. `inspect` sees
+    /// each record whose link holds and may return a reason to fail it (the audit's further checks).
+    public func verifyChain(
+        progress: ((UInt64) -> Void)? = nil, inspect: ((RecordView) throws -> String?)? = nil
+    ) throws -> ChainReport {
         var previous = genesis
         var expected: UInt64 = 1
         var failure: (UInt64, String)?
@@ -58,8 +61,12 @@ extension LedgerReader {
                     failure = (sequence, "content does not match its hash (the record was altered)")
                     return false
                 }
+                if let reason = try inspect?(view) {
+                    failure = (sequence, reason)
+                    return false
+                }
                 previous = storedHash
-            } catch {
+            } catch let error as RecordDecodingError {
                 failure = (sequence, "\(error)")
                 return false
             }

@@ -1,3 +1,4 @@
+import Audit
 import Domain
 import EventStore
 import LMDB
@@ -6,9 +7,10 @@ extension Ledger {
     /// Appends parsed import lines as one atomic, durable batch: rules checked against the state
     /// the ledger holds, in the same transaction; nothing is written if any line fails.
     /// Lines without an id get a random one (so re-sending them is not idempotent).
+    /// With `signer`, each event is signed as its actor with that member key (DESIGN.md member signatures).
     @discardableResult
-    public func append(_ lines: [ImportLine]) throws -> AppendResult {
-        let events = lines.map { $0.newEvent(id: randomUUID()) }
+    public func append(_ lines: [ImportLine], signer: MemberKeyPair? = nil) throws -> AppendResult {
+        let events = try lines.map { try $0.newEvent(id: randomUUID()).signed(by: signer) }
         return try append(events, domainEvents: lines.map(\.event))
     }
 
@@ -19,7 +21,8 @@ extension Ledger {
             return try store.write { writer in
                 let batchStart = try writer.headInTransaction().sequence + 1
                 var hooks = try LedgerAppendHooks(
-                    facade: facade, events: domainEvents, transaction: writer.transaction, batchStart: batchStart)
+                    facade: facade, events: domainEvents, transaction: writer.transaction, batchStart: batchStart,
+                    requireSignatures: requiresSignatures)
                 let result = try writer.appendBatch(events, hooks: &hooks)
                 try hooks.finish(writer.transaction)
                 return result
@@ -27,5 +30,16 @@ extension Ledger {
         } catch let violation as RuleCheck.Violation {
             throw LedgerError(.ruleViolation, violation.description)
         }
+    }
+}
+
+extension NewEvent {
+    /// This event signed over its canonical bytes by `signer` (unchanged when `signer` is nil).
+    func signed(by signer: MemberKeyPair?) throws -> NewEvent {
+        guard let signer else { return self }
+        var copy = self
+        copy.signature = try signer.sign(SignedContent.bytes(of: self)).rawRepresentation
+        copy.signerKeyId = signer.keyId
+        return copy
     }
 }

@@ -14,11 +14,14 @@ struct LedgerAppendHooks: AppendHooks {
     var rules: RuleCheck
     var projections: InlineProjections
 
-    init(facade: FacadeDatabases, events: [DomainEvent], transaction: Transaction, batchStart: UInt64) throws {
+    init(
+        facade: FacadeDatabases, events: [DomainEvent], transaction: Transaction, batchStart: UInt64,
+        requireSignatures: Bool
+    ) throws {
         self.facade = facade
         self.events = events
         accumulator = try MerkleState.load(transaction, facade)
-        rules = RuleCheck(transaction: transaction, database: facade.rules)
+        rules = RuleCheck(transaction: transaction, database: facade.rules, requireSignatures: requireSignatures)
         projections = try InlineProjections(transaction: transaction, facade: facade, batchStart: batchStart)
     }
 

@@ -30,19 +30,22 @@ struct RuleCheck {
 
     private var state: CachedRuleState<LMDBRuleStore>
     private let engine = RuleEngine()
+    private let signatures: SignatureCheck
 
-    init(transaction: Transaction, database: Database) {
+    init(transaction: Transaction, database: Database, requireSignatures: Bool) {
         state = CachedRuleState(LMDBRuleStore(transaction: transaction, database: database))
+        signatures = SignatureCheck(requireSignatures: requireSignatures)
     }
 
     /// A checker over a read snapshot whose effects stay in memory (import validation).
-    static func dryRun(transaction: Transaction, database: Database) -> RuleCheck {
-        RuleCheck(transaction: transaction, database: database)
+    static func dryRun(transaction: Transaction, database: Database, requireSignatures: Bool) -> RuleCheck {
+        RuleCheck(transaction: transaction, database: database, requireSignatures: requireSignatures)
     }
 
     mutating func check(_ domainEvent: DomainEvent, event: NewEvent, batchIndex: Int) throws {
         let when = Timestamp(millisecondsSinceEpoch: event.occurredAt, utcOffsetMinutes: event.occurredOffsetMinutes)
         do {
+            try checkSignature(of: event)
             try check(domainEvent, actor: event.actor, occurredAt: when)
         } catch var violation as Violation {
             violation.batchIndex = batchIndex
@@ -57,6 +60,13 @@ struct RuleCheck {
         } catch {
             throw Violation(field: error.field, message: error.message)
         }
+    }
+
+    /// The member signature against the keys registered so far (in this batch too).
+    func checkSignature(of event: NewEvent) throws {
+        try signatures.check(
+            actor: event.actor, typeName: event.type, signature: event.signature, signerKeyId: event.signerKeyId,
+            signedBytes: { SignedContent.bytes(of: event) }, state: state)
     }
 
     mutating func flush() throws { try state.flush() }

@@ -13,6 +13,8 @@ public struct ImportOptions: Sendable {
     public var reportPath: String?
     /// Called now and then with (phase, records done, records total-so-far).
     public var progress: (@Sendable (ImportPhase, Int) -> Void)?
+    /// Sign every event as its actor with this member key (`--sign-with`).
+    public var signer: MemberKeyPair?
 
     public init(batchSize: Int = 50_000, reportPath: String? = nil) {
         self.batchSize = batchSize
@@ -63,7 +65,7 @@ extension Ledger {
             var ids = DerivedIds()
             try ImportRecords.forEach(in: input) { _, result in
                 guard case .success(let line) = result else { return }
-                batch.append(line.newEvent(id: ids.id(for: line)))
+                batch.append(try line.newEvent(id: ids.id(for: line)).signed(by: options.signer))
                 domainEvents.append(line.event)
                 if batch.count >= options.batchSize { try flush() }
             }
@@ -77,7 +79,8 @@ extension Ledger {
     private func validate(_ inputs: [ImportInput], options: ImportOptions, summary: inout ImportSummary) throws {
         var issues: [ImportIssue] = []
         try store.read { reader in
-            var rules = RuleCheck.dryRun(transaction: reader.transaction, database: facade.rules)
+            var rules = RuleCheck.dryRun(
+                transaction: reader.transaction, database: facade.rules, requireSignatures: requiresSignatures)
             for input in inputs {
                 var ids = DerivedIds()
                 try ImportRecords.forEach(in: input) { location, result in
@@ -92,6 +95,7 @@ extension Ledger {
                         // Already recorded: the store decides at write time whether it is the same content.
                         if try reader.sequence(ofEventId: id) != nil { return }
                         do {
+                            try rules.checkSignature(of: line.newEvent(id: id).signed(by: options.signer))
                             try rules.check(line.event, actor: line.actor, occurredAt: line.occurredAt)
                         } catch let violation as RuleCheck.Violation {
                             issues.append(ImportIssue(

@@ -40,7 +40,8 @@ public struct LedgerWriter {
                 let version = current + 1
                 try hooks.willAppend(event, sequence: sequence, version: version, batchIndex: index, in: transaction)
                 let (stored, hash) = RecordCodec.encodeStored(
-                    event, sequence: sequence, version: version, recordedAt: recordedAt, previous: previous)
+                    event, sequence: sequence, version: version, recordedAt: event.recordedAt ?? recordedAt,
+                    previous: previous)
                 try cursor.put(BigEndianKey(sequence), stored, flags: .append)
                 pending.record(id: event.id, stream: event.stream, version: version, sequence: sequence, batchIndex: index)
                 try stored.withUnsafeBytes { raw in

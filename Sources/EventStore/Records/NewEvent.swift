@@ -24,6 +24,10 @@ public struct NewEvent: Sendable, Equatable {
     /// Ed25519 signature by the acting member over the event's canonical bytes.
     public var signature: [UInt8]?
     public var signerKeyId: String?
+    /// Restores only: the recordedAt the event had in the ledger it was exported from, so the
+    /// restored record — and with it the chain hash and Merkle leaf — is byte-identical. Normal
+    /// appends leave it nil and get the write transaction's clock.
+    public var recordedAt: Int64?
 
     public init(
         id: String, type: String, stream: String, occurredAt: Int64, occurredOffsetMinutes: Int16 = 0, actor: String,

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Audit
 import ConsortiumLedger
 import Domain
 import Foundation
@@ -21,6 +22,9 @@ struct AppendCommand: ParsableCommand {
     @Argument(help: "The event as one JSON object (default: read standard input).")
     var json: String?
 
+    @Option(help: "Sign the event as its actor with this member key file (see `ledger keygen`).")
+    var signWith: String?
+
     func run() throws {
         let text = json ?? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
         let line: ImportLine
@@ -30,7 +34,8 @@ struct AppendCommand: ParsableCommand {
             throw CLIError("\(error.field): \(error.secretaryMessage)")
         }
         let opened = try Ledger(path: ledger.path)
-        let result = try opened.append([line])
+        let signer = try signWith.map { try MemberKeyPair.load(from: $0) }
+        let result = try opened.append([line], signer: signer)
         let sequence = result.sequences.first ?? 0
         if result.duplicates.first == true {
             print("already recorded at sequence \(sequence) (same id and content); nothing written")

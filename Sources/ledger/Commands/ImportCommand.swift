@@ -1,4 +1,5 @@
 import ArgumentParser
+import Audit
 import ConsortiumLedger
 import Foundation
 
@@ -25,6 +26,9 @@ struct ImportCommand: ParsableCommand {
 
     @Option(help: "Write every bad record to this file as JSON lines.") var report: String?
 
+    @Option(help: "Sign every event as its actor with this member key file (see `ledger keygen`).")
+    var signWith: String?
+
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one file to import (or - for standard input)") }
         if batchSize < 1 { throw ValidationError("--batch-size must be at least 1") }
@@ -34,6 +38,7 @@ struct ImportCommand: ParsableCommand {
         let opened = try Ledger(path: ledger.path)
         let inputs = try files.map { try ImportInput(path: $0, format: format) }
         var options = ImportOptions(batchSize: batchSize, reportPath: report)
+        options.signer = try signWith.map { try MemberKeyPair.load(from: $0) }
         let bar = ImportProgress()
         options.progress = { phase, done in bar.update(phase, done) }
         let summary: ImportSummary

@@ -10,8 +10,10 @@ extension LedgerCommand {
         QueryCommand.self,
         ProjectionsCommand.self,
         VerifyCommand.self,
+        AuditCommand.self,
         CheckpointCommand.self,
         ProveCommand.self,
         VerifyProofCommand.self,
+        KeygenCommand.self,
     ]
 }

@@ -1,0 +1,68 @@
+import Foundation
+
+/// What `ledger audit` verified, and the first thing that did not hold.
+public struct AuditReport: Sendable {
+    /// One read model compared: the live digest against a replay from genesis.
+    public struct ReadModelComparison: Sendable {
+        public var model: TierModel
+        public var live: String
+        public var replayed: String
+        public var matches: Bool { live == replayed }
+    }
+
+    public var events: UInt64 = 0
+    public var chainVerified: UInt64 = 0
+    public var rulesChecked: UInt64 = 0
+    public var signaturesVerified = 0
+    public var unsignedEvents = 0
+    public var checkpointsVerified = 0
+    public var merkleRoot = ""
+    public var readModels: [ReadModelComparison] = []
+    /// The first failure by sequence (or nil for whole-ledger checks such as a digest).
+    public var failure: (sequence: UInt64?, check: String, reason: String)?
+    public var seconds = 0.0
+
+    /// Exit status 0 only when this is true.
+    public var passed: Bool { failure == nil }
+
+    public var text: String {
+        var lines = [
+            "events                 \(events)",
+            "hash chain verified    \(chainVerified)",
+            "rules checked          \(rulesChecked)",
+            "member signatures      \(signaturesVerified) verified, \(unsignedEvents) unsigned events",
+            "signed checkpoints     \(checkpointsVerified) verified",
+            "Merkle root            \(merkleRoot)",
+        ]
+        for comparison in readModels {
+            lines.append(
+                "read model \(comparison.model.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)) "
+                    + (comparison.matches ? "digest matches replay (\(comparison.live.prefix(16))…)" : "DIFFERS from replay"))
+        }
+        lines.append(String(format: "time                   %.2f s (%.0f events/s)", seconds, seconds > 0 ? Double(events) / seconds : 0))
+        if let failure {
+            let at = failure.sequence.map { "sequence \($0)" } ?? "the ledger"
+            lines.append("FAILED at \(at): \(failure.check): \(failure.reason)")
+        } else {
+            lines.append("PASSED: every check holds")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    public var json: [String: Any] {
+        var object: [String: Any] = [
+            "passed": passed, "events": events, "chainVerified": chainVerified, "rulesChecked": rulesChecked,
+            "signaturesVerified": signaturesVerified, "unsignedEvents": unsignedEvents,
+            "checkpointsVerified": checkpointsVerified, "merkleRoot": merkleRoot, "seconds": seconds,
+            "readModels": readModels.map {
+                ["model": $0.model.rawValue, "live": $0.live, "replayed": $0.replayed, "matches": $0.matches]
+            },
+        ]
+        if let failure {
+            var f: [String: Any] = ["check": failure.check, "reason": failure.reason]
+            if let sequence = failure.sequence { f["sequence"] = sequence }
+            object["firstFailure"] = f
+        }
+        return object
+    }
+}

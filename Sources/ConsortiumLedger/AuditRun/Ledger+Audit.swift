@@ -1,0 +1,163 @@
+import Audit
+import Domain
+import EventStore
+import Foundation
+import LMDB
+import Projections
+
+/// How thorough the audit is.
+public struct AuditOptions: Sendable {
+    /// Verify member signatures (Ed25519 per signed event; the slowest check).
+    public var checkSignatures = true
+    public init(checkSignatures: Bool = true) { self.checkSignatures = checkSignatures }
+}
+
+extension Ledger {
+    /// Replays every event from genesis in scratch space and checks, in one pass on one snapshot:
+    /// the hash chain; the Merkle tree against every stored signed checkpoint (root and signature);
+    /// each member signature against the key valid at that sequence; the DOMAIN.md rules; then
+    /// rebuilds every read model and compares its digest with the live one.
+    public func audit(options: AuditOptions = AuditOptions(), progress: ((UInt64) -> Void)? = nil) throws -> AuditReport {
+        let start = Date()
+        try? catchUp()  // live models at the head, so the digests compare like with like
+        let publicKey = try? self.publicKey()
+        var report = AuditReport()
+        try store.read { reader in
+            let checkpoints = try storedCheckpoints(reader.transaction)
+            var replay = AuditReplay(
+                checkpoints: checkpoints, publicKey: publicKey,
+                signatures: SignatureCheck(requireSignatures: requiresSignatures), checkSignatures: options.checkSignatures)
+            if let empty = checkpoints[0], let reason = replay.checkCheckpoint(empty) {
+                report.failure = (0, "checkpoint", reason)
+            }
+            let chain = try reader.verifyChain(progress: progress) { record in
+                guard report.failure == nil else { return nil }
+                return try replay.inspect(record, report: &report)
+            }
+            report.events = UInt64(try reader.count())
+            report.chainVerified = chain.verified
+            if report.failure == nil, let broken = chain.firstFailure {
+                let check = replay.failedCheck ?? "hash chain"
+                report.failure = (broken.sequence, check, broken.reason)
+            }
+            report.merkleRoot = replay.accumulator.root.hex
+            guard report.failure == nil else { return }
+            if let beyond = checkpoints.keys.filter({ $0 > replay.accumulator.size }).min() {
+                report.failure = (
+                    replay.accumulator.size + 1, "signed checkpoint",
+                    "a checkpoint was signed at size \(beyond) but the log holds only \(replay.accumulator.size) records")
+                return
+            }
+            let stored = try MerkleState.load(reader.transaction, facade)
+            if stored != replay.accumulator {
+                report.failure = (nil, "Merkle tree", "the stored tree head (size \(stored.size)) differs from the one recomputed from the records")
+                return
+            }
+            try compareReadModels(replay: &replay.models, reader: reader, report: &report)
+        }
+        report.seconds = Date().timeIntervalSince(start)
+        return report
+    }
+
+    private func storedCheckpoints(_ txn: Transaction) throws -> [UInt64: SignedCheckpoint] {
+        var out: [UInt64: SignedCheckpoint] = [:]
+        try txn.withCursor(facade.checkpoints) { cursor in
+            var entry = try cursor.first()
+            while let e = entry {
+                if let size = BigEndianKey.decode(e.key) {
+                    out[size] = try SignedCheckpoint(parsing: String(decoding: e.value, as: UTF8.self))
+                }
+                entry = try cursor.next()
+            }
+        }
+        return out
+    }
+
+    private func compareReadModels(replay: inout Replayer, reader: LedgerReader, report: inout AuditReport) throws {
+        try replay.finish()
+        let replayed = try replay.digests()
+        let txn = reader.transaction
+        for model in TierModel.allCases {
+            let live = try ReadModelDigest.compute(store: LMDBProjectionStore(transaction: txn, database: model.database(facade)))
+            let mine: String
+            switch model {
+            case .council: mine = replayed.council
+            case .committee: mine = replayed.committee
+            case .project: mine = replayed.project
+            }
+            report.readModels.append(.init(model: model, live: live, replayed: mine))
+            if live != mine && report.failure == nil {
+                report.failure = (nil, "read model \(model.rawValue)", "the live read model's digest differs from a replay from genesis")
+            }
+        }
+    }
+}
+
+/// The per-record state of one audit pass.
+struct AuditReplay {
+    let checkpoints: [UInt64: SignedCheckpoint]
+    let publicKey: LedgerPublicKey?
+    let signatures: SignatureCheck
+    let checkSignatures: Bool
+    var accumulator = MerkleAccumulator()
+    var rules = InMemoryRuleStateStore()
+    var models = Replayer()
+    var failedCheck: String?
+    private let engine = RuleEngine()
+
+    init(checkpoints: [UInt64: SignedCheckpoint], publicKey: LedgerPublicKey?, signatures: SignatureCheck, checkSignatures: Bool) {
+        self.checkpoints = checkpoints
+        self.publicKey = publicKey
+        self.signatures = signatures
+        self.checkSignatures = checkSignatures
+    }
+
+    /// Checks one record whose chain link holds; returns why it fails, if it does.
+    mutating func inspect(_ record: RecordView, report: inout AuditReport) throws -> String? {
+        accumulator.append(leafHash: Merkle.leafHash(bytes: record.record))
+        if let checkpoint = checkpoints[accumulator.size], let reason = checkCheckpoint(checkpoint) {
+            failedCheck = "signed checkpoint"
+            return reason
+        }
+        let event: DomainEvent
+        do {
+            event = try DomainEvent.decode(typeName: record.type, schemaVersion: record.schemaVersion, payload: record.payload)
+        } catch {
+            failedCheck = "payload"
+            return "the payload does not decode: \(error)"
+        }
+        let when = Timestamp(millisecondsSinceEpoch: record.occurredAt, utcOffsetMinutes: record.occurredOffsetMinutes)
+        if checkSignatures || record.signature == nil {
+            do {
+                let verified = try signatures.check(
+                    actor: record.actor, typeName: record.type, signature: record.signature.map { Array($0) },
+                    signerKeyId: record.signerKeyId, signedBytes: { SignedContent.bytes(of: record) }, state: rules)
+                if verified { report.signaturesVerified += 1 } else { report.unsignedEvents += 1 }
+            } catch {
+                failedCheck = "member signature"
+                return error.description
+            }
+        }
+        do {
+            try engine.apply(event, actor: record.actor, occurredOn: when.localDate, to: &rules)
+            report.rulesChecked += 1
+        } catch {
+            failedCheck = "rules"
+            return "\(error.field): \(error.message)"
+        }
+        try models.apply(event, EventContext(sequence: record.sequence, occurredAt: when, actor: record.actor, stream: record.stream))
+        return nil
+    }
+
+    /// A stored checkpoint must be signed by the ledger key and name the recomputed root at its size.
+    func checkCheckpoint(_ signed: SignedCheckpoint) -> String? {
+        guard let publicKey else { return "the ledger's public key (checkpoint.pub) is missing" }
+        guard signed.verify(with: publicKey) else {
+            return "the checkpoint at size \(signed.checkpoint.size) is not validly signed by the ledger key"
+        }
+        guard signed.checkpoint.root == accumulator.root || signed.checkpoint.size != accumulator.size else {
+            return "the signed checkpoint at size \(signed.checkpoint.size) names root \(signed.checkpoint.root.hex), the records give \(accumulator.root.hex)"
+        }
+        return nil
+    }
+}

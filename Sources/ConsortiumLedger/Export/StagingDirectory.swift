@@ -1,0 +1,71 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A directory built under a name that says it is unfinished (`DIR.export-incomplete-PID`,
+/// `DIR.restore-incomplete-PID`) beside its target, and given the target's name in one
+/// `rename` only when complete. A crash or kill leaves the unfinished name behind, never a
+/// `DIR` that looks whole.
+struct StagingDirectory: Sendable {
+    let target: String
+    let path: String
+
+    /// The infix every staging directory's name carries (what clean-up scripts match).
+    static let infix = "-incomplete-"
+
+    /// Creates the staging directory (mode 0700) for `target`, which must not exist yet, or
+    /// be an empty directory (an operator's `mkdir` before the first run).
+    init(target rawTarget: String, purpose: String) throws {
+        let target = rawTarget.hasSuffix("/") && rawTarget.count > 1 ? String(rawTarget.dropLast()) : rawTarget
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory) {
+            let empty = isDirectory.boolValue && ((try? FileManager.default.contentsOfDirectory(atPath: target))?.isEmpty ?? false)
+            guard empty else {
+                throw LedgerError(.alreadyExists, "\(target) already exists; expected a new directory name (nothing was written)")
+            }
+        }
+        let parent = (target as NSString).deletingLastPathComponent
+        if !parent.isEmpty {
+            do {
+                try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            } catch {
+                throw LedgerError(.io, "\(parent): cannot create the parent directory (\(error.localizedDescription))")
+            }
+        }
+        self.target = target
+        path = "\(target).\(purpose)\(Self.infix)\(getpid())"
+        if FileManager.default.fileExists(atPath: path) { try? FileManager.default.removeItem(atPath: path) }
+        guard mkdir(path, 0o700) == 0 else {
+            throw LedgerError(.io, "\(path): cannot create the staging directory: \(String(cString: strerror(errno)))")
+        }
+    }
+
+    func file(_ name: String) -> String { (path as NSString).appendingPathComponent(name) }
+
+    /// Syncs the directory, renames it to the target and syncs the parent, so the rename is durable.
+    func publish() throws {
+        Self.syncDirectory(path)
+        // An empty directory the operator made is replaced atomically by rename(2).
+        guard rename(path, target) == 0 else {
+            throw LedgerError(.io, "cannot rename \(path) to \(target): \(String(cString: strerror(errno)))")
+        }
+        let parent = (target as NSString).deletingLastPathComponent
+        Self.syncDirectory(parent.isEmpty ? "." : parent)
+    }
+
+    /// Removes the unfinished directory after a failure.
+    func discard() {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+
+    static func syncDirectory(_ path: String) {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        _ = fsync(fd)
+        close(fd)
+    }
+}
