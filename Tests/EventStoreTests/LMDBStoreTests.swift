@@ -31,19 +31,14 @@ struct LMDBStoreTests {
     @Test func verifyNamesTheSequenceOfAFlippedByte() throws {
         let dir = TemporaryDirectory()
         let path = dir.file("ledger")
-        let marker = Array("MARKER-FOR-RECORD-37".utf8)
         do {
             let store = try EventStore.create(path: path)
             var batch = EventFactory.batch(0..<60)
-            batch[36].payload = marker  // sequence 37
+            batch[36].payload = Array("MARKER-FOR-RECORD-37".utf8)  // sequence 37
             try store.append(batch)
         }
         // Flip one byte of that record's payload in the data file, environment closed.
-        let dataFile = path + "/data.mdb"
-        var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: dataFile)))
-        let at = try #require(firstIndex(of: marker, in: bytes))
-        bytes[at + 3] ^= 0x01
-        try Data(bytes).write(to: URL(fileURLWithPath: dataFile))
+        #expect(try LedgerTampering.flipByte(of: "MARKER-FOR-RECORD-37", ledger: path))
 
         let store = try EventStore(path: path)
         let report = try store.verifyChain()
@@ -74,15 +69,5 @@ struct LMDBStoreTests {
         #expect(error.code == -30792)
         #expect(error.message.contains("MDB_MAP_FULL"))
         #expect(error.description.contains("mdb_put(events)"))
-    }
-
-    private func firstIndex(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
-        guard let first = needle.first, haystack.count >= needle.count else { return nil }
-        var i = 0
-        while i <= haystack.count - needle.count {
-            if haystack[i] == first && haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
-            i += 1
-        }
-        return nil
     }
 }

@@ -48,12 +48,7 @@ struct ConcurrencyAndDamageTests {
         try cli.ledger(["append", SampleLines.admitLead])
         try cli.ledger(["append", #"{"id":"t3","type":"TrainingDelivered","occurredAt":"2025-02-01","actor":"gov-1","data":{"providerId":"gov-1","personTimes":3,"topic":"UNIQUE-TOPIC-MARKER"}}"#])
         try cli.ledger(["append", SampleLines.admitSchool(1)])
-        let dataFile = URL(fileURLWithPath: cli.ledgerPath + "/data.mdb")
-        var bytes = [UInt8](try Data(contentsOf: dataFile))
-        let marker = Array("UNIQUE-TOPIC-MARKER".utf8)
-        let at = try #require((0...(bytes.count - marker.count)).first { bytes[$0..<($0 + marker.count)].elementsEqual(marker) })
-        bytes[at] ^= 0x20
-        try Data(bytes).write(to: dataFile)
+        #expect(try LedgerTampering.flipByte(of: "UNIQUE-TOPIC-MARKER", ledger: cli.ledgerPath))
         let result = try cli.ledger(["verify"])
         #expect(result.status == 1)
         #expect(result.stderr.contains("sequence 3"))

@@ -115,9 +115,12 @@ struct AuditReplay {
     /// Checks one record whose chain link holds; returns why it fails, if it does.
     mutating func inspect(_ record: RecordView, report: inout AuditReport) throws -> String? {
         accumulator.append(leafHash: Merkle.leafHash(bytes: record.record))
-        if let checkpoint = checkpoints[accumulator.size], let reason = checkCheckpoint(checkpoint) {
-            failedCheck = "signed checkpoint"
-            return reason
+        if let checkpoint = checkpoints[accumulator.size] {
+            if let reason = checkCheckpoint(checkpoint) {
+                failedCheck = "signed checkpoint"
+                return reason
+            }
+            report.checkpointsVerified += 1
         }
         let event: DomainEvent
         do {

@@ -14,7 +14,7 @@ enum SnapshotReadModels {
 
     static func write(
         ledger: Ledger, reader: LedgerReader, head: UInt64, councilYears: [Int], judgedOn: LocalDate,
-        forceReplay: Bool, into directory: StagingDirectory
+        forceReplay: Bool, into directory: String
     ) throws -> (source: Source, files: [ExportManifest.FileEntry]) {
         let live = TierModel.allCases.map { model in
             (model, LMDBProjectionStore(transaction: reader.transaction, database: model.database(ledger.facade)))
@@ -39,7 +39,7 @@ enum SnapshotReadModels {
 
     private static func writeReports(
         council: some ProjectionStore, committee: some ProjectionStore, project: some ProjectionStore,
-        years: [Int], judgedOn: LocalDate, into directory: StagingDirectory
+        years: [Int], judgedOn: LocalDate, into directory: String
     ) throws -> [ExportManifest.FileEntry] {
         var files: [ExportManifest.FileEntry] = []
         for year in years {
@@ -55,12 +55,12 @@ enum SnapshotReadModels {
 
     /// `name.json` (as `ledger query --format json` prints it) and `name.csv`.
     private static func write<Report: TierReport>(
-        _ reports: [Report], json: JSONValue, name: String, into directory: StagingDirectory
+        _ reports: [Report], json: JSONValue, name: String, into directory: String
     ) throws -> [ExportManifest.FileEntry] {
         [
-            try SnapshotFileWriter.write(Array((json.serialized() + "\n").utf8), named: name + ".json", in: directory.path),
+            try SnapshotFileWriter.write(Array((json.serialized() + "\n").utf8), named: name + ".json", in: directory),
             try SnapshotFileWriter.write(
-                Array(ReportRows.csvText(ReportRows.csv(reports)).utf8), named: name + ".csv", in: directory.path),
+                Array(ReportRows.csvText(ReportRows.csv(reports)).utf8), named: name + ".csv", in: directory),
         ]
     }
 }
