@@ -38,7 +38,7 @@ let package = Package(
                 "ConsortiumLedger", "Domain", "EventStore", "Audit", "Projections",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .target(name: "LedgerTesting", dependencies: ["ConsortiumLedger", "EventStore", "Domain"]),
+        .target(name: "LedgerTesting", dependencies: ["ConsortiumLedger", "EventStore", "Domain", "LMDB"]),
 
         // Tools: generator, benchmark harness, raw-LMDB C anchor.
         .executableTarget(name: "ConsortiumGen", path: "Tools/ConsortiumGen", exclude: ["README.md"]),
@@ -54,7 +54,9 @@ let package = Package(
         .testTarget(name: "RulesTests", dependencies: ["Domain"]),
         .testTarget(name: "AuditTests", dependencies: ["Audit"], exclude: ["Vectors"]),
         .testTarget(name: "ProjectionsTests", dependencies: ["Projections", "Domain", "LedgerTesting"]),
-        .testTarget(name: "ConsortiumLedgerTests", dependencies: ["ConsortiumLedger", "LedgerTesting"]),
+        .testTarget(
+            name: "ConsortiumLedgerTests",
+            dependencies: ["ConsortiumLedger", "LedgerTesting", "Domain", "Projections", "EventStore", "LMDB"]),
         .testTarget(name: "LedgerCLITests", dependencies: ["LedgerTesting"]),
         .testTarget(
             name: "ReliabilityTests",
