@@ -10,6 +10,7 @@ let package = Package(
         .executable(name: "consortium-gen", targets: ["ConsortiumGen"]),
         .executable(name: "ledger-bench", targets: ["LedgerBench"]),
         .executable(name: "lmdb-anchor", targets: ["LMDBAnchor"]),
+        .executable(name: "ledger-torture", targets: ["LedgerTorture"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -44,9 +45,14 @@ let package = Package(
         .executableTarget(name: "ConsortiumGen", path: "Tools/ConsortiumGen", exclude: ["README.md"]),
         .executableTarget(
             name: "LedgerBench",
-            dependencies: ["ConsortiumLedger", "EventStore", "LMDB"],
+            dependencies: ["ConsortiumLedger", "EventStore", "LMDB", "Domain"],
             path: "Tools/LedgerBench"),
         .executableTarget(name: "LMDBAnchor", dependencies: ["CLMDB"], path: "Tools/LMDBAnchor"),
+        // Reliability: the long torture runs, and the child programs the reliability tests kill.
+        .executableTarget(
+            name: "LedgerTorture",
+            dependencies: ["ConsortiumLedger", "EventStore", "LMDB", "Domain", "LedgerTesting"],
+            path: "Tools/LedgerTorture"),
 
         .testTarget(name: "LMDBTests", dependencies: ["LMDB"]),
         .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "LedgerTesting"]),

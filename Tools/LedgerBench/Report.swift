@@ -36,10 +36,22 @@ func formatRate(_ r: Double) -> String {
 
 func formatRatio(_ r: Double) -> String { r >= 10 ? String(format: "%.0f×", r) : String(format: "%.2f×", r) }
 
+/// A latency figure (no anchor: the targets are absolute).
+struct Latency: Codable {
+    var work: String
+    var p50: Double
+    var p99: Double?
+    var unit: String
+    var target: String
+    var met: Bool
+}
+
 /// Prints the table and writes it as JSON.
 struct Report {
     var machine: String
     var measurements: [Measurement] = []
+    var latencies: [Latency] = []
+    var peakMemoryMiB = 0.0
 
     func printTable() {
         let header = ["work", "events", "ours ev/s", "anchor", "anchor ev/s", "ratio", "target", "met"]
@@ -58,6 +70,11 @@ struct Report {
             if n == 0 { print(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")) }
         }
         for m in measurements where !m.note.isEmpty { print("note (\(m.work)): \(m.note)") }
+        for l in latencies {
+            let p99 = l.p99.map { String(format: ", p99 %.1f %@", $0, l.unit) } ?? ""
+            print(String(format: "%@: p50 %.1f %@", l.work, l.p50, l.unit) + p99 + " — target \(l.target): \(l.met ? "met" : "NOT met")")
+        }
+        print(String(format: "peak resident memory of the benchmark process: %.0f MiB", peakMemoryMiB))
     }
 
     func writeJSON(to path: String) throws {
@@ -65,11 +82,15 @@ struct Report {
             var machine: String
             var date: String
             var measurements: [Measurement]
+            var latencies: [Latency]
+            var peakMemoryMiB: Double
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         let data = try encoder.encode(
-            Output(machine: machine, date: ISO8601DateFormatter().string(from: Date()), measurements: measurements))
+            Output(
+                machine: machine, date: ISO8601DateFormatter().string(from: Date()), measurements: measurements,
+                latencies: latencies, peakMemoryMiB: peakMemoryMiB))
         try data.write(to: URL(fileURLWithPath: path))
     }
 }

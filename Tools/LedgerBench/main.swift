@@ -1,24 +1,40 @@
 import Foundation
 
-/// `ledger-bench`: measures the ledger against anchors run in the same session.
-/// Prints a table (work, our rate, anchor rate, ratio, target, met) and writes it as JSON.
+/// `ledger-bench`: measures every job of the ledger beside anchors run in the same session and
+/// prints a table (work, our rate, anchor rate, ratio, target, met) and a JSON file.
 let usage = """
-    usage: ledger-bench [--events N] [--single N] [--scratch DIR] [--json FILE]
-      --events N    events for batched runs (default 1000000)
-      --single N    events for one-commit-per-event runs (default 5000)
+    usage: ledger-bench [--events N] [--single N] [--jobs LIST] [--scale N,N,…] [--scratch DIR] [--json FILE]
+      --events N    generated events for import, replay, audit, queries and batched appends (default 1000000)
+      --single N    events for the one-commit-per-event runs (default 3000)
+      --jobs LIST   comma-separated subset of: append,cli,concurrent,import,replay,audit,query,python (default all)
+      --scale LIST  run import/replay/audit at each size in a child process and print rates and peak memory
       --scratch DIR where temporary ledgers go (default ./bench-out)
-      --json FILE   where to write the results (default bench-out/results.json)
+      --json FILE   where to write the results (default <scratch>/results.json)
+    Smoke run: ledger-bench --events 1000 --single 50
     """
 
 var events = 1_000_000
-var single = 5_000
+var single = 3_000
+var jobs: Set<String> = ["append", "cli", "concurrent", "import", "replay", "audit", "query", "python"]
+var scale: [Int] = []
 var scratch = FileManager.default.currentDirectoryPath + "/bench-out"
 var jsonPath: String?
 var args = CommandLine.arguments.dropFirst()
+@MainActor func intArgument(_ flag: String) -> Int {
+    guard let text = args.popFirst(), let value = Int(text.replacingOccurrences(of: "_", with: "")) ?? Double(text).map({ Int($0) }),
+        value > 0
+    else {
+        FileHandle.standardError.write(Data("\(flag) needs a positive number\n\(usage)\n".utf8))
+        exit(2)
+    }
+    return value
+}
 while let flag = args.popFirst() {
     switch flag {
-    case "--events": events = args.popFirst().flatMap { Int($0) } ?? events
-    case "--single": single = args.popFirst().flatMap { Int($0) } ?? single
+    case "--events": events = intArgument(flag)
+    case "--single": single = intArgument(flag)
+    case "--jobs": jobs = Set((args.popFirst() ?? "").split(separator: ",").map(String.init))
+    case "--scale": scale = (args.popFirst() ?? "").split(separator: ",").compactMap { Double($0).map { Int($0) } }
     case "--scratch": scratch = args.popFirst() ?? scratch
     case "--json": jsonPath = args.popFirst()
     case "-h", "--help":
@@ -32,39 +48,15 @@ while let flag = args.popFirst() {
 
 do {
     try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
-    var report = Report(machine: machineDescription())
-    let anchor = RawLMDBAnchor(scratch: scratch)
-    let append = AppendBenchmark(scratch: scratch)
-
-    print("raw LMDB anchor: \(single) single commits …")
-    let rawSingle = try anchor.run(events: single, batch: 1)
-    print("ledger: \(single) single durable appends …")
-    let oursSingle = try append.run(events: single, batch: 1)
-    report.measurements.append(
-        Measurement(
-            work: "single durable append (library)", events: single, seconds: Double(single) / oursSingle,
-            rate: oursSingle, anchor: "raw LMDB C, 1/commit", anchorRate: rawSingle.appendRate, targetRatio: 0.8))
-
-    print("raw LMDB anchor: \(events) in 10k commits …")
-    let raw10k = try anchor.run(events: events, batch: 10_000)
-    print("ledger: \(events) appends in 10k batches …")
-    let ours10k = try append.run(events: events, batch: Int(ProcessInfo.processInfo.environment["BENCH_BATCH"] ?? "10000") ?? 10_000)
-    report.measurements.append(
-        Measurement(
-            work: "batched append, 10k/commit", events: events, seconds: Double(events) / ours10k,
-            rate: ours10k, anchor: "raw LMDB C, 10k/commit", anchorRate: raw10k.appendRate, targetRatio: 0.2))
-
-    let raw100 = try anchor.run(events: min(events, 200_000), batch: 100)
-    let ours100 = try append.run(events: min(events, 200_000), batch: 100)
-    report.measurements.append(
-        Measurement(
-            work: "batched append, 100/commit", events: min(events, 200_000), seconds: Double(min(events, 200_000)) / ours100,
-            rate: ours100, anchor: "raw LMDB C, 100/commit", anchorRate: raw100.appendRate, targetRatio: nil))
-
-    print()
-    report.printTable()
+    if !scale.isEmpty {
+        try ScaleRun(scratch: scratch).run(sizes: scale)
+        exit(0)
+    }
+    var suite = BenchSuite(scratch: scratch, events: events, single: single, jobs: jobs)
+    try suite.run()
+    suite.report.printTable()
     let out = jsonPath ?? scratch + "/results.json"
-    try report.writeJSON(to: out)
+    try suite.report.writeJSON(to: out)
     print("results written to \(out)")
 } catch {
     FileHandle.standardError.write(Data("ledger-bench: \(error)\n".utf8))

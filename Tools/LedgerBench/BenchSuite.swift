@@ -1,0 +1,109 @@
+import ConsortiumLedger
+import Foundation
+
+/// One run of every selected job, each beside its anchor from the same run.
+struct BenchSuite {
+    let scratch: String
+    let events: Int
+    let single: Int
+    let jobs: Set<String>
+    var report = Report(machine: machineDescription())
+
+    init(scratch: String, events: Int, single: Int, jobs: Set<String>) {
+        self.scratch = scratch
+        self.events = events
+        self.single = single
+        self.jobs = jobs
+    }
+
+    private func step(_ text: String) { FileHandle.standardError.write(Data("· \(text)\n".utf8)) }
+
+    mutating func run() throws {
+        let anchor = RawLMDBAnchor(scratch: scratch)
+        let bin = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        let bench = LedgerBenchmarks(scratch: scratch, binDirectory: bin)
+        step("raw LMDB anchor: \(single) single commits, \(events) in 10k commits + scan")
+        let rawSingle = try anchor.run(events: single, batch: 1)
+        let raw10k = try anchor.run(events: events, batch: 10_000)
+        let python = jobs.contains("python") ? PythonPeer(scratch: scratch) : nil
+
+        if jobs.contains("append") {
+            step("library: \(single) single durable appends, \(events) in 10k batches")
+            let append = AppendBenchmark(scratch: scratch)
+            let ours = try append.run(events: single, batch: 1)
+            add("single durable append (library)", single, ours, "raw LMDB C, 1/commit", rawSingle.appendRate, ratio: 0.8)
+            let batched = try append.run(events: events, batch: 10_000)
+            add("batched append, 10k/commit (library)", events, batched, "raw LMDB C, 10k/commit", raw10k.appendRate, ratio: 0.2)
+        }
+
+        step("generating \(events) consortium events")
+        let history = try bench.generate(events: events)
+        step("bulk import of the generated history")
+        let (ledger, importRate) = try bench.importHistory(history, events: events)
+        if jobs.contains("import") {
+            add("bulk import (validate+rules+hash+Merkle+projections+sync)", events, importRate,
+                "raw LMDB C, 10k/commit", raw10k.appendRate, ratio: 0.2, rate: 400_000)
+            if let py = python?.run(events: min(events, 100_000), mode: "batch") {
+                add("bulk import vs Python eventsourcing (batched save)", events, importRate,
+                    "py eventsourcing+SQLite", py.appendRate, ratio: 10)
+            }
+        }
+        if jobs.contains("replay") {
+            step("replay into all three read models")
+            let replay = try bench.replayRate(ledger, events: events)
+            add("replay from zero into 3 read models", events, replay, "raw LMDB C cursor scan", raw10k.scanRate, rate: 2_000_000)
+            if let py = python?.run(events: min(events, 100_000), mode: "batch") {
+                add("replay vs Python eventsourcing (replay+fold)", events, replay, "py eventsourcing+SQLite", py.replayRate, ratio: 10)
+            }
+        }
+        if jobs.contains("audit") {
+            step("audit with and without member signatures")
+            let audit = try bench.auditRate(ledger, events: events, signatures: false)
+            add("audit (signatures off)", events, audit, "raw LMDB C cursor scan", raw10k.scanRate, rate: 1_000_000)
+            let signed = try bench.auditRate(ledger, events: events, signatures: true)
+            add("audit (signatures on)", events, signed, "raw LMDB C cursor scan", raw10k.scanRate)
+        }
+        let year = 2024
+        if jobs.contains("query") {
+            step("query latency in process and through the CLI")
+            let (p50, p99) = try bench.queryLatency(ledger, year: year)
+            report.latencies.append(Latency(work: "tier query in process (council/committee)", p50: p50, p99: p99, unit: "µs", target: "p99 < 100 µs", met: p99 < 100))
+            let cli = try bench.cliQueryLatency(ledgerPath: ledger.path, year: year)
+            report.latencies.append(Latency(work: "ledger query council, end to end", p50: cli, p99: nil, unit: "ms", target: "p50 < 30 ms", met: cli < 30))
+        }
+        if jobs.contains("cli") {
+            let count = min(single, 200)
+            step("CLI: \(count) `ledger append` processes")
+            let cli = try bench.cliAppendRate(ledgerPath: ledger.path, count: count)
+            add("single durable append (CLI, process per event)", count, cli, "raw LMDB C, 1/commit", rawSingle.appendRate, ratio: 0.8)
+        }
+        if jobs.contains("concurrent") {
+            let perProcess = max(single / 4, 10)
+            step("4 concurrent appender processes × \(perProcess) single commits")
+            let rate = try bench.concurrentAppendRate(ledgerPath: ledger.path, perProcess: perProcess)
+            add("4 concurrent appenders, 1 event/commit", 4 * perProcess, rate, "raw LMDB C, 1/commit", rawSingle.appendRate, ratio: 5)
+        }
+        if let python, jobs.contains("python"), let py = python.run(events: min(single, 3_000), mode: "single") {
+            let ours = try AppendBenchmark(scratch: scratch).run(events: min(single, 3_000), batch: 1)
+            add("single durable append vs Python eventsourcing", min(single, 3_000), ours, "py eventsourcing+SQLite single", py.appendRate, ratio: 1)
+        }
+        report.peakMemoryMiB = peakResidentMiB()
+    }
+
+    private mutating func add(
+        _ work: String, _ count: Int, _ rate: Double, _ anchor: String, _ anchorRate: Double,
+        ratio: Double? = nil, rate target: Double? = nil
+    ) {
+        report.measurements.append(
+            Measurement(
+                work: work, events: count, seconds: Double(count) / max(rate, 1e-9), rate: rate, anchor: anchor,
+                anchorRate: anchorRate, targetRatio: ratio, targetRate: target))
+    }
+}
+
+/// Peak resident memory of this process, in MiB.
+func peakResidentMiB() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024
+}

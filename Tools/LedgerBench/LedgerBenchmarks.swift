@@ -1,0 +1,130 @@
+import ConsortiumLedger
+import Domain
+import Foundation
+
+/// The ledger's jobs on generator data: bulk import, replay, audit, queries.
+struct LedgerBenchmarks {
+    let scratch: String
+    let binDirectory: URL
+
+    /// Generates `events` with the consortium generator (deterministic, seed 7).
+    func generate(events: Int) throws -> String {
+        let path = scratch + "/history-\(events).jsonl"
+        if FileManager.default.fileExists(atPath: path) { return path }
+        try run("consortium-gen", ["--events", String(events), "--seed", "7", "--out", path])
+        return path
+    }
+
+    /// A fresh ledger with `file` imported; returns it and the import rate.
+    func importHistory(_ file: String, events: Int) throws -> (Ledger, Double) {
+        let path = scratch + "/ledger-\(events)"
+        try? FileManager.default.removeItem(atPath: path)
+        let ledger = try Ledger.create(path: path)
+        let start = now()
+        let summary = try ledger.importFiles([ImportInput(path: file)])
+        let seconds = now() - start
+        guard summary.appended == events else { throw BenchError("import wrote \(summary.appended) of \(events)") }
+        return (ledger, Double(events) / seconds)
+    }
+
+    /// Replay of the whole log into all three read models (binary payloads, in memory).
+    func replayRate(_ ledger: Ledger, events: Int) throws -> Double {
+        let start = now()
+        let replayer = try ledger.replay()
+        let seconds = now() - start
+        guard replayer.appliedCount == events else { throw BenchError("replay folded \(replayer.appliedCount) of \(events)") }
+        return Double(events) / seconds
+    }
+
+    /// Audit rate, with or without member-signature verification.
+    func auditRate(_ ledger: Ledger, events: Int, signatures: Bool) throws -> Double {
+        let start = now()
+        let report = try ledger.audit(options: AuditOptions(checkSignatures: signatures))
+        let seconds = now() - start
+        guard report.passed else { throw BenchError("audit failed: \(report.text)") }
+        return Double(events) / seconds
+    }
+
+    /// In-process council query latency: (p50, p99) in microseconds over `rounds` queries.
+    func queryLatency(_ ledger: Ledger, year: Int, rounds: Int = 2_000) throws -> (Double, Double) {
+        _ = try ledger.councilReport(year: year)  // catch-up and warm the page cache
+        var samples: [Double] = []
+        samples.reserveCapacity(rounds)
+        for i in 0..<rounds {
+            let start = now()
+            if i % 2 == 0 {
+                _ = try ledger.councilReport(year: year)
+            } else {
+                _ = try ledger.committeeReports(school: "sch-0001")
+            }
+            samples.append((now() - start) * 1e6)
+        }
+        samples.sort()
+        return (samples[samples.count / 2], samples[min(samples.count - 1, samples.count * 99 / 100)])
+    }
+
+    /// `ledger query council` end to end, process start included: p50 in milliseconds.
+    func cliQueryLatency(ledgerPath: String, year: Int, rounds: Int = 30) throws -> Double {
+        var samples: [Double] = []
+        for _ in 0..<rounds {
+            let start = now()
+            try run("ledger", ["query", "council", "--year", String(year), "--format", "json", "--ledger", ledgerPath], quiet: true)
+            samples.append((now() - start) * 1e3)
+        }
+        samples.sort()
+        return samples[samples.count / 2]
+    }
+
+    /// `ledger append` one event per process: the CLI's single durable append rate.
+    func cliAppendRate(ledgerPath: String, count: Int) throws -> Double {
+        let start = now()
+        for i in 0..<count {
+            let line = #"{"id":"bench-cli-\#(i)","type":"CouncilResolutionPassed","occurredAt":"2030-01-01","actor":"gov-001","data":{"resolutionId":"BENCH-\#(i)","title":"benchmark"}}"#
+            try run("ledger", ["append", line, "--ledger", ledgerPath], quiet: true)
+        }
+        return Double(count) / (now() - start)
+    }
+
+    /// Four processes appending one event per commit at once (`import --batch-size 1`).
+    func concurrentAppendRate(ledgerPath: String, perProcess: Int) throws -> Double {
+        var files: [String] = []
+        for writer in 0..<4 {
+            let lines = (0..<perProcess).map { i in
+                #"{"id":"bench-w\#(writer)-\#(i)","type":"CouncilResolutionPassed","occurredAt":"2030-01-02","actor":"gov-001","data":{"resolutionId":"W\#(writer)-\#(i)","title":"concurrent"}}"#
+            }
+            let file = scratch + "/writer-\(writer).jsonl"
+            try lines.joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
+            files.append(file)
+        }
+        let start = now()
+        let processes = try files.map { file in
+            try launch("ledger", ["import", file, "--batch-size", "1", "--ledger", ledgerPath])
+        }
+        for process in processes {
+            process.waitUntilExit()
+            guard process.terminationStatus == 0 else { throw BenchError("concurrent writer failed") }
+        }
+        return Double(4 * perProcess) / (now() - start)
+    }
+
+    @discardableResult
+    func run(_ product: String, _ arguments: [String], quiet: Bool = false) throws -> Int32 {
+        let process = try launch(product, arguments, quiet: quiet)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw BenchError("\(product) \(arguments.prefix(3).joined(separator: " ")) exited \(process.terminationStatus)")
+        }
+        return process.terminationStatus
+    }
+
+    func launch(_ product: String, _ arguments: [String], quiet: Bool = true) throws -> Process {
+        let process = Process()
+        process.executableURL = binDirectory.appendingPathComponent(product)
+        process.arguments = arguments
+        if quiet {
+            process.standardOutput = FileHandle.nullDevice
+        }
+        try process.run()
+        return process
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+
+/// Runs import, replay and audit at several history sizes, each in its own child process so
+/// peak memory is per size, and prints how rates and memory grow with history.
+struct ScaleRun {
+    let scratch: String
+
+    func run(sizes: [Int]) throws {
+        let me = URL(fileURLWithPath: CommandLine.arguments[0]).path
+        print("size        import ev/s   replay ev/s   audit ev/s   peak RSS MiB")
+        for size in sizes {
+            let json = scratch + "/scale-\(size).json"
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: me)
+            process.arguments = ["--events", String(size), "--single", "10", "--jobs", "import,replay,audit", "--scratch", scratch, "--json", json]
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            guard process.terminationStatus == 0, let data = FileManager.default.contents(atPath: json),
+                let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+                let rows = object["measurements"] as? [[String: Any]]
+            else { throw BenchError("scale run at \(size) failed") }
+            func rate(_ prefix: String) -> String {
+                let value = rows.first { ($0["work"] as? String)?.hasPrefix(prefix) == true }?["rate"] as? Double
+                return value.map(formatRate) ?? "–"
+            }
+            let rss = (object["peakMemoryMiB"] as? Double).map { String(format: "%.0f", $0) } ?? "–"
+            print(
+                String(size).padding(toLength: 12, withPad: " ", startingAt: 0)
+                    + rate("bulk import (").padding(toLength: 14, withPad: " ", startingAt: 0)
+                    + rate("replay from zero").padding(toLength: 14, withPad: " ", startingAt: 0)
+                    + rate("audit (signatures off)").padding(toLength: 13, withPad: " ", startingAt: 0) + rss)
+            try? FileManager.default.removeItem(atPath: scratch + "/ledger-\(size)")
+        }
+    }
+}
