@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "Projections", dependencies: ["Domain", .product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "ConsortiumLedger",
-            dependencies: ["EventStore", "Domain", "Projections", "Audit"]),
+            dependencies: ["EventStore", "Domain", "Projections", "Audit", .product(name: "Crypto", package: "swift-crypto")]),
         .executableTarget(
             name: "ledger",
             dependencies: [

@@ -22,8 +22,12 @@ public struct ExportManifest: Codable, Sendable, Equatable {
     public struct SequenceRange: Codable, Sendable, Equatable, CustomStringConvertible {
         public var first: UInt64
         public var last: UInt64
+        public init(first: UInt64, last: UInt64) {
+            self.first = first
+            self.last = last
+        }
         public var count: UInt64 { last >= first ? last - first + 1 : 0 }
-        public var description: String { count == 0 ? "no events (after \(last))" : "\(first)…\(last)" }
+        public var description: String { count == 0 ? "none after \(last)" : "\(first)…\(last)" }
     }
 
     /// One file of the snapshot.
@@ -100,12 +104,13 @@ public struct ExportManifest: Codable, Sendable, Equatable {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw LedgerError(.notFound, "\(path): no such snapshot directory or manifest")
         }
-        let directory = isDirectory.boolValue ? path : (path as NSString).deletingLastPathComponent
-        let file = isDirectory.boolValue ? (path as NSString).appendingPathComponent(fileName) : path
+        let directory = isDirectory.boolValue ? path : SnapshotPath.parent(of: path)
+        let file = isDirectory.boolValue ? SnapshotPath.join(path, fileName) : path
         guard FileManager.default.fileExists(atPath: file) else {
             throw LedgerError(
                 .invalidInput,
-                "\(file): missing; expected the manifest an export writes last (without it \(directory) is not a complete snapshot)")
+                "\(file): missing; expected the manifest an export writes last (without it \(directory) is not a complete snapshot)"
+            )
         }
         let bytes: Data
         do {
@@ -125,7 +130,8 @@ public struct ExportManifest: Codable, Sendable, Equatable {
         guard (1...currentFormatVersion).contains(manifest.formatVersion) else {
             throw LedgerError(
                 .invalidInput,
-                "\(file): format version \(manifest.formatVersion); this tool (\(LedgerVersion.current)) reads versions 1…\(currentFormatVersion)")
+                "\(file): format version \(manifest.formatVersion); this tool (\(LedgerVersion.current)) reads versions 1…\(currentFormatVersion)"
+            )
         }
         return (manifest, bytes, directory)
     }

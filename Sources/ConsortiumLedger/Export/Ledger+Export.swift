@@ -36,7 +36,8 @@ extension Ledger {
             }
             _ = try SnapshotFileWriter.write(manifest.jsonData(), named: ExportManifest.fileName, in: staging.path)
             try staging.publish()
-            return ExportSummary(directory: staging.target, manifest: manifest, seconds: Date().timeIntervalSince(start))
+            return ExportSummary(
+                directory: staging.target, manifest: manifest, seconds: Date().timeIntervalSince(start))
         } catch {
             staging.discard()
             throw error
@@ -53,7 +54,8 @@ extension Ledger {
         let accumulator = try MerkleState.load(reader.transaction, facade)
         guard accumulator.size == head else {
             throw LedgerError(
-                .io, "the Merkle tree covers \(accumulator.size) records but the log holds \(head); run `ledger verify`")
+                .io, "the Merkle tree covers \(accumulator.size) records but the log holds \(head); run `ledger audit`"
+            )
         }
         let first = previous.map { $0.manifest.sequences.last + 1 } ?? 1
         let chainStart = try chainHash(before: first, head: head, reader: reader, previous: previous)
@@ -114,7 +116,8 @@ extension Ledger {
             throw LedgerError(
                 .invalidInput,
                 "\(previous.directory)/\(ExportManifest.fileName): head hash \(previous.manifest.chain.headHash) at "
-                    + "sequence \(first - 1), but this ledger has \(record.hash.hex) there; the export is of another history")
+                    + "sequence \(first - 1), but this ledger has \(record.hash.hex) there; the export is of another history"
+            )
         }
         return record.hash
     }
@@ -145,7 +148,8 @@ private struct EventsFile {
             let chunk = try reader.events(from: next, through: head, limit: Self.chunk)
             for event in chunk {
                 guard event.sequence == next else {
-                    throw LedgerError(.io, "sequence \(next) is missing from the log (found \(event.sequence)); run `ledger verify`")
+                    throw LedgerError(
+                        .io, "sequence \(next) is missing from the log (found \(event.sequence)); run `ledger audit`")
                 }
                 let line = JSONValue.object(try event.exportObject())
                 try writer.append { out in
@@ -157,7 +161,7 @@ private struct EventsFile {
                 next += 1
             }
             guard !chunk.isEmpty else {
-                throw LedgerError(.io, "sequence \(next) is missing from the log; run `ledger verify`")
+                throw LedgerError(.io, "sequence \(next) is missing from the log; run `ledger audit`")
             }
             progress?(next - range.lowerBound, total)
         }

@@ -12,6 +12,8 @@ public struct RestoreOptions: Sendable {
     public var signingKeyPath: String?
     /// Called with (events restored, events to restore) after every batch.
     public var progress: (@Sendable (UInt64, UInt64) -> Void)?
+    /// Called with the events audited so far during the closing audit.
+    public var auditProgress: (@Sendable (UInt64) -> Void)?
 
     public init(batchSize: Int = 50_000, trustedPublicKeyPath: String? = nil, signingKeyPath: String? = nil) {
         self.batchSize = batchSize
@@ -34,5 +36,7 @@ public struct RestoreSummary: Sendable {
     public var keptSigningKey: Bool
     /// Read-model files recomputed from the restored ledger that matched the export's bytes.
     public var readModelFilesMatched: Int
+    /// The audit of the restored ledger (it passed, or the restore would have failed).
+    public var audit: AuditReport
     public var seconds: Double
 }

@@ -23,7 +23,7 @@ final class SnapshotFileWriter {
     /// Creates `name` in `directory`; the file must not exist yet (snapshot directories are fresh).
     init(directory: String, name: String) throws {
         self.name = name
-        path = (directory as NSString).appendingPathComponent(name)
+        path = SnapshotPath.join(directory, name)
         fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw SnapshotFileWriter.failure(path, "creating the file") }
         buffer.reserveCapacity(Self.bufferSize)
@@ -66,7 +66,8 @@ final class SnapshotFileWriter {
         try flush()
         guard fsync(fd) == 0 else { throw SnapshotFileWriter.failure(path, "syncing") }
         let entry = ExportManifest.FileEntry(
-            name: name, bytes: bytesWritten, sha256: Data(hasher.finalize()).map { String(format: "%02x", $0) }.joined())
+            name: name, bytes: bytesWritten, sha256: Data(hasher.finalize()).map { String(format: "%02x", $0) }.joined()
+        )
         return entry
     }
 

@@ -11,7 +11,7 @@ struct VerifiedSnapshot: Sendable {
     let checkpoint: SignedCheckpoint
     let publicKey: LedgerPublicKey
 
-    func file(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
+    func file(_ name: String) -> String { SnapshotPath.join(directory, name) }
 }
 
 /// Checks snapshots before a restore touches anything: every listed file present with its
@@ -33,15 +33,15 @@ enum SnapshotVerifier {
 
     static func verify(_ path: String, trustedKey: LedgerPublicKey?) throws -> VerifiedSnapshot {
         let (manifest, bytes, directory) = try ExportManifest.load(from: path)
-        let manifestPath = (directory as NSString).appendingPathComponent(ExportManifest.fileName)
+        let manifestPath = SnapshotPath.join(directory, ExportManifest.fileName)
         for required in [SnapshotLayout.events, manifest.checkpoint.file, manifest.checkpoint.publicKeyFile]
         where !manifest.files.contains(where: { $0.name == required }) {
             throw LedgerError(.invalidInput, "\(manifestPath): lists no \(required); expected every snapshot file")
         }
         for entry in manifest.files { try check(entry, in: directory) }
 
-        let notePath = (directory as NSString).appendingPathComponent(manifest.checkpoint.file)
-        let keyPath = (directory as NSString).appendingPathComponent(manifest.checkpoint.publicKeyFile)
+        let notePath = SnapshotPath.join(directory, manifest.checkpoint.file)
+        let keyPath = SnapshotPath.join(directory, manifest.checkpoint.publicKeyFile)
         let exportedKey: LedgerPublicKey
         let checkpoint: SignedCheckpoint
         do {
@@ -68,7 +68,8 @@ enum SnapshotVerifier {
             throw LedgerError(
                 .invalidInput,
                 "\(notePath): checkpoint \(head.origin) size \(head.size) root \(head.root.base64); expected "
-                    + "\(expectedOrigin) size \(manifest.sequences.last) root \(manifest.checkpoint.root) as the manifest says")
+                    + "\(expectedOrigin) size \(manifest.sequences.last) root \(manifest.checkpoint.root) as the manifest says"
+            )
         }
         return VerifiedSnapshot(
             directory: directory, manifest: manifest, manifestSHA256: Hash.sha256(bytes).hex, checkpoint: checkpoint,
@@ -83,7 +84,8 @@ enum SnapshotVerifier {
             guard manifest.kind == .full, manifest.sequences.first == 1 else {
                 throw LedgerError(
                     .invalidInput,
-                    "\(name): an incremental export (\(manifest.sequences)); expected a full export first, then its incrementals")
+                    "\(name): an incremental export (\(manifest.sequences)); expected a full export first, then its incrementals"
+                )
             }
             return
         }
@@ -93,7 +95,8 @@ enum SnapshotVerifier {
         }
         guard manifest.ledgerId == before.ledgerId else {
             throw LedgerError(
-                .invalidInput, "\(name): ledger \(manifest.ledgerId); expected \(before.ledgerId) like the snapshot before it")
+                .invalidInput,
+                "\(name): ledger \(manifest.ledgerId); expected \(before.ledgerId) like the snapshot before it")
         }
         guard link.manifestSHA256 == previous.manifestSHA256, manifest.sequences.first == before.sequences.last + 1,
             manifest.chain.previousHash == before.chain.headHash
@@ -101,15 +104,17 @@ enum SnapshotVerifier {
             throw LedgerError(
                 .invalidInput,
                 "\(name): continues the export of \(link.sequences) with manifest SHA-256 \(link.manifestSHA256); "
-                    + "expected it to continue \(previous.directory) (\(before.sequences), SHA-256 \(previous.manifestSHA256))")
+                    + "expected it to continue \(previous.directory) (\(before.sequences), SHA-256 \(previous.manifestSHA256))"
+            )
         }
     }
 
     /// Size first (a truncated file is named as such), then the SHA-256 of the whole file.
     private static func check(_ entry: ExportManifest.FileEntry, in directory: String) throws {
-        let path = (directory as NSString).appendingPathComponent(entry.name)
-        guard entry.name == (entry.name as NSString).lastPathComponent, !entry.name.hasPrefix(".") else {
-            throw LedgerError(.invalidInput, "\(directory)/\(ExportManifest.fileName): file name \(entry.name) is not a plain name")
+        let path = SnapshotPath.join(directory, entry.name)
+        guard SnapshotPath.isPlainName(entry.name) else {
+            throw LedgerError(
+                .invalidInput, "\(directory)/\(ExportManifest.fileName): file name \(entry.name) is not a plain name")
         }
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
             let size = (attributes[.size] as? NSNumber)?.uint64Value
@@ -119,7 +124,8 @@ enum SnapshotVerifier {
         guard size == entry.bytes else {
             throw LedgerError(
                 .invalidInput,
-                "\(path): \(size) bytes, the manifest says \(entry.bytes) (\(size < entry.bytes ? "truncated" : "altered"))")
+                "\(path): \(size) bytes, the manifest says \(entry.bytes) (\(size < entry.bytes ? "truncated" : "altered"))"
+            )
         }
         let digest = try sha256(of: path)
         guard digest == entry.sha256 else {

@@ -23,12 +23,15 @@ struct StagingDirectory: Sendable {
         let target = rawTarget.hasSuffix("/") && rawTarget.count > 1 ? String(rawTarget.dropLast()) : rawTarget
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory) {
-            let empty = isDirectory.boolValue && ((try? FileManager.default.contentsOfDirectory(atPath: target))?.isEmpty ?? false)
+            let empty =
+                isDirectory.boolValue
+                && ((try? FileManager.default.contentsOfDirectory(atPath: target))?.isEmpty ?? false)
             guard empty else {
-                throw LedgerError(.alreadyExists, "\(target) already exists; expected a new directory name (nothing was written)")
+                throw LedgerError(
+                    .alreadyExists, "\(target) already exists; expected a new directory name (nothing was written)")
             }
         }
-        let parent = (target as NSString).deletingLastPathComponent
+        let parent = SnapshotPath.parent(of: target)
         if !parent.isEmpty {
             do {
                 try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
@@ -44,7 +47,7 @@ struct StagingDirectory: Sendable {
         }
     }
 
-    func file(_ name: String) -> String { (path as NSString).appendingPathComponent(name) }
+    func file(_ name: String) -> String { SnapshotPath.join(path, name) }
 
     /// Syncs the directory, renames it to the target and syncs the parent, so the rename is durable.
     func publish() throws {
@@ -53,7 +56,7 @@ struct StagingDirectory: Sendable {
         guard rename(path, target) == 0 else {
             throw LedgerError(.io, "cannot rename \(path) to \(target): \(String(cString: strerror(errno)))")
         }
-        let parent = (target as NSString).deletingLastPathComponent
+        let parent = SnapshotPath.parent(of: target)
         Self.syncDirectory(parent.isEmpty ? "." : parent)
     }
 

@@ -14,6 +14,8 @@ extension LedgerCommand {
         CheckpointCommand.self,
         ProveCommand.self,
         VerifyProofCommand.self,
+        ExportCommand.self,
+        RestoreCommand.self,
         KeygenCommand.self,
     ]
 }
