@@ -104,25 +104,29 @@ public final class Environment: @unchecked Sendable {
         while true {
             let txn = try begin(readOnly: false)
             let sizeBefore = mapSize
+            let result: R
             do {
-                let result = try body(Transaction(handle: txn, isReadOnly: false))
-                let rc = mdb_txn_commit(txn)
-                resizeLock.unlock()
-                if rc == MDB_MAP_FULL {
-                    try grow(from: sizeBefore)
-                    continue
-                }
-                try LMDBError.check(rc, "mdb_txn_commit(\(path))")
-                return result
+                result = try body(Transaction(handle: txn, isReadOnly: false))
             } catch let error as LMDBError where error.isMapFull {
                 mdb_txn_abort(txn)
                 resizeLock.unlock()
                 try grow(from: sizeBefore)
+                continue
             } catch {
                 mdb_txn_abort(txn)
                 resizeLock.unlock()
                 throw error
             }
+            // mdb_txn_commit frees the transaction even when it fails (ENOSPC, EFBIG, EIO):
+            // it must never be aborted after this line.
+            let rc = mdb_txn_commit(txn)
+            resizeLock.unlock()
+            if rc == MDB_MAP_FULL {
+                try grow(from: sizeBefore)
+                continue
+            }
+            try LMDBError.check(rc, "mdb_txn_commit(\(path))")
+            return result
         }
     }
 

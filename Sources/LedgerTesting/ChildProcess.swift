@@ -66,6 +66,8 @@ public final class ChildProcess: @unchecked Sendable {
     public let process: Process
     private let stdoutHandle: FileHandle
     private let lock = NSLock()
+    /// Guards `pending` and `stdoutEnded`; signalled whenever the reader thread adds to them.
+    private let stdoutReady = NSCondition()
     private var pending: [UInt8] = []
     private var stdoutEnded = false
     private var stderrData = Data()
@@ -93,6 +95,19 @@ public final class ChildProcess: @unchecked Sendable {
         process.terminationHandler = { _ in exited.signal() }
         try process.run()
         stdoutHandle = out.fileHandleForReading
+        // Drain standard output all the time, so a child printing a lot never blocks on a full pipe.
+        let outHandle = stdoutHandle
+        Thread { [weak self, outHandle] in
+            while true {
+                let chunk = outHandle.availableData
+                guard let self else { return }
+                self.stdoutReady.lock()
+                if chunk.isEmpty { self.stdoutEnded = true } else { self.pending.append(contentsOf: chunk) }
+                self.stdoutReady.broadcast()
+                self.stdoutReady.unlock()
+                if chunk.isEmpty { return }
+            }
+        }.start()
         let errHandle = err.fileHandleForReading
         let thread = Thread { [weak self, errHandle] in
             let data = errHandle.readDataToEndOfFile()
@@ -126,25 +141,20 @@ public final class ChildProcess: @unchecked Sendable {
 
     /// The next line the child printed (without its newline); `nil` once its output has ended.
     public func readLine() -> String? {
+        stdoutReady.lock()
+        defer { stdoutReady.unlock() }
         while true {
-            lock.lock()
             if let newline = pending.firstIndex(of: 0x0A) {
                 let line = String(decoding: pending[..<newline], as: UTF8.self)
                 pending.removeSubrange(...newline)
-                lock.unlock()
                 return line
             }
             if stdoutEnded {
                 let rest = pending
                 pending.removeAll()
-                lock.unlock()
                 return rest.isEmpty ? nil : String(decoding: rest, as: UTF8.self)
             }
-            lock.unlock()
-            let chunk = stdoutHandle.availableData
-            lock.lock()
-            if chunk.isEmpty { stdoutEnded = true } else { pending.append(contentsOf: chunk) }
-            lock.unlock()
+            stdoutReady.wait()
         }
     }
 
