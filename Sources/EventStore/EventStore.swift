@@ -33,6 +33,7 @@ public final class EventStore: Sendable {
         options: Environment.Options = .init()
     ) throws -> EventStore {
         let environment = try openEnvironment(path, options)
+        chmod(path, 0o700)  // an existing directory given to `init` is tightened too: the ledger is not world-readable
         let dbs = try LedgerDatabases(environment: environment)
         let id = ledgerId ?? randomUUID()
         try environment.write { txn in

@@ -54,6 +54,7 @@ public final class Environment: @unchecked Sendable {
             var flags = UInt32(MDB_NOTLS)
             if options.readOnly { flags |= UInt32(MDB_RDONLY) }
             try LMDBError.check(mdb_env_open(env, path, flags, 0o600), "mdb_env_open(\(path))")
+            try Self.refuseTruncatedDataFile(env, path: path)
             var dead: Int32 = 0
             try LMDBError.check(mdb_reader_check(env, &dead), "mdb_reader_check(\(path))")
             staleReadersCleared = Int(dead)
@@ -66,6 +67,33 @@ public final class Environment: @unchecked Sendable {
 
     deinit {
         mdb_env_close(handle)
+    }
+
+    /// Why a commit could not write: free space on the ledger's file system, or a file-size limit.
+    private func spaceDiagnosis() -> String {
+        var fs = statvfs()
+        guard statvfs(path, &fs) == 0 else { return "the disk is full or the file hit a size limit" }
+        let free = UInt64(fs.f_bavail) * UInt64(fs.f_frsize)
+        if free < 16 << 20 {
+            return "the disk is full (\(free / 1024) KiB free on the file system of \(path)); free space and retry"
+        }
+        return "the file hit a size limit (\(free >> 20) MiB are free, so a file-size limit such as ulimit -f stopped it); raise it and retry"
+    }
+
+    /// A data file shorter than its committed pages would make the first read past the end
+    /// fault with SIGBUS (LMDB maps the file); refuse it with a message instead.
+    private static func refuseTruncatedDataFile(_ env: OpaquePointer, path: String) throws {
+        var info = MDB_envinfo()
+        var pages = MDB_stat()
+        guard mdb_env_info(env, &info) == 0, mdb_env_stat(env, &pages) == 0 else { return }
+        var file = stat()
+        guard stat(path + "/data.mdb", &file) == 0 else { return }
+        let needed = (Int(info.me_last_pgno) + 1) * Int(pages.ms_psize)
+        if Int(file.st_size) < needed {
+            throw LMDBError(
+                code: MDB_CORRUPTED,
+                context: "\(path)/data.mdb is truncated (\(file.st_size) bytes, committed pages end at \(needed)); restore it from the last export")
+        }
     }
 
     /// The current map size in bytes (another process may have grown the file beyond it).
@@ -124,6 +152,10 @@ public final class Environment: @unchecked Sendable {
             if rc == MDB_MAP_FULL {
                 try grow(from: sizeBefore)
                 continue
+            }
+            if rc == EIO || rc == ENOSPC || rc == EFBIG {
+                // LMDB 0.9 reports a short write (full disk, RLIMIT_FSIZE) as EIO; say what a user can act on.
+                throw LMDBError(code: rc, context: "mdb_txn_commit(\(path)): nothing was written; \(spaceDiagnosis())")
             }
             try LMDBError.check(rc, "mdb_txn_commit(\(path))")
             return result

@@ -27,9 +27,7 @@ struct DiskAndPermissionTests {
         #expect(full.status == 1, "\(full)")
         #expect(full.stderr.contains("mdb_txn_commit(\(cli.path))"), "\(full)")
         #expect(full.stderr.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "\n").count == 1, "one line: \(full)")
-        withKnownIssue("LMDB reports the short write of a full disk as EIO (\"Input/output error\"); the message should say the disk is full") {
-            #expect(full.stderr.contains("No space left on device") || full.stderr.contains("disk is full"), "\(full)")
-        }
+        #expect(full.stderr.contains("No space left on device") || full.stderr.contains("disk is full"), "\(full)")
         #expect(try cli.verifies())
         let partial = try cli.eventCount()
         #expect(partial % 100 == 0 && partial < 3_000, "\(partial) events after disk full")
@@ -55,9 +53,7 @@ struct DiskAndPermissionTests {
         ])
         #expect(limited.status == 1, "\(limited)")
         #expect(limited.stderr.contains("mdb_txn_commit(\(cli.path))"), "\(limited)")
-        withKnownIssue("LMDB reports the short write at the size limit as EIO; the message should say the file cannot grow") {
-            #expect(limited.stderr.contains("File too large") || limited.stderr.contains("size limit"), "\(limited)")
-        }
+        #expect(limited.stderr.contains("File too large") || limited.stderr.contains("size limit"), "\(limited)")
         #expect(try cli.verifies())
         let partial = try cli.eventCount()
         #expect(partial % 100 == 0 && partial < 3_000, "\(partial) events after the size limit")
@@ -124,9 +120,7 @@ struct DiskAndPermissionTests {
         let result = try ChildProcess.run("ledger", ["init", "--ledger", path])
         #expect(result.status == 0, "\(result)")
         let directoryMode = try mode(of: path)
-        withKnownIssue("Environment.init only mkdirs 0700; an existing directory keeps its mode") {
-            #expect(directoryMode & 0o077 == 0, "directory mode \(String(directoryMode, radix: 8))")
-        }
+        #expect(directoryMode & 0o077 == 0, "directory mode \(String(directoryMode, radix: 8))")
         for name in ["data.mdb", "lock.mdb", "checkpoint.key"] {
             let m = try mode(of: path + "/" + name)
             #expect(m & 0o077 == 0, "\(name) mode \(String(m, radix: 8))")
