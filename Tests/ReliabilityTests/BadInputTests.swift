@@ -72,14 +72,12 @@ struct BadInputTests {
         let file = dir.file("rest.jsonl")
         try rest.joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
 
-        withKnownIssue("Ledger+Import.validate checks neither id conflicts nor expectedVersion; they fail mid-import at write time") {
-            let error = #expect(throws: ImportRejected.self) {
-                try ledger.importFiles([ImportInput(path: file)], options: ImportOptions(batchSize: 5))
-            }
-            #expect(error?.issues.first?.location.line == 16)
-            #expect(error?.issues.first?.field == field)
-            let written = try ledger.eventCount()
-            #expect(written == 40, "events of the rejected import were written")
+        let error = #expect(throws: ImportRejected.self) {
+            try ledger.importFiles([ImportInput(path: file)], options: ImportOptions(batchSize: 5))
         }
+        #expect(error?.issues.first?.location.line == 16)
+        #expect(error?.issues.first?.field == field)
+        let written = try ledger.eventCount()
+        #expect(written == 40, "events of the rejected import were written")
     }
 }

@@ -30,9 +30,22 @@ extension Ledger {
             if let empty = checkpoints[0], let reason = replay.checkCheckpoint(empty) {
                 report.failure = (0, "checkpoint", reason)
             }
-            let chain = try reader.verifyChain(progress: progress) { record in
-                guard report.failure == nil else { return nil }
-                return try replay.inspect(record, report: &report)
+            let chain: ChainReport
+            if report.failure == nil, let fast = try replay.inspectOnTwoThreads(reader, report: &report, progress: progress) {
+                chain = fast
+            } else {
+                // Something failed (or the ledger is tiny): one thread, which names the first failure exactly.
+                report = AuditReport()
+                replay = AuditReplay(
+                    checkpoints: checkpoints, publicKey: publicKey,
+                    signatures: SignatureCheck(requireSignatures: requiresSignatures), checkSignatures: options.checkSignatures)
+                if let empty = checkpoints[0], let reason = replay.checkCheckpoint(empty) {
+                    report.failure = (0, "checkpoint", reason)
+                }
+                chain = try reader.verifyChain(progress: progress) { record in
+                    guard report.failure == nil else { return nil }
+                    return try replay.inspect(record, report: &report)
+                }
             }
             report.events = UInt64(try reader.count())
             report.chainVerified = chain.verified
@@ -152,14 +165,83 @@ struct AuditReplay {
         return nil
     }
 
+    /// The per-record checks with signatures and rules on a second thread (`AuditRulesWorker`);
+    /// the chain, Merkle leaves, checkpoints, payload decoding and read models stay on this one.
+    /// Returns nil, with this replay's state unusable, when any check failed or threw: the
+    /// caller then redoes the pass on one thread. Small ledgers (under two chunks) are left to it.
+    mutating func inspectOnTwoThreads(
+        _ reader: LedgerReader, report: inout AuditReport, progress: ((UInt64) -> Void)?
+    ) throws -> ChainReport? {
+        guard try reader.count() >= 2 * AuditRulesWorker.chunkSize else { return nil }
+        let worker = AuditRulesWorker(signatures: signatures, checkSignatures: checkSignatures)
+        worker.start()
+        defer { worker.finish() }  // the jobs point into this read transaction
+        var chunk: [AuditRulesWorker.Job] = []
+        chunk.reserveCapacity(AuditRulesWorker.chunkSize)
+        var failed = false
+        var checkpointsVerified = 0
+        // Locals, moved back at the end: the walk's closure may not capture `self`.
+        var accumulator = self.accumulator
+        var models = self.models
+        self.models = Replayer()
+        let checkpoints = self.checkpoints
+        let check = self
+        let chain = try reader.verifyChain(progress: progress) { record in
+            accumulator.append(leafHash: Merkle.leafHash(bytes: record.record))
+            if let checkpoint = checkpoints[accumulator.size] {
+                guard check.checkCheckpoint(checkpoint, root: accumulator.root, size: accumulator.size) == nil else {
+                    failed = true
+                    return "signed checkpoint"
+                }
+                checkpointsVerified += 1
+            }
+            guard let event = try? DomainEvent.decode(typeName: record.type, schemaVersion: record.schemaVersion, payload: record.payload)
+            else {
+                failed = true
+                return "payload"
+            }
+            let when = Timestamp(millisecondsSinceEpoch: record.occurredAt, utcOffsetMinutes: record.occurredOffsetMinutes)
+            let context = EventContext(sequence: record.sequence, occurredAt: when, actor: record.actor, stream: record.stream)
+            do {
+                try models.apply(event, context)
+            } catch {
+                failed = true
+                return "read models"
+            }
+            chunk.append(AuditRulesWorker.Job(event: event, record: record, actor: context.actor, occurredOn: when.localDate))
+            if chunk.count == AuditRulesWorker.chunkSize {
+                guard worker.submit(chunk) else {
+                    failed = true
+                    return "rules"
+                }
+                chunk.removeAll(keepingCapacity: true)
+            }
+            return nil
+        }
+        guard !failed, chain.firstFailure == nil, worker.submit(chunk), worker.finish() else { return nil }
+        self.accumulator = accumulator
+        self.models = models
+        report.checkpointsVerified += checkpointsVerified
+        report.signaturesVerified += worker.signaturesVerified
+        report.unsignedEvents += worker.unsignedEvents
+        report.rulesChecked += worker.rulesChecked
+        rules = worker.rules
+        return chain
+    }
+
     /// A stored checkpoint must be signed by the ledger key and name the recomputed root at its size.
     func checkCheckpoint(_ signed: SignedCheckpoint) -> String? {
+        checkCheckpoint(signed, root: accumulator.root, size: accumulator.size)
+    }
+
+    /// The same check against a tree head held elsewhere (the two-thread walk's own accumulator).
+    func checkCheckpoint(_ signed: SignedCheckpoint, root: Hash, size: UInt64) -> String? {
         guard let publicKey else { return "the ledger's public key (checkpoint.pub) is missing" }
         guard signed.verify(with: publicKey) else {
             return "the checkpoint at size \(signed.checkpoint.size) is not validly signed by the ledger key"
         }
-        guard signed.checkpoint.root == accumulator.root || signed.checkpoint.size != accumulator.size else {
-            return "the signed checkpoint at size \(signed.checkpoint.size) names root \(signed.checkpoint.root.hex), the records give \(accumulator.root.hex)"
+        guard signed.checkpoint.root == root || signed.checkpoint.size != size else {
+            return "the signed checkpoint at size \(signed.checkpoint.size) names root \(signed.checkpoint.root.hex), the records give \(root.hex)"
         }
         return nil
     }

@@ -31,14 +31,17 @@ public struct WriteBackCache<Base: ProjectionStore>: ProjectionStore {
 
     public mutating func update<R>(_ key: [UInt8], _ body: (inout [UInt8]?) throws -> R) throws -> R {
         let storeKey = StoreKey(key)
-        if cached[storeKey] == nil {
-            cached[storeKey] = Entry(value: try base.get(key), dirty: false)
-        }
+        // One probe for a cached key (it was three: test, insert, modify), changed in place.
         // Marked dirty whatever the body did: comparing would copy the value first.
-        return try Self.modify(&cached[storeKey, default: Entry(value: nil, dirty: false)]) { entry in
-            entry.dirty = true
-            return try body(&entry.value)
+        if let index = cached.index(forKey: storeKey) {
+            return try Self.modify(&cached.values[index]) { entry in
+                entry.dirty = true
+                return try body(&entry.value)
+            }
         }
+        var entry = Entry(value: try base.get(key), dirty: true)
+        defer { cached[storeKey] = entry }
+        return try body(&entry.value)
     }
 
     /// The base's entries merged with this batch's writes, still in key order.
