@@ -1,23 +1,25 @@
-/// A byte-string dictionary key that hashes cheaply (rule-state keys).
+/// A byte-string key as a dictionary key (rule state, projection stores): hashes its bytes
+/// cheaply and orders like `memcmp`, which is how LMDB orders keys with its default comparator.
+/// One type serves both modules; the hot members are inlinable so cross-module dictionaries
+/// stay specialised.
 ///
-/// `[UInt8]`'s own `Hashable` feeds the hasher one element at a time. Why inline: the audit
-/// spent ~10% in dictionary probes on these keys, mostly cache misses following each key's
-/// array to its bytes. Keys of up to 32 bytes (nearly all: a kind byte and an id or two) are
-/// kept in four words inside the dictionary's own key storage, packed big-endian and
-/// zero-padded so that comparing words in order, then the length, is byte order; longer keys
-/// keep their bytes in an array.
-struct ByteKey: Hashable, Sendable {
-    static let inlineCapacity = 32
+/// Why inline: replay and audit spent ~12% in dictionary probes on these keys, mostly cache
+/// misses following each key's array to its bytes. Keys of up to 32 bytes (nearly all: a
+/// prefix byte and an id or two) are kept in four words inside the dictionary's own key
+/// storage, packed big-endian and zero-padded so that comparing words in order, then the
+/// length, is byte order; longer keys keep their bytes in an array.
+public struct ByteKey: Hashable, Comparable, Sendable {
+    @usableFromInline static let inlineCapacity = 32
 
-    private var w0: UInt64 = 0
-    private var w1: UInt64 = 0
-    private var w2: UInt64 = 0
-    private var w3: UInt64 = 0
-    private var length: Int
+    @usableFromInline var w0: UInt64 = 0
+    @usableFromInline var w1: UInt64 = 0
+    @usableFromInline var w2: UInt64 = 0
+    @usableFromInline var w3: UInt64 = 0
+    @usableFromInline var length: Int
     /// The bytes of a key longer than `inlineCapacity` (nil for inline keys).
-    private var spilled: [UInt8]?
+    @usableFromInline var spilled: [UInt8]?
 
-    init(_ bytes: [UInt8]) {
+    @inlinable public init(_ bytes: [UInt8]) {
         length = bytes.count
         guard bytes.count <= Self.inlineCapacity else {
             spilled = bytes
@@ -40,12 +42,12 @@ struct ByteKey: Hashable, Sendable {
     }
 
     /// The key's bytes (built on demand for inline keys: for walks and writes, not probes).
-    var bytes: [UInt8] {
+    public var bytes: [UInt8] {
         if let spilled { return spilled }
         return (0..<length).map { inlineByte($0) }
     }
 
-    private func inlineByte(_ index: Int) -> UInt8 {
+    @usableFromInline func inlineByte(_ index: Int) -> UInt8 {
         let word: UInt64
         switch index >> 3 {
         case 0: word = w0
@@ -57,7 +59,7 @@ struct ByteKey: Hashable, Sendable {
     }
 
     /// One multiply-fold of the words into the hasher (one SipHash block rather than the bytes).
-    func hash(into hasher: inout Hasher) {
+    @inlinable public func hash(into hasher: inout Hasher) {
         if let spilled {
             spilled.withUnsafeBytes { hasher.combine(bytes: $0) }
             return
@@ -70,13 +72,12 @@ struct ByteKey: Hashable, Sendable {
         hasher.combine(h ^ (h >> 32))
     }
 
-    static func == (lhs: ByteKey, rhs: ByteKey) -> Bool {
+    @inlinable public static func == (lhs: ByteKey, rhs: ByteKey) -> Bool {
         lhs.length == rhs.length && lhs.w0 == rhs.w0 && lhs.w1 == rhs.w1 && lhs.w2 == rhs.w2 && lhs.w3 == rhs.w3
             && lhs.spilled == rhs.spilled
     }
 
-    /// Byte-wise order, shorter first on a common prefix: LMDB's default key order.
-    static func precedes(_ lhs: ByteKey, _ rhs: ByteKey) -> Bool {
+    @inlinable public static func < (lhs: ByteKey, rhs: ByteKey) -> Bool {
         if lhs.spilled == nil && rhs.spilled == nil {
             if lhs.w0 != rhs.w0 { return lhs.w0 < rhs.w0 }
             if lhs.w1 != rhs.w1 { return lhs.w1 < rhs.w1 }
@@ -84,12 +85,29 @@ struct ByteKey: Hashable, Sendable {
             if lhs.w3 != rhs.w3 { return lhs.w3 < rhs.w3 }
             return lhs.length < rhs.length
         }
-        let l = lhs.bytes
-        let r = rhs.bytes
-        let common = min(l.count, r.count)
-        for index in 0..<common where l[index] != r[index] {
-            return l[index] < r[index]
+        return ByteKey.compare(lhs.bytes, rhs.bytes) < 0
+    }
+
+    /// Negative, zero or positive like `memcmp`, a shorter key first when it is a prefix.
+    public static func compare(_ lhs: [UInt8], _ rhs: [UInt8]) -> Int {
+        lhs.withUnsafeBufferPointer { a in
+            rhs.withUnsafeBufferPointer { b in
+                let common = min(a.count, b.count)
+                for i in 0..<common where a[i] != b[i] {
+                    return a[i] < b[i] ? -1 : 1
+                }
+                return a.count - b.count
+            }
         }
-        return l.count < r.count
+    }
+
+    public func hasPrefix(_ prefix: [UInt8]) -> Bool {
+        guard length >= prefix.count else { return false }
+        if let spilled {
+            for i in prefix.indices where spilled[i] != prefix[i] { return false }
+            return true
+        }
+        for i in prefix.indices where inlineByte(i) != prefix[i] { return false }
+        return true
     }
 }

@@ -31,7 +31,7 @@ public struct CachedRuleState<Base: RuleStateStore>: RuleStateStore {
     /// Writes every pending entry to the base store, in ascending key order, and empties the
     /// overlay. If the base throws, everything stays pending: writing an entry twice is harmless.
     public mutating func flush() throws {
-        let entries = pending.sorted { ByteKey.precedes($0.key, $1.key) }
+        let entries = pending.sorted { $0.key < $1.key }
         for (key, value) in entries {
             try base.put(key.bytes, value)
         }
