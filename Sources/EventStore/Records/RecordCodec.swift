@@ -45,36 +45,22 @@ public enum RecordCodec {
         return (UnsafeRawBufferPointer(rebasing: stored[..<recordEnd]), previous, hash)
     }
 
-    /// Decodes a stored value completely (copies out of the memory map).
+    /// Decodes a stored value completely (copies out of the memory map); parsing is
+    /// `RecordView`'s, so there is one reader of the format.
     public static func decode(_ stored: UnsafeRawBufferPointer) throws(RecordDecodingError) -> RecordedEvent {
-        let (record, previous, hash) = try split(stored)
-        var r = RecordReader(record)
-        let format = try r.fixed(UInt8.self, "record format")
-        guard format == 1 else {
-            throw RecordDecodingError(offset: 0, expected: "record format 1 (found \(format))")
-        }
-        let sequence = try r.fixed(UInt64.self, "sequence")
-        let version = try r.fixed(UInt64.self, "version")
-        let occurredAt = try r.fixed(Int64.self, "occurredAt")
-        let occurredOffsetMinutes = try r.fixed(Int16.self, "occurredOffsetMinutes")
-        let recordedAt = try r.fixed(Int64.self, "recordedAt")
-        let schemaVersion = try r.fixed(UInt16.self, "schemaVersion")
-        let id = try r.string("id")
-        let type = try r.string("type")
-        let stream = try r.string("stream")
-        let actor = try r.string("actor")
-        let causationId = try r.optionalString("causationId")
-        let correlationId = try r.optionalString("correlationId")
-        let signature = try r.optionalSlice("signature").map { Array($0) }
-        let signerKeyId = try r.optionalString("signerKeyId")
-        let payload = Array(try r.slice("payload"))
-        guard r.offset == record.count else {
-            throw RecordDecodingError(offset: r.offset, expected: "end of record (\(record.count - r.offset) bytes left)")
-        }
+        let view = try RecordView(stored: stored)
         return RecordedEvent(
-            sequence: sequence, id: id, type: type, stream: stream, version: version, occurredAt: occurredAt,
-            occurredOffsetMinutes: occurredOffsetMinutes, recordedAt: recordedAt, actor: actor, schemaVersion: schemaVersion, causationId: causationId,
-            correlationId: correlationId, signature: signature, signerKeyId: signerKeyId, payload: payload,
-            previousHash: previous, hash: hash)
+            sequence: view.sequence, id: try view.validatedText("id"), type: try view.validatedText("type"),
+            stream: try view.validatedText("stream"), version: view.version, occurredAt: view.occurredAt,
+            occurredOffsetMinutes: view.occurredOffsetMinutes, recordedAt: view.recordedAt,
+            actor: try view.validatedText("actor"), schemaVersion: view.schemaVersion,
+            causationId: try view.causationBytes.map { bytes throws(RecordDecodingError) in
+                try RecordView.validated(bytes, "causationId")
+            },
+            correlationId: try view.correlationBytes.map { bytes throws(RecordDecodingError) in
+                try RecordView.validated(bytes, "correlationId")
+            },
+            signature: view.signature.map { Array($0) }, signerKeyId: view.signerKeyId, payload: Array(view.payload),
+            previousHash: view.previousHash, hash: view.hash)
     }
 }

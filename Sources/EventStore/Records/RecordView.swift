@@ -15,6 +15,8 @@ public struct RecordView {
     private let actorBytes: UnsafeRawBufferPointer
     private let streamBytes: UnsafeRawBufferPointer
     private let idBytes: UnsafeRawBufferPointer
+    let causationBytes: UnsafeRawBufferPointer?
+    let correlationBytes: UnsafeRawBufferPointer?
     /// The binary payload, still in the memory map.
     public let payload: UnsafeRawBufferPointer
     public let signature: UnsafeRawBufferPointer?
@@ -35,8 +37,8 @@ public struct RecordView {
         typeBytes = try r.slice("type")
         streamBytes = try r.slice("stream")
         actorBytes = try r.slice("actor")
-        _ = try r.optionalSlice("causationId")
-        _ = try r.optionalSlice("correlationId")
+        causationBytes = try r.optionalSlice("causationId")
+        correlationBytes = try r.optionalSlice("correlationId")
         signature = try r.optionalSlice("signature")
         signerKeyId = try r.optionalString("signerKeyId")
         payload = try r.slice("payload")
@@ -52,6 +54,26 @@ public struct RecordView {
     public var actor: String { String(decoding: actorBytes, as: UTF8.self) }
     public var stream: String { String(decoding: streamBytes, as: UTF8.self) }
     public var id: String { String(decoding: idBytes, as: UTF8.self) }
+    /// The envelope's text fields exactly as stored, refusing bytes that are not UTF-8
+    /// (for full decoding; the replay loop uses the cheaper accessors above).
+    func validatedText(_ field: String) throws(RecordDecodingError) -> String {
+        let bytes: UnsafeRawBufferPointer
+        switch field {
+        case "id": bytes = idBytes
+        case "type": bytes = typeBytes
+        case "stream": bytes = streamBytes
+        default: bytes = actorBytes
+        }
+        return try Self.validated(bytes, field)
+    }
+
+    static func validated(_ bytes: UnsafeRawBufferPointer, _ field: String) throws(RecordDecodingError) -> String {
+        guard let text = String(validating: bytes.bindMemory(to: UInt8.self), as: UTF8.self) else {
+            throw RecordDecodingError(offset: 0, expected: "\(field) as UTF-8")
+        }
+        return text
+    }
+
     /// The type name's raw UTF-8, for a switch without building a String.
     public var typeUTF8: UnsafeRawBufferPointer { typeBytes }
 }

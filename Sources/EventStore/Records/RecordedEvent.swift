@@ -21,8 +21,14 @@ public struct RecordedEvent: Sendable, Equatable {
 
     /// Same event in substance (what idempotency compares): everything the submitter chose.
     public func hasSameContent(as event: NewEvent) -> Bool {
-        id == event.id && type == event.type && stream == event.stream && occurredAt == event.occurredAt
-            && occurredOffsetMinutes == event.occurredOffsetMinutes            && actor == event.actor && schemaVersion == event.schemaVersion && payload == event.payload
-            && causationId == event.causationId && correlationId == event.correlationId
+        event.hasSameSubmission(as: submission)
+    }
+
+    /// The event as its submitter offered it (what idempotency compares).
+    var submission: NewEvent {
+        NewEvent(
+            id: id, type: type, stream: stream, occurredAt: occurredAt, occurredOffsetMinutes: occurredOffsetMinutes,
+            actor: actor, schemaVersion: schemaVersion, payload: payload, causationId: causationId,
+            correlationId: correlationId, signature: signature, signerKeyId: signerKeyId)
     }
 }
