@@ -186,6 +186,23 @@ public final class Environment: @unchecked Sendable {
         }
     }
 
+    /// Grows the map now, if needed, so that about `bytes` more can be written without the
+    /// write closure restarting on `MDB_MAP_FULL`: a long single transaction (a whole import)
+    /// would otherwise redo its work once per doubling of the map.
+    public func reserve(bytes: Int) throws {
+        resizeLock.lockExclusive()
+        defer { resizeLock.unlock() }
+        var info = MDB_envinfo()
+        mdb_env_info(handle, &info)
+        var stat = MDB_stat()
+        mdb_env_stat(handle, &stat)
+        let used = (Int(info.me_last_pgno) + 1) * Int(stat.ms_psize)
+        let step = 1 << 20
+        let needed = (used + bytes + step - 1) / step * step
+        guard info.me_mapsize < needed else { return }
+        try LMDBError.check(mdb_env_set_mapsize(handle, needed), "mdb_env_set_mapsize(\(needed), \(path))")
+    }
+
     private func adoptGrownMap() throws {
         resizeLock.lockExclusive()
         defer { resizeLock.unlock() }

@@ -142,4 +142,45 @@ struct ImportTests {
         let b = try target.store.read { try $0.events(from: 1).map { [$0.id, $0.type, $0.stream] } }
         #expect(a == b)
     }
+
+    @Test func oneTransactionImportRecordsWhatAChunkedImportRecords() throws {
+        let dir = TemporaryDirectory()
+        let file = try GeneratedHistory.write(events: 2_500, seed: 12, in: dir)
+        let single = try Ledger.create(path: dir.file("single"))
+        let chunked = try Ledger.create(path: dir.file("chunked"))
+        let whole = try single.importFiles([ImportInput(path: file)])
+        try chunked.importFiles([ImportInput(path: file)], options: ImportOptions(batchSize: 333))
+        #expect(whole.appended == 2_500)
+        let content = { (ledger: Ledger) in
+            try ledger.store.read { reader in
+                try reader.events(from: 1).map { "\($0.sequence)|\($0.id)|\($0.stream)|\($0.version)|\($0.payload)" }
+            }
+        }
+        #expect(try content(single) == content(chunked))
+        #expect(try single.liveDigests() == chunked.liveDigests())
+        #expect(try single.replay().digests() == single.liveDigests())
+        #expect(try single.merkleRoot().size == 2_500)
+        #expect(try single.verifyChain().isIntact)
+    }
+
+    @Test func aConflictWithTheLogFoundInsideTheOneTransactionIsReportedWithItsLine() throws {
+        let dir = TemporaryDirectory()
+        let lines = try GeneratedHistory.lines(events: 600, seed: 13, in: dir)
+        let ledger = try freshLedger(dir)
+        let first = dir.file("first.jsonl")
+        try lines.prefix(300).joined(separator: "\n").write(toFile: first, atomically: true, encoding: .utf8)
+        try ledger.importFiles([ImportInput(path: first)])
+        // Line 450 reuses the id of an event already recorded, with other content.
+        let recordedId = try #require(lines[10].range(of: #""id":""#).map { String(lines[10][$0.upperBound...].prefix { $0 != "\"" }) })
+        var rest = Array(lines[300...])
+        rest[149] = rest[149].replacingOccurrences(of: #""id":"[^"]*""#, with: #""id":"\#(recordedId)""#, options: .regularExpression)
+        let second = dir.file("second.jsonl")
+        try rest.joined(separator: "\n").write(toFile: second, atomically: true, encoding: .utf8)
+        let before = try ledger.liveDigests()
+        let error = #expect(throws: ImportRejected.self) { try ledger.importFiles([ImportInput(path: second)]) }
+        #expect(error?.issues.first?.location.line == 150)
+        #expect(error?.issues.first?.field == "id")
+        #expect(try ledger.eventCount() == 300)
+        #expect(try ledger.liveDigests() == before)
+    }
 }

@@ -18,18 +18,22 @@ extension Ledger {
     func append(_ events: [NewEvent], domainEvents: [DomainEvent]) throws -> AppendResult {
         precondition(events.count == domainEvents.count, "one domain event per log event")
         do {
-            return try store.write { writer in
-                let batchStart = try writer.headInTransaction().sequence + 1
-                var hooks = try LedgerAppendHooks(
-                    facade: facade, events: domainEvents, transaction: writer.transaction, batchStart: batchStart,
-                    requireSignatures: requiresSignatures)
-                let result = try writer.appendBatch(events, hooks: &hooks)
-                try hooks.finish(writer.transaction)
-                return result
-            }
+            return try store.write { writer in try append(events, domainEvents: domainEvents, in: writer) }
         } catch let violation as RuleCheck.Violation {
             throw LedgerError(.ruleViolation, violation.description)
         }
+    }
+
+    /// Appends one batch inside an open write transaction, with everything kept in step with
+    /// the log (rules, Merkle tree, read models); several calls may share the transaction.
+    func append(_ events: [NewEvent], domainEvents: [DomainEvent], in writer: LedgerWriter) throws -> AppendResult {
+        let batchStart = try writer.headInTransaction().sequence + 1
+        var hooks = try LedgerAppendHooks(
+            facade: facade, events: domainEvents, transaction: writer.transaction, batchStart: batchStart,
+            requireSignatures: requiresSignatures)
+        let result = try writer.appendBatch(events, hooks: &hooks)
+        try hooks.finish(writer.transaction)
+        return result
     }
 }
 

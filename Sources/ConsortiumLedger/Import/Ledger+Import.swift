@@ -5,25 +5,37 @@ import Foundation
 
 /// How an import runs.
 public struct ImportOptions: Sendable {
-    /// Events per write transaction once the whole input has been validated. LMDB caps one
-    /// transaction's dirty pages (MDB_TXN_FULL), so a huge file is committed in chunks; an
-    /// interrupted import resumes by event id when the same file is imported again.
-    public var batchSize: Int = 50_000
+    /// Events per durable write transaction (`--batch-size`). When nil, an input of at most
+    /// `singleTransactionBytes` is parsed, checked and written in one transaction (all or
+    /// nothing, one sync) and a bigger one is validated first and committed in chunks of
+    /// `defaultBatchSize`. LMDB holds a transaction's dirty pages in memory, so a huge file
+    /// is committed in chunks; an interrupted chunked import resumes by event id when the
+    /// same file is imported again.
+    public var batchSize: Int?
     /// Where to write every bad record as JSON lines (default: only the first is reported).
     public var reportPath: String?
-    /// Called now and then with (phase, records done, records total-so-far).
+    /// Called now and then with (phase, records done so far).
     public var progress: (@Sendable (ImportPhase, Int) -> Void)?
     /// Sign every event as its actor with this member key (`--sign-with`).
     public var signer: MemberKeyPair?
 
-    public init(batchSize: Int = 50_000, reportPath: String? = nil) {
+    public static let defaultBatchSize = 50_000
+    /// Inputs up to this size (about a million events of JSONL) go in one transaction.
+    public static let singleTransactionBytes = 256 << 20
+
+    public init(batchSize: Int? = nil, reportPath: String? = nil) {
         self.batchSize = batchSize
         self.reportPath = reportPath
     }
 }
 
 public enum ImportPhase: String, Sendable {
-    case validating, writing
+    /// Pass one of a chunked import: parsing and checking everything before any write.
+    case validating
+    /// Pass two of a chunked import: each report follows a durable commit.
+    case writing
+    /// A single-transaction import: parsing, checking and writing at once, committed at the end.
+    case importing
 }
 
 /// What an import did.
@@ -38,18 +50,30 @@ public struct ImportSummary: Sendable {
 }
 
 extension Ledger {
-    /// Imports files in two passes: first every record is parsed and checked against the rules
-    /// (nothing is written if any record is bad; every bad record is reported), then the events
-    /// are appended in chunks of `options.batchSize`, each chunk atomic and durable, rules
-    /// re-checked inside each chunk's transaction so a concurrent writer cannot slip past them.
+    /// Imports files; nothing is written if any record is bad, and every bad record is reported.
+    ///
+    /// An input that fits one transaction is parsed, checked and written in a single pass
+    /// (rules run once, in the write transaction); if anything is wrong that transaction is
+    /// abandoned and the two-pass path below runs to name every bad record. Otherwise (or with
+    /// `options.batchSize`): first every record is parsed and checked against the rules, then
+    /// the events are appended in chunks, each atomic and durable, rules re-checked inside each
+    /// chunk's transaction so a concurrent writer cannot slip past them.
     public func importFiles(_ inputs: [ImportInput], options: ImportOptions = ImportOptions()) throws -> ImportSummary {
         let start = Date()
+        if options.batchSize == nil,
+            inputs.reduce(0, { $0 + $1.data.count }) <= ImportOptions.singleTransactionBytes,
+            var summary = try importInOneTransaction(inputs, options: options)
+        {
+            summary.seconds = Date().timeIntervalSince(start)
+            return summary
+        }
+        let batchSize = options.batchSize ?? ImportOptions.defaultBatchSize
         var summary = ImportSummary()
         let validated = try validate(inputs, options: options, summary: &summary)
         var batch: [NewEvent] = []
         var domainEvents: [DomainEvent] = []
-        batch.reserveCapacity(options.batchSize)
-        domainEvents.reserveCapacity(options.batchSize)
+        batch.reserveCapacity(batchSize)
+        domainEvents.reserveCapacity(batchSize)
         var done = 0
         func flush() throws {
             guard !batch.isEmpty else { return }
@@ -65,7 +89,7 @@ extension Ledger {
             for record in validated.records {
                 batch.append(try record.prepared ?? record.line.newEvent(id: record.id).signed(by: options.signer))
                 domainEvents.append(record.line.event)
-                if batch.count >= options.batchSize { try flush() }
+                if batch.count >= batchSize { try flush() }
             }
         } else {
             for input in inputs {
@@ -74,7 +98,7 @@ extension Ledger {
                     guard case .success(let line) = result else { return }
                     batch.append(try line.newEvent(id: ids.id(for: line)).signed(by: options.signer))
                     domainEvents.append(line.event)
-                    if batch.count >= options.batchSize { try flush() }
+                    if batch.count >= batchSize { try flush() }
                 }
             }
         }

@@ -12,6 +12,10 @@ public struct WriteBackCache<Base: ProjectionStore>: ProjectionStore {
     /// The store reads fall through to.
     public private(set) var base: Base
     private var cached: [StoreKey: Entry] = [:]
+    /// What `base` returned for keys only read so far (absent keys too), since projectors
+    /// look up the same agreements and members event after event. A reference because `get`
+    /// is not mutating; a flush starts a new one, so copies never share stale reads.
+    private var reads = StoreReads()
 
     public init(base: Base) {
         self.base = base
@@ -21,8 +25,12 @@ public struct WriteBackCache<Base: ProjectionStore>: ProjectionStore {
     public var dirtyCount: Int { cached.values.reduce(0) { $0 + ($1.dirty ? 1 : 0) } }
 
     public func get(_ key: [UInt8]) throws -> [UInt8]? {
-        if let entry = cached[StoreKey(key)] { return entry.value }
-        return try base.get(key)
+        let storeKey = StoreKey(key)
+        if let entry = cached[storeKey] { return entry.value }
+        if let remembered = reads.values[storeKey] { return remembered }
+        let value = try base.get(key)
+        reads.values[storeKey] = .some(value)
+        return value
     }
 
     public mutating func put(_ key: [UInt8], _ value: [UInt8]) throws {
@@ -39,7 +47,7 @@ public struct WriteBackCache<Base: ProjectionStore>: ProjectionStore {
                 return try body(&entry.value)
             }
         }
-        var entry = Entry(value: try base.get(key), dirty: true)
+        var entry = Entry(value: try reads.values[storeKey] ?? base.get(key), dirty: true)
         defer { cached[storeKey] = entry }
         return try body(&entry.value)
     }
@@ -85,7 +93,13 @@ public struct WriteBackCache<Base: ProjectionStore>: ProjectionStore {
             cached[key]?.dirty = false
         }
         base = target
+        reads = StoreReads()
     }
 }
 
 extension WriteBackCache: Sendable where Base: Sendable {}
+
+/// The read cache of one ``WriteBackCache`` (see `reads` there); owned by one thread.
+final class StoreReads: @unchecked Sendable {
+    var values: [StoreKey: [UInt8]?] = [:]
+}

@@ -10,10 +10,12 @@ struct ImportCommand: ParsableCommand {
         discussion: """
             Every record is parsed and checked against the consortium rules before anything is
             written: one bad record rejects the whole import, naming file, line, field and what was
-            expected (--report lists every bad record). Valid input is then written in durable chunks
-            of --batch-size events; if the import is interrupted, run the same command again: records
-            already recorded are recognised by id and skipped. Records without an id get one derived
-            from their content, so re-importing a file never duplicates it.
+            expected (--report lists every bad record). Input of up to 256 MiB is written in a single
+            transaction (all or nothing, one sync); bigger input, or any given --batch-size, is
+            validated first and then written in durable chunks of that many events (default 50000).
+            If a chunked import is interrupted, run the same command again: records already recorded
+            are recognised by id and skipped. Records without an id get one derived from their
+            content, so re-importing a file never duplicates it.
             """)
 
     @OptionGroup var ledger: LedgerOptions
@@ -22,7 +24,8 @@ struct ImportCommand: ParsableCommand {
 
     @Option(help: "Input format (default: from the file name, else sniffed).") var format: ImportInput.Format?
 
-    @Option(help: "Events per durable write transaction after validation.") var batchSize = 50_000
+    @Option(help: "Commit in durable chunks of this many events after validating everything (default: one transaction up to 256 MiB of input, else chunks of 50000).")
+    var batchSize: Int?
 
     @Option(help: "Write every bad record to this file as JSON lines.") var report: String?
 
@@ -31,7 +34,7 @@ struct ImportCommand: ParsableCommand {
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one file to import (or - for standard input)") }
-        if batchSize < 1 { throw ValidationError("--batch-size must be at least 1") }
+        if let batchSize, batchSize < 1 { throw ValidationError("--batch-size must be at least 1") }
     }
 
     func run() throws {
@@ -62,8 +65,8 @@ struct ImportCommand: ParsableCommand {
 
 extension ImportInput.Format: ExpressibleByArgument {}
 
-/// Progress for both import passes, on a terminal only: a running count while validating,
-/// then a bar against the validated count while writing.
+/// Progress for both import passes, on a terminal only: a running count while validating
+/// (or importing in one transaction), then a bar against the validated count while writing.
 final class ImportProgress: @unchecked Sendable {
     private let lock = NSLock()
     private var bar: ProgressBar?
@@ -73,9 +76,9 @@ final class ImportProgress: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         switch phase {
-        case .validating:
+        case .validating, .importing:
             validated = done
-            if bar == nil { bar = ProgressBar(label: "validating", total: 0) }
+            if bar == nil { bar = ProgressBar(label: phase.rawValue, total: 0) }
         case .writing:
             if bar?.label != "writing" {
                 bar?.finish()

@@ -11,6 +11,11 @@ public struct CachedRuleState<Base: RuleStateStore>: RuleStateStore {
     /// The wrapped store; holds only what has been flushed.
     public private(set) var base: Base
     private var pending: [ByteKey: [UInt8]] = [:]
+    /// What `base` returned for keys read since the last flush (absent keys too): the engine
+    /// looks up the same members, agreements and classes event after event, and each base read
+    /// is a B-tree walk. A reference, because reads are not mutating; a flush starts a new one,
+    /// so a copy of this state never sees values from another copy's base.
+    private var reads = BaseReads()
 
     public init(_ base: Base) {
         self.base = base
@@ -20,8 +25,12 @@ public struct CachedRuleState<Base: RuleStateStore>: RuleStateStore {
     public var pendingCount: Int { pending.count }
 
     public func get(_ key: [UInt8]) throws -> [UInt8]? {
-        if let value = pending[ByteKey(key)] { return value }
-        return try base.get(key)
+        let byteKey = ByteKey(key)
+        if let value = pending[byteKey] { return value }
+        if let remembered = reads.values[byteKey] { return remembered }
+        let value = try base.get(key)
+        reads.values[byteKey] = .some(value)
+        return value
     }
 
     public mutating func put(_ key: [UInt8], _ value: [UInt8]) {
@@ -36,6 +45,7 @@ public struct CachedRuleState<Base: RuleStateStore>: RuleStateStore {
             try base.put(key.bytes, value)
         }
         pending.removeAll(keepingCapacity: true)
+        reads = BaseReads()
     }
 
     /// Forgets every pending write (a rejected or abandoned batch).
@@ -45,3 +55,9 @@ public struct CachedRuleState<Base: RuleStateStore>: RuleStateStore {
 }
 
 extension CachedRuleState: Sendable where Base: Sendable {}
+
+/// The read cache of one ``CachedRuleState`` (see `reads` there). Not shared across threads:
+/// each rule check owns its state.
+final class BaseReads: @unchecked Sendable {
+    var values: [ByteKey: [UInt8]?] = [:]
+}
