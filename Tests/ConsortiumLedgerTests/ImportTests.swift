@@ -145,12 +145,20 @@ struct ImportTests {
 
     @Test func oneTransactionImportRecordsWhatAChunkedImportRecords() throws {
         let dir = TemporaryDirectory()
-        let file = try GeneratedHistory.write(events: 2_500, seed: 12, in: dir)
+        let lines = try GeneratedHistory.lines(events: 2_500, seed: 12, in: dir)
+        let file = dir.file("all.jsonl")
+        let (firstHalf, secondHalf) = (dir.file("first.jsonl"), dir.file("second.jsonl"))
+        try lines.joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        try lines.prefix(1_200).joined(separator: "\n").write(toFile: firstHalf, atomically: true, encoding: .utf8)
+        try lines.dropFirst(1_200).joined(separator: "\n").write(toFile: secondHalf, atomically: true, encoding: .utf8)
         let single = try Ledger.create(path: dir.file("single"))
         let chunked = try Ledger.create(path: dir.file("chunked"))
-        let whole = try single.importFiles([ImportInput(path: file)])
+        // The second half refers to members, agreements and classes of the first: it is accepted
+        // only if the first transaction kept the rule state its shadow computed.
+        let first = try single.importFiles([ImportInput(path: firstHalf)])
+        let second = try single.importFiles([ImportInput(path: secondHalf)])
         try chunked.importFiles([ImportInput(path: file)], options: ImportOptions(batchSize: 333))
-        #expect(whole.appended == 2_500)
+        #expect(first.appended + second.appended == 2_500)
         let content = { (ledger: Ledger) in
             try ledger.store.read { reader in
                 try reader.events(from: 1).map { "\($0.sequence)|\($0.id)|\($0.stream)|\($0.version)|\($0.payload)" }
@@ -161,6 +169,11 @@ struct ImportTests {
         #expect(try single.replay().digests() == single.liveDigests())
         #expect(try single.merkleRoot().size == 2_500)
         #expect(try single.verifyChain().isIntact)
+        // And the rule state refuses what it should: the charter cannot be granted twice.
+        let charter = try #require(lines.first { $0.contains(#""type":"ConsortiumChartered""#) })
+        let again = charter.replacingOccurrences(of: #""id":"[^"]*""#, with: #""id":"charter-again""#, options: .regularExpression)
+        #expect(throws: LedgerError.self) { try single.append([try ImportLine.parse(json: again)]) }
+        #expect(try single.eventCount() == 2_500)
     }
 
     @Test func aConflictWithTheLogFoundInsideTheOneTransactionIsReportedWithItsLine() throws {

@@ -23,9 +23,19 @@ struct InlineProjections {
             sequence: record.sequence,
             occurredAt: Timestamp(millisecondsSinceEpoch: record.occurredAt, utcOffsetMinutes: record.occurredOffsetMinutes),
             actor: record.actor, stream: record.stream)
+        try apply(event, context: context)
+    }
+
+    mutating func apply(_ event: DomainEvent, context: EventContext) throws {
         try council.apply(event, context)
         try committee.apply(event, context)
         try project.apply(event, context)
+    }
+
+    /// What `flush()` would write (checkpoints included), per database and in key order,
+    /// without writing: for a dry run over a snapshot whose result another transaction keeps.
+    mutating func pendingWrites() throws -> [(Database, [(key: [UInt8], value: [UInt8])])] {
+        [try council.pendingWrites(), try committee.pendingWrites(), try project.pendingWrites()]
     }
 
     mutating func flush() throws {
@@ -53,6 +63,12 @@ struct InlineProjections {
             guard live else { return }
             try projector.apply(event, envelope: context, to: &cache)
             last = context.sequence
+        }
+
+        mutating func pendingWrites() throws -> (Database, [(key: [UInt8], value: [UInt8])]) {
+            guard live, let last else { return (cache.base.database, []) }
+            try ProjectionCheckpoint(sequence: last, version: P.version).write(to: &cache)
+            return (cache.base.database, cache.dirtyEntries())
         }
 
         mutating func flush() throws {

@@ -26,11 +26,15 @@ extension Ledger {
 
     /// Appends one batch inside an open write transaction, with everything kept in step with
     /// the log (rules, Merkle tree, read models); several calls may share the transaction.
-    func append(_ events: [NewEvent], domainEvents: [DomainEvent], in writer: LedgerWriter) throws -> AppendResult {
+    /// With `checkedElsewhere`, the caller has run the rules and folded the read models itself
+    /// (an import's shadow) and writes their results into the transaction.
+    func append(
+        _ events: [NewEvent], domainEvents: [DomainEvent], in writer: LedgerWriter, checkedElsewhere: Bool = false
+    ) throws -> AppendResult {
         let batchStart = try writer.headInTransaction().sequence + 1
         var hooks = try LedgerAppendHooks(
             facade: facade, events: domainEvents, transaction: writer.transaction, batchStart: batchStart,
-            requireSignatures: requiresSignatures)
+            requireSignatures: requiresSignatures, checkedElsewhere: checkedElsewhere)
         let result = try writer.appendBatch(events, hooks: &hooks)
         try hooks.finish(writer.transaction)
         return result

@@ -11,29 +11,34 @@ struct LedgerAppendHooks: AppendHooks {
     let events: [DomainEvent]
     var accumulator: MerkleAccumulator
     var nodes = NodeBuffer()
-    var rules: RuleCheck
-    var projections: InlineProjections
+    /// Nil when the batch was already checked and folded elsewhere (`ImportShadow`).
+    var rules: RuleCheck?
+    var projections: InlineProjections?
 
+    /// - Parameter checkedElsewhere: the rules and read models were handled by an import's
+    ///   shadow on another thread; only the Merkle tree is kept here.
     init(
         facade: FacadeDatabases, events: [DomainEvent], transaction: Transaction, batchStart: UInt64,
-        requireSignatures: Bool
+        requireSignatures: Bool, checkedElsewhere: Bool = false
     ) throws {
         self.facade = facade
         self.events = events
         accumulator = try MerkleState.load(transaction, facade)
-        rules = RuleCheck(transaction: transaction, database: facade.rules, requireSignatures: requireSignatures)
-        projections = try InlineProjections(transaction: transaction, facade: facade, batchStart: batchStart)
+        if !checkedElsewhere {
+            rules = RuleCheck(transaction: transaction, database: facade.rules, requireSignatures: requireSignatures)
+            projections = try InlineProjections(transaction: transaction, facade: facade, batchStart: batchStart)
+        }
     }
 
     mutating func willAppend(
         _ event: NewEvent, sequence: UInt64, version: UInt64, batchIndex: Int, in txn: Transaction
     ) throws {
-        try rules.check(events[batchIndex], event: event, batchIndex: batchIndex)
+        try rules?.check(events[batchIndex], event: event, batchIndex: batchIndex)
     }
 
     mutating func didAppend(_ record: RecordView, batchIndex: Int, in txn: Transaction) throws {
         try accumulator.append(leafHash: Merkle.leafHash(bytes: record.record), into: &nodes)
-        try projections.apply(events[batchIndex], record: record)
+        try projections?.apply(events[batchIndex], record: record)
     }
 
     /// Writes what was gathered during the batch; called once, before the commit.
@@ -41,8 +46,8 @@ struct LedgerAppendHooks: AppendHooks {
         var store = LMDBMerkleNodeStore(transaction: txn, database: facade.merkleNodes)
         try store.put(contentsOf: nodes.nodes)
         try MerkleState.save(accumulator, txn, facade)
-        try rules.flush()
-        try projections.flush()
+        try rules?.flush()
+        try projections?.flush()
     }
 }
 

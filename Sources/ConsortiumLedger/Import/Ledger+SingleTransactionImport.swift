@@ -12,7 +12,8 @@ extension Ledger {
     /// per-batch caches (rules, read models, index sorting) stay a bounded size.
     static let singleTransactionChunk = 50_000
 
-    /// The optimistic import: one pass, one write transaction, rules run once.
+    /// The optimistic import: one pass, one write transaction, rules run once — on the
+    /// parsing thread, beside the writer (``ImportShadow``).
     ///
     /// Returns nil — with nothing written — when any record is bad (unparsable, against the
     /// rules, conflicting with the log); the caller then runs the two-pass import, whose
@@ -24,32 +25,35 @@ extension Ledger {
             // The closure runs again from the start if the map must grow after all.
             return try store.write { writer in
                 var summary = ImportSummary()
-                var batch: [NewEvent] = []
-                var domainEvents: [DomainEvent] = []
-                batch.reserveCapacity(Self.singleTransactionChunk)
-                domainEvents.reserveCapacity(Self.singleTransactionChunk)
+                let parser = ImportParser(inputs: inputs, signer: options.signer, ledger: self)
+                defer { parser.stop() }
+                var batch = ParsedChunk()
                 func flush() throws {
-                    guard !batch.isEmpty else { return }
-                    let result = try append(batch, domainEvents: domainEvents, in: writer)
+                    guard !batch.events.isEmpty else { return }
+                    let result = try append(
+                        batch.events, domainEvents: batch.domainEvents, in: writer, checkedElsewhere: true)
                     summary.appended += result.appendedCount
-                    summary.alreadyRecorded += batch.count - result.appendedCount
-                    batch.removeAll(keepingCapacity: true)
-                    domainEvents.removeAll(keepingCapacity: true)
+                    summary.alreadyRecorded += batch.events.count - result.appendedCount
+                    options.progress?(.importing, summary.appended + summary.alreadyRecorded)
+                    batch = ParsedChunk()
                 }
-                for input in inputs {
-                    var ids = DerivedIds()
-                    try ImportRecords.forEach(in: input) { _, result in
-                        guard case .success(let line) = result else { throw NeedsFullValidation() }
-                        summary.records += 1
-                        summary.byType[line.type, default: 0] += 1
-                        if summary.records & 0x3FFF == 0 { options.progress?(.importing, summary.records) }
-                        batch.append(try line.newEvent(id: ids.id(for: line)).signed(by: options.signer))
-                        domainEvents.append(line.event)
-                        if batch.count >= Self.singleTransactionChunk { try flush() }
-                    }
+                while let chunk = try parser.queue.take() {
+                    batch.events += chunk.events
+                    batch.domainEvents += chunk.domainEvents
+                    if batch.events.count >= Self.singleTransactionChunk { try flush() }
                 }
                 try flush()
-                options.progress?(.importing, summary.records)
+                parser.stop()
+                // The shadow must have predicted exactly what the writer did.
+                guard let shadow = parser.shadowResult,
+                    try writer.headInTransaction().sequence + 1 == shadow.nextSequence,
+                    summary.alreadyRecorded == shadow.alreadyRecorded
+                else { throw ImportShadow.Abandon() }
+                for (database, entries) in shadow.writes {
+                    for entry in entries { try writer.transaction.put(database, entry.key, entry.value) }
+                }
+                summary.records = parser.records
+                summary.byType = parser.byType
                 return summary
             }
         } catch let error as LMDBError {
@@ -61,6 +65,3 @@ extension Ledger {
         }
     }
 }
-
-/// Abandons the single-transaction import at the first unparsable record.
-private struct NeedsFullValidation: Error {}

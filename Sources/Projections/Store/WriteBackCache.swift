@@ -83,6 +83,14 @@ public struct WriteBackCache<Base: ProjectionStore>: ProjectionStore {
         if let value = cached[key]?.value { try body(key.bytes, value) }
     }
 
+    /// The changed keys and their values, in ascending key order (a key written and then
+    /// removed is left out): for a caller that writes them into another store than `base`.
+    public func dirtyEntries() -> [(key: [UInt8], value: [UInt8])] {
+        cached.filter { $0.value.dirty }.keys.sorted().compactMap { key in
+            cached[key]?.value.map { (key: key.bytes, value: $0) }
+        }
+    }
+
     /// Writes every changed key into `target` in ascending key order (cheap for LMDB's
     /// B-tree) and keeps the values as clean cache entries for the next batch.
     public mutating func flush(into target: inout Base) throws {

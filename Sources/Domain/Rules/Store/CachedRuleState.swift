@@ -48,6 +48,12 @@ public struct CachedRuleState<Base: RuleStateStore>: RuleStateStore {
         reads = BaseReads()
     }
 
+    /// The writes waiting for ``flush()``, in ascending key order: for a caller that copies
+    /// them into another store than `base` (a dry run over a snapshot whose result is kept).
+    public func pendingWrites() -> [(key: [UInt8], value: [UInt8])] {
+        pending.sorted { $0.key < $1.key }.map { (key: $0.key.bytes, value: $0.value) }
+    }
+
     /// Forgets every pending write (a rejected or abandoned batch).
     public mutating func discard() {
         pending.removeAll(keepingCapacity: true)

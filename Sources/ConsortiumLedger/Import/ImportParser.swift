@@ -1,0 +1,89 @@
+import Audit
+import Domain
+import EventStore
+import Foundation
+import LMDB
+
+/// Parses an import's inputs on a thread of its own, ahead of the writer, into a bounded
+/// queue of chunks (see ``ParsedChunkQueue`` for why).
+///
+/// The same thread runs the import's ``ImportShadow`` (rules and read models) on each record,
+/// over a snapshot opened here — inside the writer's transaction, as the writer creates the
+/// parser there. The first unparsable or rejected record ends the parse with an error: the
+/// single-transaction import then gives up and the two-pass import reports every bad record.
+final class ImportParser: @unchecked Sendable {
+    /// What the shadow left for the writer's transaction.
+    struct ShadowResult {
+        var writes: [(Database, [(key: [UInt8], value: [UInt8])])]
+        var nextSequence: UInt64
+        var alreadyRecorded: Int
+    }
+
+    let queue = ParsedChunkQueue()
+    /// Complete only after ``stop()`` returned.
+    private(set) var records = 0
+    private(set) var byType: [String: Int] = [:]
+    /// Set once every record was parsed and shadowed; read after ``stop()``.
+    private(set) var shadowResult: ShadowResult?
+    private let done = DispatchSemaphore(value: 0)
+    private var stopped = false
+
+    struct UnparsableRecord: Error {}
+    private struct WriterGaveUp: Error {}
+
+    /// Starts parsing `inputs` in order, signing with `signer`, `chunkSize` events per chunk,
+    /// shadowing them against `ledger`'s current state.
+    init(inputs: [ImportInput], signer: MemberKeyPair?, ledger: Ledger, chunkSize: Int = 8_192) {
+        let thread = Thread { [self] in
+            defer { done.signal() }
+            do {
+                shadowResult = try ledger.store.read { reader in
+                    var shadow = try ImportShadow(
+                        reader: reader, facade: ledger.facade, requireSignatures: ledger.requiresSignatures)
+                    try parse(inputs, signer: signer, chunkSize: chunkSize, shadow: &shadow)
+                    return ShadowResult(
+                        writes: try shadow.pendingWrites(rulesDatabase: ledger.facade.rules),
+                        nextSequence: shadow.nextSequence, alreadyRecorded: shadow.alreadyRecorded)
+                }
+                queue.finish()
+            } catch {
+                queue.finish(error: error)
+            }
+        }
+        // The JSON parser recurses per nesting level; give it the main thread's room.
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    private func parse(
+        _ inputs: [ImportInput], signer: MemberKeyPair?, chunkSize: Int, shadow: inout ImportShadow
+    ) throws {
+        var chunk = ParsedChunk()
+        for input in inputs {
+            var ids = DerivedIds()
+            try ImportRecords.forEach(in: input) { _, result in
+                guard case .success(let line) = result else { throw UnparsableRecord() }
+                records += 1
+                byType[line.type, default: 0] += 1
+                let event = try line.newEvent(id: ids.id(for: line)).signed(by: signer)
+                try shadow.process(line, event)
+                chunk.events.append(event)
+                chunk.domainEvents.append(line.event)
+                if chunk.events.count >= chunkSize {
+                    guard queue.put(chunk) else { throw WriterGaveUp() }
+                    chunk = ParsedChunk()
+                }
+            }
+        }
+        if !chunk.events.isEmpty, !queue.put(chunk) { throw WriterGaveUp() }
+    }
+
+    /// Stops the parser if it is still running and waits for its thread to end; call it once
+    /// the writer is done (or gives up) and before reading the counts.
+    func stop() {
+        guard !stopped else { return }
+        stopped = true
+        queue.cancel()
+        done.wait()
+    }
+}

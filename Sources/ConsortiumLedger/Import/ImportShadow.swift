@@ -1,0 +1,58 @@
+import Domain
+import EventStore
+import LMDB
+import Projections
+
+/// An import's rule checks and read-model folding, run on the parsing thread while the writer
+/// appends, against a read snapshot taken inside the writer's transaction — so it starts from
+/// exactly the state the writer starts from (the writer holds LMDB's only write lock).
+///
+/// Everything it changes stays in memory; the writer copies ``pendingWrites()`` into its
+/// transaction once every event is appended. Anything the shadow cannot decide alone (a
+/// broken rule, a repeated id) abandons the single-transaction import, and the two-pass
+/// import then names every bad record.
+struct ImportShadow {
+    /// The import must fall back to the two-pass path.
+    struct Abandon: Error {}
+
+    private let reader: LedgerReader
+    private var rules: RuleCheck
+    private var projections: InlineProjections
+    private var seenIds: Set<String> = []
+    /// The sequence the next new event will get.
+    private(set) var nextSequence: UInt64
+    /// Records whose id the log already holds (the writer skips them, checking their content).
+    private(set) var alreadyRecorded = 0
+
+    init(reader: LedgerReader, facade: FacadeDatabases, requireSignatures: Bool) throws {
+        self.reader = reader
+        nextSequence = try reader.head().sequence + 1
+        rules = RuleCheck.dryRun(transaction: reader.transaction, database: facade.rules, requireSignatures: requireSignatures)
+        projections = try InlineProjections(transaction: reader.transaction, facade: facade, batchStart: nextSequence)
+    }
+
+    /// Checks one record against the rules and folds it into the read models, as the append
+    /// hooks would have done when the writer records it at `nextSequence`.
+    mutating func process(_ line: ImportLine, _ event: NewEvent) throws {
+        // A repeated id may be a harmless resend or a conflict: the full validation judges it.
+        guard seenIds.insert(event.id).inserted else { throw Abandon() }
+        if try reader.sequence(ofEventId: event.id) != nil {
+            alreadyRecorded += 1
+            return
+        }
+        do {
+            try rules.checkSignature(of: event)
+            try rules.check(line.event, actor: line.actor, occurredAt: line.occurredAt)
+        } catch is RuleCheck.Violation {
+            throw Abandon()
+        }
+        let context = EventContext(sequence: nextSequence, occurredAt: line.occurredAt, actor: event.actor, stream: event.stream)
+        try projections.apply(line.event, context: context)
+        nextSequence += 1
+    }
+
+    /// The rule-state and read-model writes, per database, each in key order.
+    mutating func pendingWrites(rulesDatabase: Database) throws -> [(Database, [(key: [UInt8], value: [UInt8])])] {
+        [(rulesDatabase, rules.pendingWrites())] + (try projections.pendingWrites())
+    }
+}
