@@ -196,4 +196,62 @@ struct ImportTests {
         #expect(try ledger.eventCount() == 300)
         #expect(try ledger.liveDigests() == before)
     }
+
+    @Test func aJSONLFileTooBigForOneTransactionIsValidatedThenWrittenInSegments() throws {
+        let dir = TemporaryDirectory()
+        var lines = try GeneratedHistory.lines(events: 2_500, seed: 14, in: dir)
+        let file = dir.file("big.jsonl")
+        try lines.joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        var options = ImportOptions()
+        options.singleTransactionBytes = 60_000
+        let progress = ProgressLog()
+        options.progress = { phase, done in progress.record(phase, done) }
+        #expect(ImportInput.segmentCount(of: file, maxBytes: 60_000) > 5)
+        let segmented = try Ledger.create(path: dir.file("segmented"))
+        let summary = try segmented.importFiles([ImportInput(path: file)], options: options)
+        #expect(summary.appended == 2_500)
+        #expect(summary.records == 2_500)
+        let writes = progress.entries.filter { $0.0 == .writing }.map(\.1)
+        #expect(writes.count > 5)
+        #expect(writes == writes.sorted())
+        #expect(writes.last == 2_500)
+        let chunked = try Ledger.create(path: dir.file("chunked"))
+        try chunked.importFiles([ImportInput(path: file)], options: ImportOptions(batchSize: 500))
+        let content = { (ledger: Ledger) in
+            try ledger.store.read { reader in try reader.events(from: 1).map { "\($0.sequence)|\($0.id)|\($0.payload)" } }
+        }
+        #expect(try content(segmented) == content(chunked))
+        #expect(try segmented.liveDigests() == chunked.liveDigests())
+        #expect(try segmented.importFiles([ImportInput(path: file)], options: options).alreadyRecorded == 2_500)
+
+        // A bad line late in the file is found by the validation before any segment is written.
+        lines[2_200] = lines[2_200].replacingOccurrences(of: #""occurredAt":""#, with: #""occurredAt":"never"#)
+        try lines.joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        let fresh = try Ledger.create(path: dir.file("fresh"))
+        let error = #expect(throws: ImportRejected.self) { try fresh.importFiles([ImportInput(path: file)], options: options) }
+        #expect(error?.issues.first?.location.line == 2_201)
+        #expect(try fresh.eventCount() == 0)
+    }
+}
+
+/// Progress reports collected from the import's threads.
+private final class ProgressLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var collected: [(ImportPhase, Int)] = []
+    func record(_ phase: ImportPhase, _ done: Int) {
+        lock.lock()
+        collected.append((phase, done))
+        lock.unlock()
+    }
+    var entries: [(ImportPhase, Int)] {
+        lock.lock()
+        defer { lock.unlock() }
+        return collected
+    }
+}
+
+extension ImportInput {
+    static func segmentCount(of path: String, maxBytes: Int) -> Int {
+        ((try? ImportInput(path: path))?.jsonlSegments(maxBytes: maxBytes).count) ?? 0
+    }
 }

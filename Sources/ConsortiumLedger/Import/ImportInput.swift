@@ -10,6 +10,8 @@ public struct ImportInput: Sendable {
     public let name: String
     public let data: Data
     public let format: Format
+    /// The line number of the first byte of `data` (a segment of a bigger JSONL file starts later).
+    public private(set) var firstLine = 1
 
     public init(path: String, format explicit: Format? = nil) throws {
         if path == "-" {
@@ -33,10 +35,32 @@ public struct ImportInput: Sendable {
         format = explicit ?? Self.detect(name: name, data: data)
     }
 
-    init(name: String, data: Data, format: Format) {
+    init(name: String, data: Data, format: Format, firstLine: Int = 1) {
         self.name = name
         self.data = data
         self.format = format
+        self.firstLine = firstLine
+    }
+
+    /// A JSONL input cut at line ends into pieces of about `maxBytes` (a line is never split),
+    /// each numbering its lines as in the whole file; other formats come back whole.
+    public func jsonlSegments(maxBytes: Int) -> [ImportInput] {
+        guard format == .jsonl, data.count > maxBytes else { return [self] }
+        var segments: [ImportInput] = []
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            var start = 0
+            var line = firstLine
+            while start < raw.count {
+                var end = min(start + maxBytes, raw.count)
+                while end < raw.count && raw[end - 1] != 0x0A { end += 1 }
+                // A slice: it shares the memory-mapped bytes instead of copying them.
+                let piece = data[data.startIndex + start..<data.startIndex + end]
+                segments.append(ImportInput(name: name, data: piece, format: .jsonl, firstLine: line))
+                line += raw[start..<end].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+                start = end
+            }
+        }
+        return segments
     }
 
     /// By extension, else by the first non-blank byte: `[` JSON array, `{` JSONL, otherwise CSV.

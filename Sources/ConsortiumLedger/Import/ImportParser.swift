@@ -23,6 +23,8 @@ final class ImportParser: @unchecked Sendable {
     /// Complete only after ``stop()`` returned.
     private(set) var records = 0
     private(set) var byType: [String: Int] = [:]
+    /// The content-derived id state after the last record (for the next segment of its file).
+    private(set) var ids: DerivedIds
     /// Set once every record was parsed and shadowed; read after ``stop()``.
     private(set) var shadowResult: ShadowResult?
     private let done = DispatchSemaphore(value: 0)
@@ -33,7 +35,12 @@ final class ImportParser: @unchecked Sendable {
 
     /// Starts parsing `inputs` in order, signing with `signer`, `chunkSize` events per chunk,
     /// shadowing them against `ledger`'s current state.
-    init(inputs: [ImportInput], signer: MemberKeyPair?, ledger: Ledger, chunkSize: Int = 8_192) {
+    /// The first input continues the id numbering in `continuing`; later ones start afresh.
+    init(
+        inputs: [ImportInput], signer: MemberKeyPair?, ledger: Ledger, continuing: DerivedIds = DerivedIds(),
+        chunkSize: Int = 8_192
+    ) {
+        ids = continuing
         let thread = Thread { [self] in
             defer { done.signal() }
             do {
@@ -59,8 +66,8 @@ final class ImportParser: @unchecked Sendable {
         _ inputs: [ImportInput], signer: MemberKeyPair?, chunkSize: Int, shadow: inout ImportShadow
     ) throws {
         var chunk = ParsedChunk()
-        for input in inputs {
-            var ids = DerivedIds()
+        for (index, input) in inputs.enumerated() {
+            if index > 0 { ids = DerivedIds() }
             try ImportRecords.forEach(in: input) { _, result in
                 guard case .success(let line) = result else { throw UnparsableRecord() }
                 records += 1

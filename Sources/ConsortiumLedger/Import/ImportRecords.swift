@@ -18,7 +18,7 @@ enum ImportRecords {
     private static func forEachJSONLine(_ input: ImportInput, _ visit: Visitor) throws {
         try input.data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             var start = 0
-            var line = 0
+            var line = input.firstLine - 1
             while start < raw.count {
                 line += 1
                 var end = start

@@ -19,9 +19,12 @@ public struct ImportOptions: Sendable {
     /// Sign every event as its actor with this member key (`--sign-with`).
     public var signer: MemberKeyPair?
 
+    /// Inputs up to this many bytes go in one transaction; bigger JSONL is written in
+    /// segments of this size after validation. 256 MiB is about a million events, whose
+    /// transaction holds a few hundred MB of dirty pages and rule/read-model state.
+    public var singleTransactionBytes = 256 << 20
+
     public static let defaultBatchSize = 50_000
-    /// Inputs up to this size (about a million events of JSONL) go in one transaction.
-    public static let singleTransactionBytes = 256 << 20
 
     public init(batchSize: Int? = nil, reportPath: String? = nil) {
         self.batchSize = batchSize
@@ -53,23 +56,66 @@ extension Ledger {
     /// Imports files; nothing is written if any record is bad, and every bad record is reported.
     ///
     /// An input that fits one transaction is parsed, checked and written in a single pass
-    /// (rules run once, in the write transaction); if anything is wrong that transaction is
-    /// abandoned and the two-pass path below runs to name every bad record. Otherwise (or with
-    /// `options.batchSize`): first every record is parsed and checked against the rules, then
-    /// the events are appended in chunks, each atomic and durable, rules re-checked inside each
-    /// chunk's transaction so a concurrent writer cannot slip past them.
+    /// (rules run once, beside the writer); if anything is wrong that transaction is abandoned
+    /// and the two-pass path runs to name every bad record. A bigger JSONL input is validated
+    /// first, then written in segments of one transaction each, the same way. Otherwise (or
+    /// with `options.batchSize`): first every record is parsed and checked against the rules,
+    /// then the events are appended in chunks, each atomic and durable, rules re-checked inside
+    /// each chunk's transaction so a concurrent writer cannot slip past them.
     public func importFiles(_ inputs: [ImportInput], options: ImportOptions = ImportOptions()) throws -> ImportSummary {
         let start = Date()
-        if options.batchSize == nil,
-            inputs.reduce(0, { $0 + $1.data.count }) <= ImportOptions.singleTransactionBytes,
-            var summary = try importInOneTransaction(inputs, options: options)
+        let inputBytes = inputs.reduce(0) { $0 + $1.data.count }
+        if options.batchSize == nil, inputBytes <= options.singleTransactionBytes,
+            var summary = try importInOneTransaction(inputs, options: options)?.summary
         {
             summary.seconds = Date().timeIntervalSince(start)
             return summary
         }
-        let batchSize = options.batchSize ?? ImportOptions.defaultBatchSize
         var summary = ImportSummary()
-        let validated = try validate(inputs, options: options, summary: &summary)
+        let segmented = options.batchSize == nil && inputs.allSatisfy { $0.format == .jsonl }
+        let validated = try validate(inputs, options: options, keepRecords: !segmented, summary: &summary)
+        if segmented, try writeInSegments(inputs, options: options, summary: &summary)
+        {
+            summary.seconds = Date().timeIntervalSince(start)
+            return summary
+        }
+        try writeInChunks(
+            inputs, validated: validated, batchSize: options.batchSize ?? ImportOptions.defaultBatchSize,
+            options: options, summary: &summary)
+        summary.seconds = Date().timeIntervalSince(start)
+        return summary
+    }
+
+    /// Pass two of a validated import too big for one transaction: each segment of about
+    /// `options.singleTransactionBytes` goes in one transaction with the rules beside the writer.
+    /// Returns false if a segment was refused — another writer changed the ledger since the
+    /// validation — and the chunked pass must finish the job (recorded events are skipped).
+    private func writeInSegments(_ inputs: [ImportInput], options: ImportOptions, summary: inout ImportSummary) throws -> Bool {
+        var done = 0
+        for input in inputs {
+            var ids = DerivedIds()
+            for segment in input.jsonlSegments(maxBytes: options.singleTransactionBytes) {
+                guard let written = try importInOneTransaction([segment], options: options, continuing: ids) else {
+                    summary.appended = 0
+                    summary.alreadyRecorded = 0
+                    return false
+                }
+                ids = written.ids
+                summary.appended += written.summary.appended
+                summary.alreadyRecorded += written.summary.alreadyRecorded
+                done += written.summary.records
+                options.progress?(.writing, done)
+            }
+        }
+        return true
+    }
+
+    /// Pass two of a validated import, in durable chunks of `batchSize` with the rules re-run
+    /// in each chunk's transaction.
+    private func writeInChunks(
+        _ inputs: [ImportInput], validated: ValidatedRecords?, batchSize: Int, options: ImportOptions,
+        summary: inout ImportSummary
+    ) throws {
         var batch: [NewEvent] = []
         var domainEvents: [DomainEvent] = []
         batch.reserveCapacity(batchSize)
@@ -103,18 +149,16 @@ extension Ledger {
             }
         }
         try flush()
-        summary.seconds = Date().timeIntervalSince(start)
-        return summary
     }
 
     /// Pass one: parse everything and dry-run the rules on a snapshot; throws `ImportRejected`.
-    /// Returns the parsed records when there are at most `ValidatedRecords.limit` of them, so
-    /// pass two need not parse the input again (nil for bigger inputs, which are re-read).
+    /// Returns the parsed records when `keepRecords` and there are at most `ValidatedRecords.limit`
+    /// of them, so pass two need not parse the input again (else nil: pass two re-reads).
     private func validate(
-        _ inputs: [ImportInput], options: ImportOptions, summary: inout ImportSummary
+        _ inputs: [ImportInput], options: ImportOptions, keepRecords: Bool, summary: inout ImportSummary
     ) throws -> ValidatedRecords? {
         var issues: [ImportIssue] = []
-        var kept: ValidatedRecords? = ValidatedRecords()
+        var kept: ValidatedRecords? = keepRecords ? ValidatedRecords() : nil
         try store.read { reader in
             var rules = RuleCheck.dryRun(
                 transaction: reader.transaction, database: facade.rules, requireSignatures: requiresSignatures)

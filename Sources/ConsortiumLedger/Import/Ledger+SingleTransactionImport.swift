@@ -18,14 +18,18 @@ extension Ledger {
     /// Returns nil — with nothing written — when any record is bad (unparsable, against the
     /// rules, conflicting with the log); the caller then runs the two-pass import, whose
     /// validation names every bad record by file and line. Storage errors are thrown.
-    func importInOneTransaction(_ inputs: [ImportInput], options: ImportOptions) throws -> ImportSummary? {
+    /// - Parameter continuing: the content-derived id state after the records before these
+    ///   (a segment of a bigger file continues its file's numbering); returned updated.
+    func importInOneTransaction(
+        _ inputs: [ImportInput], options: ImportOptions, continuing ids: DerivedIds = DerivedIds()
+    ) throws -> (summary: ImportSummary, ids: DerivedIds)? {
         let inputBytes = inputs.reduce(0) { $0 + $1.data.count }
         try store.environment.reserve(bytes: inputBytes * Self.mapBytesPerInputByte + (16 << 20))
         do {
             // The closure runs again from the start if the map must grow after all.
             return try store.write { writer in
                 var summary = ImportSummary()
-                let parser = ImportParser(inputs: inputs, signer: options.signer, ledger: self)
+                let parser = ImportParser(inputs: inputs, signer: options.signer, ledger: self, continuing: ids)
                 defer { parser.stop() }
                 var batch = ParsedChunk()
                 func flush() throws {
@@ -54,7 +58,7 @@ extension Ledger {
                 }
                 summary.records = parser.records
                 summary.byType = parser.byType
-                return summary
+                return (summary, parser.ids)
             }
         } catch let error as LMDBError {
             throw error
