@@ -197,6 +197,38 @@ struct ImportTests {
         #expect(try ledger.liveDigests() == before)
     }
 
+    @Test func aLineRepeatedInTheInputIsRecordedOnceAndAReusedIdIsRefused() throws {
+        let dir = TemporaryDirectory()
+        let lines = try GeneratedHistory.lines(events: 800, seed: 15, in: dir)
+        let once = try Ledger.create(path: dir.file("once"))
+        let onceFile = dir.file("once.jsonl")
+        try lines.joined(separator: "\n").write(toFile: onceFile, atomically: true, encoding: .utf8)
+        try once.importFiles([ImportInput(path: onceFile)])
+        // The same record again later in the input (a resend): recorded once, counted once.
+        let twice = try Ledger.create(path: dir.file("twice"))
+        let twiceFile = dir.file("twice.jsonl")
+        try (lines + [lines[500]]).joined(separator: "\n").write(toFile: twiceFile, atomically: true, encoding: .utf8)
+        let summary = try twice.importFiles([ImportInput(path: twiceFile)])
+        #expect(summary.appended == 800)
+        #expect(summary.alreadyRecorded == 1)
+        #expect(try twice.liveDigests() == once.liveDigests())
+        // The same id with other content: refused, naming the second line, nothing written.
+        let reused = lines[501].replacingOccurrences(
+            of: #""id":"[^"]*""#, with: #""id":"\#(try #require(Self.id(of: lines[500])))""#, options: .regularExpression)
+        let conflictFile = dir.file("conflict.jsonl")
+        try (lines.prefix(501) + [reused] + lines.dropFirst(502)).joined(separator: "\n")
+            .write(toFile: conflictFile, atomically: true, encoding: .utf8)
+        let fresh = try Ledger.create(path: dir.file("fresh"))
+        let error = #expect(throws: ImportRejected.self) { try fresh.importFiles([ImportInput(path: conflictFile)]) }
+        #expect(error?.issues.first?.location.line == 502)
+        #expect(error?.issues.first?.field == "id")
+        #expect(try fresh.eventCount() == 0)
+    }
+
+    private static func id(of line: String) -> String? {
+        line.range(of: #""id":""#).map { String(line[$0.upperBound...].prefix { $0 != "\"" }) }
+    }
+
     @Test func aJSONLFileTooBigForOneTransactionIsValidatedThenWrittenInSegments() throws {
         let dir = TemporaryDirectory()
         var lines = try GeneratedHistory.lines(events: 2_500, seed: 14, in: dir)

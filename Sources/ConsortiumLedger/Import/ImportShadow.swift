@@ -9,7 +9,7 @@ import Projections
 ///
 /// Everything it changes stays in memory; the writer copies ``pendingWrites()`` into its
 /// transaction once every event is appended. Anything the shadow cannot decide alone (a
-/// broken rule, a repeated id) abandons the single-transaction import, and the two-pass
+/// broken rule, an id repeated in the input) abandons the single-transaction import, and the two-pass
 /// import then names every bad record.
 struct ImportShadow {
     /// The import must fall back to the two-pass path.
@@ -18,7 +18,6 @@ struct ImportShadow {
     private let reader: LedgerReader
     private var rules: RuleCheck
     private var projections: InlineProjections
-    private var seenIds: Set<String> = []
     /// The sequence the next new event will get.
     private(set) var nextSequence: UInt64
     /// Records whose id the log already holds (the writer skips them, checking their content).
@@ -34,8 +33,9 @@ struct ImportShadow {
     /// Checks one record against the rules and folds it into the read models, as the append
     /// hooks would have done when the writer records it at `nextSequence`.
     mutating func process(_ line: ImportLine, _ event: NewEvent) throws {
-        // A repeated id may be a harmless resend or a conflict: the full validation judges it.
-        guard seenIds.insert(event.id).inserted else { throw Abandon() }
+        // An id repeated within the input is not looked for here: the writer then counts a
+        // duplicate the shadow did not, the counts disagree at the end, and the full validation
+        // judges the input (a harmless resend or a conflict).
         if try reader.sequence(ofEventId: event.id) != nil {
             alreadyRecorded += 1
             return
