@@ -29,6 +29,8 @@ public struct WriteBackCache<Base: ProjectionStore>: ProjectionStore {
         if let entry = cached[storeKey] { return entry.value }
         if let remembered = reads.values[storeKey] { return remembered }
         let value = try base.get(key)
+        // Only a cache: a long batch must not keep every key it ever read.
+        if reads.values.count >= StoreReads.limit { reads.values.removeAll(keepingCapacity: true) }
         reads.values[storeKey] = .some(value)
         return value
     }
@@ -109,5 +111,6 @@ extension WriteBackCache: Sendable where Base: Sendable {}
 
 /// The read cache of one ``WriteBackCache`` (see `reads` there); owned by one thread.
 final class StoreReads: @unchecked Sendable {
+    static let limit = 1 << 20
     var values: [StoreKey: [UInt8]?] = [:]
 }

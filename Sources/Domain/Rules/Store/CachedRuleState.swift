@@ -29,6 +29,8 @@ public struct CachedRuleState<Base: RuleStateStore>: RuleStateStore {
         if let value = pending[byteKey] { return value }
         if let remembered = reads.values[byteKey] { return remembered }
         let value = try base.get(key)
+        // Only a cache: a dry run over a huge input never flushes, so it must not grow forever.
+        if reads.values.count >= BaseReads.limit { reads.values.removeAll(keepingCapacity: true) }
         reads.values[byteKey] = .some(value)
         return value
     }
@@ -65,5 +67,6 @@ extension CachedRuleState: Sendable where Base: Sendable {}
 /// The read cache of one ``CachedRuleState`` (see `reads` there). Not shared across threads:
 /// each rule check owns its state.
 final class BaseReads: @unchecked Sendable {
+    static let limit = 1 << 20
     var values: [ByteKey: [UInt8]?] = [:]
 }
