@@ -5,7 +5,7 @@ import Foundation
 import LMDB
 
 /// Parses an import's inputs on a thread of its own, ahead of the writer, into a bounded
-/// queue of chunks (see ``ParsedChunkQueue`` for why).
+/// queue of chunks (see ``HandOffQueue`` for why).
 ///
 /// The same thread runs the import's ``ImportShadow`` (rules and read models) on each record,
 /// over a snapshot opened here — inside the writer's transaction, as the writer creates the
@@ -19,7 +19,7 @@ final class ImportParser: @unchecked Sendable {
         var alreadyRecorded: Int
     }
 
-    let queue = ParsedChunkQueue()
+    let queue = HandOffQueue<ParsedChunk>()
     /// Complete only after ``stop()`` returned.
     private(set) var records = 0
     private(set) var byType: [String: Int] = [:]

@@ -151,7 +151,8 @@ extension Ledger {
         try flush()
     }
 
-    /// Pass one: parse everything and dry-run the rules on a snapshot; throws `ImportRejected`.
+    /// Pass one: parse everything (on a second thread, `ValidationFeed`) and dry-run the id
+    /// conflicts and rules on a snapshot; throws `ImportRejected`.
     /// Returns the parsed records when `keepRecords` and there are at most `ValidatedRecords.limit`
     /// of them, so pass two need not parse the input again (else nil: pass two re-reads).
     private func validate(
@@ -163,37 +164,41 @@ extension Ledger {
             var rules = RuleCheck.dryRun(
                 transaction: reader.transaction, database: facade.rules, requireSignatures: requiresSignatures)
             var conflicts = ImportConflictCheck()
-            for input in inputs {
-                var ids = DerivedIds()
-                try ImportRecords.forEach(in: input) { location, result in
+            let feed = ValidationFeed(inputs: inputs, signer: options.signer)
+            defer { feed.stop() }
+            while let chunk = try feed.queue.take() {
+                for record in chunk {
+                    let location = record.location
                     summary.records += 1
                     if summary.records & 0x3FFF == 0 { options.progress?(.validating, summary.records) }
-                    switch result {
+                    let prepared: PreparedRecord
+                    switch record.outcome {
                     case .failure(let issue):
                         issues.append(issue)
-                    case .success(let line):
-                        summary.byType[line.type, default: 0] += 1
-                        let id = ids.id(for: line)
-                        if summary.records > ValidatedRecords.limit { kept = nil }
-                        let prepared = try line.newEvent(id: id).signed(by: options.signer)
-                        do {
-                            // Same id and content already recorded (or earlier in the input): skipped at write time.
-                            if try conflicts.check(prepared, at: location, reader: reader) == .alreadyRecorded {
-                                kept?.records.append((line, id, nil))
-                                return
-                            }
-                        } catch let issue as ImportIssue {
-                            issues.append(issue)
-                            return
+                        continue
+                    case .success(let parsed):
+                        prepared = parsed
+                    }
+                    let line = prepared.line
+                    summary.byType[line.type, default: 0] += 1
+                    if summary.records > ValidatedRecords.limit { kept = nil }
+                    do {
+                        // Same id and content already recorded (or earlier in the input): skipped at write time.
+                        if try conflicts.check(prepared.event, at: location, reader: reader) == .alreadyRecorded {
+                            kept?.records.append((line, prepared.id, nil))
+                            continue
                         }
-                        kept?.records.append((line, id, prepared))
-                        do {
-                            try rules.checkSignature(of: prepared)
-                            try rules.check(line.event, actor: line.actor, occurredAt: line.occurredAt)
-                        } catch let violation as RuleCheck.Violation {
-                            issues.append(ImportIssue(
-                                location: location, kind: .ruleViolation, field: violation.field, message: violation.message))
-                        }
+                    } catch let issue as ImportIssue {
+                        issues.append(issue)
+                        continue
+                    }
+                    kept?.records.append((line, prepared.id, prepared.event))
+                    do {
+                        try rules.checkSignature(of: prepared.event)
+                        try rules.check(line.event, actor: line.actor, occurredAt: line.occurredAt)
+                    } catch let violation as RuleCheck.Violation {
+                        issues.append(ImportIssue(
+                            location: location, kind: .ruleViolation, field: violation.field, message: violation.message))
                     }
                 }
             }

@@ -8,14 +8,14 @@ struct ParsedChunk: Sendable {
     var domainEvents: [DomainEvent] = []
 }
 
-/// A bounded hand-over between one parsing thread and the writing thread of an import.
+/// A bounded hand-over of chunks from one producing thread to one consuming thread.
 ///
 /// Why: parsing JSON and building the log events was about a fifth of an import's CPU time;
 /// on a second core it overlaps with rules, hashing and LMDB writes. Bounded, so a fast
-/// parser cannot fill memory ahead of a slow writer.
-final class ParsedChunkQueue: @unchecked Sendable {
+/// producer cannot fill memory ahead of a slow consumer.
+final class HandOffQueue<Chunk: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
-    private var chunks: [ParsedChunk] = []
+    private var chunks: [Chunk] = []
     private var finished = false
     private var failure: (any Error)?
     private var cancelled = false
@@ -25,8 +25,8 @@ final class ParsedChunkQueue: @unchecked Sendable {
         self.capacity = capacity
     }
 
-    /// Waits for room; returns false once the writer has cancelled (the parser then stops).
-    func put(_ chunk: ParsedChunk) -> Bool {
+    /// Waits for room; returns false once the consumer has cancelled (the producer then stops).
+    func put(_ chunk: Chunk) -> Bool {
         condition.lock()
         defer { condition.unlock() }
         while chunks.count >= capacity && !cancelled { condition.wait() }
@@ -36,8 +36,8 @@ final class ParsedChunkQueue: @unchecked Sendable {
         return true
     }
 
-    /// The next chunk, nil when the parser has finished, or the parser's error.
-    func take() throws -> ParsedChunk? {
+    /// The next chunk, nil when the producer has finished, or the producer's error.
+    func take() throws -> Chunk? {
         condition.lock()
         defer { condition.unlock() }
         while chunks.isEmpty && !finished { condition.wait() }
@@ -49,7 +49,7 @@ final class ParsedChunkQueue: @unchecked Sendable {
         return nil
     }
 
-    /// The parser is done, normally or with `error` (delivered after the chunks before it).
+    /// The producer is done, normally or with `error` (delivered after the chunks before it).
     func finish(error: (any Error)? = nil) {
         condition.lock()
         defer { condition.unlock() }
@@ -58,7 +58,7 @@ final class ParsedChunkQueue: @unchecked Sendable {
         condition.broadcast()
     }
 
-    /// The writer gives up (an error, or the transaction restarts): unblocks the parser.
+    /// The consumer gives up (an error, or the transaction restarts): unblocks the producer.
     func cancel() {
         condition.lock()
         defer { condition.unlock() }
