@@ -3,7 +3,7 @@ import Domain
 /// Answers `ledger query council --year Y` from the council read model.
 ///
 /// Cost is bounded by the size of the consortium, not its history: one get for the year's
-/// flows, and prefix walks over members, agreements, platforms, the year's active actors,
+/// flows, and prefix walks over members, the year's agreements, platforms, the year's active actors,
 /// subsidy records and targets.
 public enum CouncilQuery {
     public static func run(year: Int, judgedOn: LocalDate, store: some ProjectionStore) throws -> CouncilReport {
@@ -43,12 +43,7 @@ public enum CouncilQuery {
             if !actedInYear.contains(id) { report.inactiveMembers.append(id) }
         }
 
-        var participating = Set<String>()
-        try store.forEach(prefix: [CouncilLayout.agreement]) { _, value in
-            let span = try AgreementSpan(value)
-            if span.overlaps(from: firstDay, to: cutDay) { participating.insert(span.enterpriseId) }
-        }
-        report.enterprisesParticipating = participating.count
+        report.enterprisesParticipating = try AgreementYears.participatingCount(year: year, through: cutDay, in: store)
 
         try store.forEach(prefix: [CouncilLayout.platform]) { _, value in
             let platform = try PlatformRecord(value)

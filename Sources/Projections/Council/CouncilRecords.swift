@@ -34,7 +34,8 @@ struct MemberRecord: Equatable {
     }
 }
 
-/// An agreement's enterprise and effective term, for "enterprises participating".
+/// An agreement's enterprise and effective term, from which `AgreementYears` indexes the
+/// years it is in force (for "enterprises participating").
 struct AgreementSpan: Equatable {
     var enterpriseId: String
     var startsOn: LocalDate
@@ -48,11 +49,6 @@ struct AgreementSpan: Equatable {
         return min(endsOn, terminatedOn.adding(days: -1))
     }
 
-    func isActive(on day: LocalDate) -> Bool { startsOn <= day && day <= lastDay }
-
-    func overlaps(from first: LocalDate, to last: LocalDate) -> Bool {
-        startsOn <= last && lastDay >= first && startsOn <= lastDay
-    }
 
     var encoded: [UInt8] {
         EntityCodec.encode { writer in

@@ -36,6 +36,18 @@ public struct Replayer: Sendable {
 
     public init() {}
 
+    /// Read models folded elsewhere (`ReplayPipeline`).
+    init(
+        council: InMemoryProjectionStore, committee: InMemoryProjectionStore, project: InMemoryProjectionStore,
+        lastSequence: UInt64, appliedCount: Int
+    ) {
+        self.council = council
+        self.committee = committee
+        self.project = project
+        self.lastSequence = lastSequence
+        self.appliedCount = appliedCount
+    }
+
     /// Applies one event to all three read models, with no cut-off.
     public mutating func apply(_ event: DomainEvent, _ context: EventContext) throws {
         try councilProjector.apply(event, envelope: context, to: &council)
@@ -147,10 +159,14 @@ public struct Replayer: Sendable {
         return replayer
     }
 
+    /// The three models' digests, hashed in parallel (the stores are read-only here).
     public func digests() throws -> ReadModelDigests {
-        ReadModelDigests(
-            council: try ReadModelDigest.compute(store: council),
-            committee: try ReadModelDigest.compute(store: committee),
-            project: try ReadModelDigest.compute(store: project))
+        let stores = [council, committee, project]
+        let results = DigestResults(count: stores.count)
+        DispatchQueue.concurrentPerform(iterations: stores.count) { index in
+            results.set(index, Result { try ReadModelDigest.compute(store: stores[index]) })
+        }
+        let digests = try results.values()
+        return ReadModelDigests(council: digests[0], committee: digests[1], project: digests[2])
     }
 }
