@@ -158,7 +158,7 @@ struct AuditReplay {
         let worker = AuditRulesWorker(signatures: signatures, checkSignatures: checkSignatures)
         worker.start()
         defer { worker.finish() }  // the jobs point into this read transaction
-        let folds = ReplayPipeline()
+        var folds = ReplayPipeline(expectedEvents: try reader.count())
         var chunk: [AuditRulesWorker.Job] = []
         chunk.reserveCapacity(AuditRulesWorker.chunkSize)
         var failed = false

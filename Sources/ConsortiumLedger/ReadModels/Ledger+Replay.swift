@@ -28,9 +28,9 @@ extension Ledger {
 
     /// Reading and decoding stay on this thread; the folds run on two workers (`ReplayPipeline`).
     func replay(in reader: LedgerReader, cutoff: ReplayCutoff?, progress: ((UInt64) -> Void)?) throws -> Replayer {
-        let pipeline = ReplayPipeline()
         var upper = UInt64.max
         if case .sequenceAtMost(let last) = cutoff { upper = last }
+        var pipeline = ReplayPipeline(expectedEvents: min(try reader.count(), Int(clamping: upper)))
         try forEachEvent(in: reader, through: upper) { event, context in
             if context.sequence & 0xFFFF == 0 { progress?(context.sequence) }
             if let cutoff, !cutoff.includes(context) { return true }

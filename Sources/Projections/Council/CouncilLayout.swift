@@ -29,7 +29,10 @@ enum CouncilLayout {
     static let agreementYear = UInt8(ascii: "E")
 
     static func subsidyKey(year: Int, programme: SubsidyProgramme) -> [UInt8] {
-        var key = KeyBytes.make(subsidies, year: year)
+        var key: [UInt8] = []
+        key.reserveCapacity(4)  // every subsidy event builds one: one allocation, no regrowth
+        key.append(subsidies)
+        KeyBytes.appendYear(year, to: &key)
         key.append(caseNumber(programme))
         return key
     }

@@ -7,8 +7,10 @@ import Domain
 ///
 /// Events are handed over in chunks; the council model is folded on one worker, the
 /// committee and project models on the other (the models share nothing). Use from one
-/// thread: `append` every event in log order, then `finish()` once.
-public final class ReplayPipeline {
+/// thread: `append` every event in log order, then `finish()` once. (A struct, not a class:
+/// `append` runs per event, and a class's stored properties would pay a dynamic exclusivity
+/// check on every call; copies share the workers, so keep to one.)
+public struct ReplayPipeline {
     struct Pair: Sendable {
         var committee = InMemoryProjectionStore()
         var project = InMemoryProjectionStore()
@@ -22,14 +24,23 @@ public final class ReplayPipeline {
     private var lastSequence: UInt64 = 0
     private var appliedCount = 0
 
-    public init() {
+    /// - Parameter expectedEvents: how many events will probably be appended (the log's length),
+    ///   so the stores are sized once instead of growing by doubling; a guess is fine.
+    public init(expectedEvents: Int = 0) {
         let councilProjector = CouncilProjector()
         let committeeProjector = CommitteeProjector()
         let projectProjector = ProjectProjector()
-        council = FoldWorker(label: "replay.council", state: InMemoryProjectionStore()) { store, chunk in
+        // Keys per event in generator data (10^5 events: ~16k council, ~23k committee, ~0.3k project
+        // keys), capped so that a huge log does not reserve more than it will use.
+        let events = min(max(expectedEvents, 0), 1 << 26)
+        let councilStore = InMemoryProjectionStore(minimumCapacity: events / 6)
+        let pair = Pair(
+            committee: InMemoryProjectionStore(minimumCapacity: events / 4),
+            project: InMemoryProjectionStore(minimumCapacity: events / 256))
+        council = FoldWorker(label: "replay.council", state: councilStore) { store, chunk in
             for (event, context) in chunk { try councilProjector.apply(event, envelope: context, to: &store) }
         }
-        others = FoldWorker(label: "replay.committee-project", state: Pair()) { pair, chunk in
+        others = FoldWorker(label: "replay.committee-project", state: pair) { pair, chunk in
             for (event, context) in chunk {
                 try committeeProjector.apply(event, envelope: context, to: &pair.committee)
                 try projectProjector.apply(event, envelope: context, to: &pair.project)
@@ -39,7 +50,7 @@ public final class ReplayPipeline {
     }
 
     /// Queues one event; folding errors surface from `finish()`.
-    public func append(_ event: DomainEvent, _ context: EventContext) {
+    public mutating func append(_ event: DomainEvent, _ context: EventContext) {
         chunk.append((event, context))
         lastSequence = context.sequence
         appliedCount += 1
@@ -48,7 +59,7 @@ public final class ReplayPipeline {
 
     /// Waits for both workers and returns the read models, finished (checkpoints written at
     /// the last sequence appended, indexes sorted for queries — on the workers, in parallel).
-    public func finish() throws -> Replayer {
+    public mutating func finish() throws -> Replayer {
         handOver()
         let last = lastSequence
         let pair = try others.finish { pair in
@@ -66,7 +77,7 @@ public final class ReplayPipeline {
             lastSequence: lastSequence, appliedCount: appliedCount)
     }
 
-    private func handOver() {
+    private mutating func handOver() {
         guard !chunk.isEmpty else { return }
         council.submit(chunk)
         others.submit(chunk)
