@@ -23,24 +23,27 @@ public enum CouncilQuery {
         report.orderClassPlaces = flows[YearSlot.orderClassPlaces]
         report.orderClassFilled = flows[YearSlot.orderClassFilled]
 
-        var actedInYear = Set<String>()
+        // The year's actors and the members both come in id byte order, so "acted this year" is a
+        // merge of the two walks: no string per actor or member, only per inactive member reported.
+        var actedInYear: [ArraySlice<UInt8>] = []
         let actorPrefix = KeyBytes.make(CouncilLayout.activeActor, year: year)
-        try store.forEach(prefix: actorPrefix) { key, _ in
-            actedInYear.insert(KeyBytes.id(after: actorPrefix.count, in: key))
-        }
+        try store.forEach(prefix: actorPrefix) { key, _ in actedInYear.append(key[actorPrefix.count...]) }
+        var nextActor = 0
 
         try store.forEach(prefix: [CouncilLayout.member]) { key, value in
             let member = try MemberRecord(value)
             guard member.admittedOn <= cutDay else { return }
             report.members.total += 1
             guard member.isOnRoll(on: cutDay) else { return }
-            let id = KeyBytes.id(after: 1, in: key)
+            let id = key[1...]
             report.members.active += 1
             report.members.byKind[member.kind, default: 0] += 1
             if member.kind == .enterprise, let certified = member.certifiedOn, certified <= cutDay {
                 report.certifiedEnterprises += 1
             }
-            if !actedInYear.contains(id) { report.inactiveMembers.append(id) }
+            while nextActor < actedInYear.count, actedInYear[nextActor].lexicographicallyPrecedes(id) { nextActor += 1 }
+            let acted = nextActor < actedInYear.count && actedInYear[nextActor].elementsEqual(id)
+            if !acted { report.inactiveMembers.append(String(decoding: id, as: UTF8.self)) }
         }
 
         report.enterprisesParticipating = try AgreementYears.participatingCount(year: year, through: cutDay, in: store)

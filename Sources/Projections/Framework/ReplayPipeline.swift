@@ -30,13 +30,14 @@ public struct ReplayPipeline {
         let councilProjector = CouncilProjector()
         let committeeProjector = CommitteeProjector()
         let projectProjector = ProjectProjector()
-        // Keys per event in generator data (10^5 events: ~16k council, ~23k committee, ~0.3k project
-        // keys), capped so that a huge log does not reserve more than it will use.
+        // Generator data has ~0.16 council, ~0.23 committee and ~0.003 project keys per event.
+        // Reserving a little under that lands on the table size growth would reach (reserving
+        // more doubles the table, and probes miss the cache more often than a resize costs).
         let events = min(max(expectedEvents, 0), 1 << 26)
-        let councilStore = InMemoryProjectionStore(minimumCapacity: events / 6)
+        let councilStore = InMemoryProjectionStore(minimumCapacity: events / 8)
         let pair = Pair(
-            committee: InMemoryProjectionStore(minimumCapacity: events / 4),
-            project: InMemoryProjectionStore(minimumCapacity: events / 256))
+            committee: InMemoryProjectionStore(minimumCapacity: events / 8),
+            project: InMemoryProjectionStore(minimumCapacity: events / 512))
         council = FoldWorker(label: "replay.council", state: councilStore) { store, chunk in
             for (event, context) in chunk { try councilProjector.apply(event, envelope: context, to: &store) }
         }
