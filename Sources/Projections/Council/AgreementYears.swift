@@ -48,17 +48,17 @@ enum AgreementYears {
     static func participatingCount(year: Int, through cutDay: LocalDate, in store: some ProjectionStore) throws -> Int {
         let prefix = prefix(year: year)
         var count = 0
-        var lastCounted: ArraySlice<UInt8> = []
-        try store.forEach(prefix: prefix) { key, value in
+        var lastCounted: [UInt8]?
+        try store.forEachBorrowed(prefix: prefix) { key, value in
             guard !value.isEmpty else { return }
             let startsOn: LocalDate = try EntityCodec.decode(value) { try $0.read() }
             guard startsOn <= cutDay else { return }
             let rest = key[prefix.count...]
-            let enterprise = rest[..<(rest.firstIndex(of: KeyBytes.separator) ?? rest.endIndex)]
+            let enterprise = UnsafeRawBufferPointer(rebasing: rest[..<(rest.firstIndex(of: KeyBytes.separator) ?? rest.endIndex)])
             // Keys sort by enterprise, so one enterprise's agreements are adjacent.
-            if !enterprise.elementsEqual(lastCounted) {
+            if lastCounted.map({ !enterprise.elementsEqual($0) }) ?? true {
                 count += 1
-                lastCounted = enterprise
+                lastCounted = Array(enterprise)
             }
         }
         return count

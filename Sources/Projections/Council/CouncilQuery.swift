@@ -25,17 +25,17 @@ public enum CouncilQuery {
 
         // The year's actors and the members both come in id byte order, so "acted this year" is a
         // merge of the two walks: no string per actor or member, only per inactive member reported.
-        var actedInYear: [ArraySlice<UInt8>] = []
+        var actedInYear: [[UInt8]] = []
         let actorPrefix = KeyBytes.make(CouncilLayout.activeActor, year: year)
-        try store.forEach(prefix: actorPrefix) { key, _ in actedInYear.append(key[actorPrefix.count...]) }
+        try store.forEachBorrowed(prefix: actorPrefix) { key, _ in actedInYear.append(Array(key[actorPrefix.count...])) }
         var nextActor = 0
 
-        try store.forEach(prefix: [CouncilLayout.member]) { key, value in
-            let member = try MemberRecord(value)
+        try store.forEachBorrowed(prefix: [CouncilLayout.member]) { key, value in
+            let member = try MemberRecord(raw: value)
             guard member.admittedOn <= cutDay else { return }
             report.members.total += 1
             guard member.isOnRoll(on: cutDay) else { return }
-            let id = key[1...]
+            let id = UnsafeRawBufferPointer(rebasing: key[1...])
             report.members.active += 1
             report.members.byKind[member.kind, default: 0] += 1
             if member.kind == .enterprise, let certified = member.certifiedOn, certified <= cutDay {
@@ -48,8 +48,8 @@ public enum CouncilQuery {
 
         report.enterprisesParticipating = try AgreementYears.participatingCount(year: year, through: cutDay, in: store)
 
-        try store.forEach(prefix: [CouncilLayout.platform]) { _, value in
-            let platform = try PlatformRecord(value)
+        try store.forEachBorrowed(prefix: [CouncilLayout.platform]) { _, value in
+            let platform = try PlatformRecord(raw: value)
             guard platform.createdOn <= cutDay else { return }
             report.platforms.total += 1
             report.platforms.byKind[platform.kind, default: 0] += 1

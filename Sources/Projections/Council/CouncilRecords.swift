@@ -28,7 +28,11 @@ struct MemberRecord: Equatable {
     }
 
     init(_ bytes: [UInt8]) throws {
-        (kind, admittedOn, withdrawnOn, certifiedOn) = try EntityCodec.decode(bytes) { reader in
+        self = try bytes.withUnsafeBytes { try MemberRecord(raw: $0) }
+    }
+
+    init(raw: UnsafeRawBufferPointer) throws {
+        (kind, admittedOn, withdrawnOn, certifiedOn) = try EntityCodec.decode(raw) { reader in
             (try reader.read(), try reader.read(), try reader.read(), try reader.read())
         }
     }
@@ -92,7 +96,11 @@ struct PlatformRecord: Equatable {
     }
 
     init(_ bytes: [UInt8]) throws {
-        (kind, createdOn, acceptedOn) = try EntityCodec.decode(bytes) { reader in
+        self = try bytes.withUnsafeBytes { try PlatformRecord(raw: $0) }
+    }
+
+    init(raw: UnsafeRawBufferPointer) throws {
+        (kind, createdOn, acceptedOn) = try EntityCodec.decode(raw) { reader in
             (try reader.read(), try reader.read(), try reader.read())
         }
     }

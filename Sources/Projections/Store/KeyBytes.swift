@@ -58,10 +58,13 @@ enum KeyBytes {
 /// payload codec (varints, length-prefixed UTF-8) so read models are as compact as events.
 enum EntityCodec {
     static func decode<T>(_ bytes: [UInt8], _ body: (inout BinaryReader) throws -> T) throws -> T {
-        try bytes.withUnsafeBytes { raw in
-            var reader = BinaryReader(raw)
-            return try body(&reader)
-        }
+        try bytes.withUnsafeBytes { raw in try decode(raw, body) }
+    }
+
+    /// From bytes a store lends (`forEachBorrowed`).
+    static func decode<T>(_ raw: UnsafeRawBufferPointer, _ body: (inout BinaryReader) throws -> T) throws -> T {
+        var reader = BinaryReader(raw)
+        return try body(&reader)
     }
 
     static func encode(capacity: Int = 32, _ body: (inout BinaryWriter) -> Void) -> [UInt8] {
