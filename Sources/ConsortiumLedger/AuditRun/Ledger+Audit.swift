@@ -31,7 +31,7 @@ extension Ledger {
                 report.failure = (0, "checkpoint", reason)
             }
             let chain: ChainReport
-            if report.failure == nil, let fast = try replay.inspectOnTwoThreads(reader, report: &report, progress: progress) {
+            if report.failure == nil, let fast = try replay.inspectInParallel(reader, report: &report, progress: progress) {
                 chain = fast
             } else {
                 // Something failed (or the ledger is tiny): one thread, which names the first failure exactly.
@@ -151,7 +151,7 @@ struct AuditReplay {
     /// payload decoding stay on this one. Returns nil, with this replay's state unusable, when any
     /// check failed or threw: the caller then redoes the pass on one thread. Small ledgers (under
     /// two chunks) are left to it.
-    mutating func inspectOnTwoThreads(
+    mutating func inspectInParallel(
         _ reader: LedgerReader, report: inout AuditReport, progress: ((UInt64) -> Void)?
     ) throws -> ChainReport? {
         guard try reader.count() >= 2 * AuditRulesWorker.chunkSize else { return nil }
@@ -210,7 +210,7 @@ struct AuditReplay {
         checkCheckpoint(signed, root: accumulator.root, size: accumulator.size)
     }
 
-    /// The same check against a tree head held elsewhere (the two-thread walk's own accumulator).
+    /// The same check against a tree head held elsewhere (the parallel walk's own accumulator).
     func checkCheckpoint(_ signed: SignedCheckpoint, root: Hash, size: UInt64) -> String? {
         guard let publicKey else { return "the ledger's public key (checkpoint.pub) is missing" }
         guard signed.verify(with: publicKey) else {

@@ -25,9 +25,9 @@ public enum CouncilQuery {
 
         // The year's actors and the members both come in id byte order, so "acted this year" is a
         // merge of the two walks: no string per actor or member, only per inactive member reported.
-        var actedInYear: [[UInt8]] = []
         let actorPrefix = KeyBytes.make(CouncilLayout.activeActor, year: year)
-        try store.forEachBorrowed(prefix: actorPrefix) { key, _ in actedInYear.append(Array(key[actorPrefix.count...])) }
+        var actedInYear = IdList()
+        try store.forEachBorrowed(prefix: actorPrefix) { key, _ in actedInYear.append(key[actorPrefix.count...]) }
         var nextActor = 0
 
         try store.forEachBorrowed(prefix: [CouncilLayout.member]) { key, value in

@@ -3,6 +3,9 @@ import Domain
 /// A member as the council counts it: what it is and the days its status changed, so a
 /// query can judge membership on any day.
 struct MemberRecord: Equatable {
+    /// Built once: the council query decodes every member, and `MemberKind.allCases` allocates.
+    static let kinds = MemberKind.allCases
+
     var kind: MemberKind
     var admittedOn: LocalDate
     var withdrawnOn: LocalDate?
@@ -33,7 +36,7 @@ struct MemberRecord: Equatable {
 
     init(raw: UnsafeRawBufferPointer) throws {
         (kind, admittedOn, withdrawnOn, certifiedOn) = try EntityCodec.decode(raw) { reader in
-            (try reader.read(), try reader.read(), try reader.read(), try reader.read())
+            (try reader.readCase(of: Self.kinds), try reader.read(), try reader.read(), try reader.read())
         }
     }
 }
@@ -78,6 +81,9 @@ struct AgreementSpan: Equatable {
 
 /// A platform's kind and the days it was created and accepted.
 struct PlatformRecord: Equatable {
+    /// Built once, as `MemberRecord.kinds`.
+    static let kinds = PlatformKind.allCases
+
     var kind: PlatformKind
     var createdOn: LocalDate
     var acceptedOn: LocalDate?
@@ -101,7 +107,7 @@ struct PlatformRecord: Equatable {
 
     init(raw: UnsafeRawBufferPointer) throws {
         (kind, createdOn, acceptedOn) = try EntityCodec.decode(raw) { reader in
-            (try reader.read(), try reader.read(), try reader.read())
+            (try reader.readCase(of: Self.kinds), try reader.read(), try reader.read())
         }
     }
 }

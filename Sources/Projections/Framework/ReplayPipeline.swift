@@ -27,17 +27,31 @@ public struct ReplayPipeline {
     /// - Parameter expectedEvents: how many events will probably be appended (the log's length),
     ///   so the stores are sized once instead of growing by doubling; a guess is fine.
     public init(expectedEvents: Int = 0) {
-        let councilProjector = CouncilProjector()
-        let committeeProjector = CommitteeProjector()
-        let projectProjector = ProjectProjector()
         // Generator data has ~0.16 council, ~0.23 committee and ~0.003 project keys per event.
         // Reserving a little under that lands on the table size growth would reach (reserving
         // more doubles the table, and probes miss the cache more often than a resize costs).
         let events = min(max(expectedEvents, 0), 1 << 26)
-        let councilStore = InMemoryProjectionStore(minimumCapacity: events / 8)
-        let pair = Pair(
-            committee: InMemoryProjectionStore(minimumCapacity: events / 8),
-            project: InMemoryProjectionStore(minimumCapacity: events / 512))
+        self.init(
+            council: InMemoryProjectionStore(minimumCapacity: events / 8),
+            pair: Pair(
+                committee: InMemoryProjectionStore(minimumCapacity: events / 8),
+                project: InMemoryProjectionStore(minimumCapacity: events / 512)),
+            lastSequence: 0, appliedCount: 0)
+    }
+
+    /// Folds on from where `replayer` stands (its stores, last sequence and count).
+    init(continuing replayer: Replayer) {
+        self.init(
+            council: replayer.council, pair: Pair(committee: replayer.committee, project: replayer.project),
+            lastSequence: replayer.lastSequence, appliedCount: replayer.appliedCount)
+    }
+
+    private init(council councilStore: InMemoryProjectionStore, pair: Pair, lastSequence: UInt64, appliedCount: Int) {
+        let councilProjector = CouncilProjector()
+        let committeeProjector = CommitteeProjector()
+        let projectProjector = ProjectProjector()
+        self.lastSequence = lastSequence
+        self.appliedCount = appliedCount
         council = FoldWorker(label: "replay.council", state: councilStore) { store, chunk in
             for (event, context) in chunk { try councilProjector.apply(event, envelope: context, to: &store) }
         }

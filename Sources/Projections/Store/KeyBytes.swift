@@ -73,3 +73,16 @@ enum EntityCodec {
         return writer.bytes
     }
 }
+
+extension BinaryReader {
+    /// A DomainEnum stored as its case position (as `BinaryCodable` writes it), looked up in
+    /// `cases` built once by the caller: decoding through the enum's own conformance builds
+    /// `allCases` — an array — per value, and queries decode one per entry walked.
+    mutating func readCase<E: DomainEnum>(of cases: [E]) throws -> E {
+        let position = try readVarint()
+        guard position < UInt64(cases.count) else {
+            throw failure(.invalidValue, "a \(E.self) case number below \(cases.count), got \(position)")
+        }
+        return cases[Int(position)]
+    }
+}
