@@ -46,17 +46,17 @@ extension LedgerReader {
                 return false
             }
             do {
-                let (record, storedPrevious, storedHash) = try RecordCodec.split(stored)
-                let view = try RecordView(stored: stored)
+                let view = try RecordView(stored: stored)  // splits record, previous hash and hash
                 guard view.sequence == sequence else {
                     failure = (sequence, "record claims sequence \(view.sequence) but is stored at \(sequence)")
                     return false
                 }
-                guard storedPrevious == previous else {
+                guard view.previousHash == previous else {
                     failure = (sequence, "previous-hash field does not match the hash of record \(sequence - 1)")
                     return false
                 }
-                let recomputed = ChainHash.link(previous: previous, record: record)
+                let storedHash = view.hash
+                let recomputed = ChainHash.link(previous: previous, record: view.record)
                 guard recomputed == storedHash else {
                     failure = (sequence, "content does not match its hash (the record was altered)")
                     return false

@@ -99,6 +99,25 @@ struct ReadModelTests {
         #expect(try ledger.readModelStatus().allSatisfy { $0.state == .upToDate })
         #expect(try ledger.liveDigests() == ledger.replay().digests())
     }
+
+    /// The live models answer through LMDB's borrowed walk, a replay through the in-memory store:
+    /// every tier's answers agree, for every year of the history.
+    @Test func liveAnswersEqualAnswersFromAReplay() throws {
+        let dir = TemporaryDirectory()
+        let ledger = try Ledger.create(path: dir.file("ledger"))
+        try importLines(try GeneratedHistory.lines(events: 2_000, seed: 29, in: dir), into: ledger, dir: dir, batchSize: 500)
+        let replayed = try ledger.replay()
+        let today = LocalDate.today
+        for year in 2022...2027 {
+            let live = try ledger.councilReport(year: year)
+            #expect(live.json == (try CouncilQuery.run(year: year, judgedOn: today, store: replayed.council).json))
+        }
+        #expect(try ledger.councilReport(year: 2024).members.total > 0)
+        #expect(
+            try ledger.committeeReports().map(\.json)
+                == CommitteeQuery.run(judgedOn: today, store: replayed.committee).map(\.json))
+        #expect(try ledger.projectReports().map(\.json) == ProjectQuery.run(judgedOn: today, store: replayed.project).map(\.json))
+    }
 }
 
 /// A projection store straight over an LMDB database, for tampering with a closed ledger.

@@ -7,7 +7,7 @@ struct EventCatalogueTests {
     static let samples = DomainEvent.samples + DomainEvent.minimalSamples
 
     static func context(_ sequence: Int) -> EventContext {
-        EventContext(sequence: UInt64(sequence), occurredAt: 1_740_000_000_000, actor: "M-GOV", stream: "s")
+        EventContext(sequence: UInt64(sequence), occurredAt: 1_740_000_000_000, actor: "M-GOV")
     }
 
     /// Applied to an empty read model (references to nothing) and to one that has seen

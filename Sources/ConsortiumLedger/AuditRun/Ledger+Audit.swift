@@ -31,7 +31,7 @@ extension Ledger {
                 report.failure = (0, "checkpoint", reason)
             }
             let chain: ChainReport
-            if report.failure == nil, let fast = try replay.inspectOnTwoThreads(reader, report: &report, progress: progress) {
+            if report.failure == nil, let fast = try replay.inspectInParallel(reader, report: &report, progress: progress) {
                 chain = fast
             } else {
                 // Something failed (or the ledger is tiny): one thread, which names the first failure exactly.
@@ -85,25 +85,6 @@ extension Ledger {
         }
         return out
     }
-
-    private func compareReadModels(replay: inout Replayer, reader: LedgerReader, report: inout AuditReport) throws {
-        try replay.finish()
-        let replayed = try replay.digests()
-        let txn = reader.transaction
-        for model in TierModel.allCases {
-            let live = try ReadModelDigest.compute(store: LMDBProjectionStore(transaction: txn, database: model.database(facade)))
-            let mine: String
-            switch model {
-            case .council: mine = replayed.council
-            case .committee: mine = replayed.committee
-            case .project: mine = replayed.project
-            }
-            report.readModels.append(.init(model: model, live: live, replayed: mine))
-            if live != mine && report.failure == nil {
-                report.failure = (nil, "read model \(model.rawValue)", "the live read model's digest differs from a replay from genesis")
-            }
-        }
-    }
 }
 
 /// The per-record state of one audit pass.
@@ -137,16 +118,16 @@ struct AuditReplay {
         }
         let event: DomainEvent
         do {
-            event = try DomainEvent.decode(typeName: record.type, schemaVersion: record.schemaVersion, payload: record.payload)
+            event = try record.decodedEvent()
         } catch {
             failedCheck = "payload"
             return "the payload does not decode: \(error)"
         }
-        let when = Timestamp(millisecondsSinceEpoch: record.occurredAt, utcOffsetMinutes: record.occurredOffsetMinutes)
+        let context = record.eventContext
         if checkSignatures || record.signature == nil {
             do {
                 let verified = try signatures.check(
-                    actor: record.actor, typeName: record.type, signature: record.signature.map { Array($0) },
+                    actor: context.actor, typeName: record.type, signature: record.signature.map { Array($0) },
                     signerKeyId: record.signerKeyId, signedBytes: { SignedContent.bytes(of: record) }, state: rules)
                 if verified { report.signaturesVerified += 1 } else { report.unsignedEvents += 1 }
             } catch {
@@ -155,35 +136,35 @@ struct AuditReplay {
             }
         }
         do {
-            try engine.apply(event, actor: record.actor, occurredOn: when.localDate, to: &rules)
+            try engine.apply(event, actor: context.actor, occurredOn: context.occurredOn, to: &rules)
             report.rulesChecked += 1
         } catch {
             failedCheck = "rules"
             return "\(error.field): \(error.message)"
         }
-        try models.apply(event, EventContext(sequence: record.sequence, occurredAt: when, actor: record.actor, stream: record.stream))
+        try models.apply(event, context)
         return nil
     }
 
-    /// The per-record checks with signatures and rules on a second thread (`AuditRulesWorker`);
-    /// the chain, Merkle leaves, checkpoints, payload decoding and read models stay on this one.
-    /// Returns nil, with this replay's state unusable, when any check failed or threw: the
-    /// caller then redoes the pass on one thread. Small ledgers (under two chunks) are left to it.
-    mutating func inspectOnTwoThreads(
+    /// The per-record checks spread over threads: signatures and rules on `AuditRulesWorker`, the
+    /// read-model folds on `ReplayPipeline`'s two workers; the chain, Merkle leaves, checkpoints and
+    /// payload decoding stay on this one. Returns nil, with this replay's state unusable, when any
+    /// check failed or threw: the caller then redoes the pass on one thread. Small ledgers (under
+    /// two chunks) are left to it.
+    mutating func inspectInParallel(
         _ reader: LedgerReader, report: inout AuditReport, progress: ((UInt64) -> Void)?
     ) throws -> ChainReport? {
         guard try reader.count() >= 2 * AuditRulesWorker.chunkSize else { return nil }
         let worker = AuditRulesWorker(signatures: signatures, checkSignatures: checkSignatures)
         worker.start()
         defer { worker.finish() }  // the jobs point into this read transaction
+        var folds = ReplayPipeline(expectedEvents: try reader.count())
         var chunk: [AuditRulesWorker.Job] = []
         chunk.reserveCapacity(AuditRulesWorker.chunkSize)
         var failed = false
         var checkpointsVerified = 0
         // Locals, moved back at the end: the walk's closure may not capture `self`.
         var accumulator = self.accumulator
-        var models = self.models
-        self.models = Replayer()
         let checkpoints = self.checkpoints
         let check = self
         let chain = try reader.verifyChain(progress: progress) { record in
@@ -195,20 +176,13 @@ struct AuditReplay {
                 }
                 checkpointsVerified += 1
             }
-            guard let event = try? DomainEvent.decode(typeName: record.type, schemaVersion: record.schemaVersion, payload: record.payload)
-            else {
+            guard let event = try? record.decodedEvent() else {
                 failed = true
                 return "payload"
             }
-            let when = Timestamp(millisecondsSinceEpoch: record.occurredAt, utcOffsetMinutes: record.occurredOffsetMinutes)
-            let context = EventContext(sequence: record.sequence, occurredAt: when, actor: record.actor, stream: record.stream)
-            do {
-                try models.apply(event, context)
-            } catch {
-                failed = true
-                return "read models"
-            }
-            chunk.append(AuditRulesWorker.Job(event: event, record: record, actor: context.actor, occurredOn: when.localDate))
+            let context = record.eventContext
+            folds.append(event, context)
+            chunk.append(AuditRulesWorker.Job(event: event, record: record, actor: context.actor, occurredOn: context.occurredOn))
             if chunk.count == AuditRulesWorker.chunkSize {
                 guard worker.submit(chunk) else {
                     failed = true
@@ -218,7 +192,9 @@ struct AuditReplay {
             }
             return nil
         }
-        guard !failed, chain.firstFailure == nil, worker.submit(chunk), worker.finish() else { return nil }
+        // The folds are waited for even after a failure: their workers must be idle before we return.
+        let models = try? folds.finish()
+        guard !failed, chain.firstFailure == nil, worker.submit(chunk), worker.finish(), let models else { return nil }
         self.accumulator = accumulator
         self.models = models
         report.checkpointsVerified += checkpointsVerified
@@ -234,7 +210,7 @@ struct AuditReplay {
         checkCheckpoint(signed, root: accumulator.root, size: accumulator.size)
     }
 
-    /// The same check against a tree head held elsewhere (the two-thread walk's own accumulator).
+    /// The same check against a tree head held elsewhere (the parallel walk's own accumulator).
     func checkCheckpoint(_ signed: SignedCheckpoint, root: Hash, size: UInt64) -> String? {
         guard let publicKey else { return "the ledger's public key (checkpoint.pub) is missing" }
         guard signed.verify(with: publicKey) else {

@@ -1,4 +1,5 @@
 import Domain
+import EventStore
 import Foundation
 import LMDB
 import Projections
@@ -64,6 +65,9 @@ extension Ledger {
     /// Answers from the live read model (brought to the head first), or — for `--as-of` — from a
     /// replay of the log into scratch read models up to that point. (Two closures with the same
     /// body because the query functions are generic over the store type.)
+    ///
+    /// The usual case — every model already at the head — is one read transaction that checks
+    /// the checkpoints and answers; only a lagging or stale model costs a catch-up first.
     private func answer<R>(
         _ model: TierModel, _ asOf: AsOf?,
         live: (LMDBProjectionStore, LocalDate) throws -> R,
@@ -74,9 +78,24 @@ extension Ledger {
             if case .date(let date) = asOf { judgedOn = date } else { judgedOn = .today }
             return try scratch(model.store(in: try replay(cutoff: asOf.cutoff)), judgedOn)
         }
+        let current = try store.read { reader -> R? in
+            guard try allModelsAtHead(reader) else { return nil }
+            return try live(LMDBProjectionStore(transaction: reader.transaction, database: model.database(facade)), .today)
+        }
+        if let current { return current }
         try catchUp()
         return try store.environment.read { txn in
             try live(LMDBProjectionStore(transaction: txn, database: model.database(facade)), .today)
+        }
+    }
+
+    /// Whether every read model's checkpoint is the head at the current projector version
+    /// (what `catchUp()` would leave alone).
+    private func allModelsAtHead(_ reader: LedgerReader) throws -> Bool {
+        let head = try reader.head().sequence
+        return try TierModel.allCases.allSatisfy { model in
+            let live = LMDBProjectionStore(transaction: reader.transaction, database: model.database(facade))
+            return try model.status(in: live) == .resumable(after: head)
         }
     }
 }

@@ -31,7 +31,11 @@ struct AgreementTerm: Equatable {
     }
 
     init(_ bytes: [UInt8]) throws {
-        (startsOn, endsOn, terminatedOn) = try EntityCodec.decode(bytes) { reader in
+        self = try bytes.withUnsafeBytes { try AgreementTerm(raw: $0) }
+    }
+
+    init(raw: UnsafeRawBufferPointer) throws {
+        (startsOn, endsOn, terminatedOn) = try EntityCodec.decode(raw) { reader in
             (try reader.read(), try reader.read(), try reader.read())
         }
     }

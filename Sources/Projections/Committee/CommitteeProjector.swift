@@ -122,8 +122,12 @@ public struct CommitteeProjector: Projector {
         guard let personId = try store.get(KeyBytes.make(CommitteeLayout.claim, e.claimId)) else { return }
         var personKey: [UInt8] = [CommitteeLayout.person]
         personKey.append(contentsOf: personId)
-        guard let person = try store.get(personKey).flatMap(PersonRecord.init) else { return }
-        let figuresKey = CommitteeLayout.prefixed(CommitteeLayout.figures, Array(person.pair))
+        guard let person = try store.get(personKey), person.count >= 2 else { return }
+        // The figures key straight from the stored person (flags, then the pair key).
+        var figuresKey: [UInt8] = []
+        figuresKey.reserveCapacity(person.count - 1)
+        figuresKey.append(CommitteeLayout.figures)
+        figuresKey.append(contentsOf: person[2...])
         try store.add(e.amountFen, slot: PairSlot.subsidiesPaidFen, of: PairSlot.count, at: figuresKey)
     }
 

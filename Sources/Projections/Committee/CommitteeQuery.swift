@@ -37,8 +37,8 @@ public enum CommitteeQuery {
         var expiring = 0
         var termPrefix = CommitteeLayout.prefixed(CommitteeLayout.agreementTerm, pair)
         termPrefix.append(KeyBytes.separator)
-        try store.forEach(prefix: termPrefix) { _, value in
-            let term = try AgreementTerm(value)
+        try store.forEachBorrowed(prefix: termPrefix) { _, value in
+            let term = try AgreementTerm(raw: value)
             if term.isActive(on: judgedOn) { active += 1 }
             if term.expiresWithin90Days(of: judgedOn) { expiring += 1 }
         }

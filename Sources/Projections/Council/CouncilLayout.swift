@@ -14,6 +14,7 @@ import Domain
 /// | `Y` year(2) | `YearSlot` counters |
 /// | `S` year(2) programme(1) | `SubsidySlot` counters |
 /// | `T` year(2) metric(1) memberId? | KPI target (zigzag varint) |
+/// | `E` year(2) enterpriseId 0x00 agreementId | first day, or empty when no longer in force that year (`AgreementYears`) |
 enum CouncilLayout {
     static let member = UInt8(ascii: "M")
     static let agreement = UInt8(ascii: "G")
@@ -25,9 +26,13 @@ enum CouncilLayout {
     static let yearFigures = UInt8(ascii: "Y")
     static let subsidies = UInt8(ascii: "S")
     static let target = UInt8(ascii: "T")
+    static let agreementYear = UInt8(ascii: "E")
 
     static func subsidyKey(year: Int, programme: SubsidyProgramme) -> [UInt8] {
-        var key = KeyBytes.make(subsidies, year: year)
+        var key: [UInt8] = []
+        key.reserveCapacity(4)  // every subsidy event builds one: one allocation, no regrowth
+        key.append(subsidies)
+        KeyBytes.appendYear(year, to: &key)
         key.append(caseNumber(programme))
         return key
     }
@@ -47,6 +52,18 @@ enum CouncilLayout {
     static func enumCase<E: DomainEnum>(_ number: UInt8, as type: E.Type) -> E? {
         let cases = E.allCases
         return Int(number) < cases.count ? cases[Int(number)] : nil
+    }
+
+    /// Programmes in case order, built once: a synthesised `allCases` allocates an array per
+    /// call, and every subsidy event names its programme (twice for approvals and payments).
+    static let programmes = Array(SubsidyProgramme.allCases)
+
+    static func caseNumber(_ programme: SubsidyProgramme) -> UInt8 {
+        UInt8(truncatingIfNeeded: programmes.firstIndex(of: programme) ?? 0)
+    }
+
+    static func programme(_ number: UInt8) -> SubsidyProgramme? {
+        Int(number) < programmes.count ? programmes[Int(number)] : nil
     }
 }
 

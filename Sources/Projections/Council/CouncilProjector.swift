@@ -6,7 +6,8 @@ import Domain
 /// Every event also marks its actor as active in its year, for `inactiveMembers`.
 public struct CouncilProjector: Projector {
     public static let name = "council"
-    public static let version = 1
+    /// 2: the `E` index of agreements by year (`AgreementYears`).
+    public static let version = 2
 
     public init() {}
 
@@ -31,6 +32,7 @@ public struct CouncilProjector: Projector {
         case .agreementSigned(let e):
             let span = AgreementSpan(enterpriseId: e.enterpriseId, startsOn: e.startsOn, endsOn: e.endsOn)
             try store.put(KeyBytes.make(CouncilLayout.agreement, e.agreementId), span.encoded)
+            try AgreementYears.update(agreementId: e.agreementId, from: nil, to: span, in: &store)
         case .agreementAmended(let e):
             guard let endsOn = e.endsOn else { return }
             try updateAgreement(e.agreementId, in: &store) { $0.endsOn = endsOn }
@@ -120,9 +122,11 @@ public struct CouncilProjector: Projector {
     private func updateAgreement(_ id: String, in store: inout some ProjectionStore, _ change: (inout AgreementSpan) -> Void) throws {
         let key = KeyBytes.make(CouncilLayout.agreement, id)
         guard let bytes = try store.get(key) else { return }
-        var span = try AgreementSpan(bytes)
+        let old = try AgreementSpan(bytes)
+        var span = old
         change(&span)
         try store.put(key, span.encoded)
+        try AgreementYears.update(agreementId: id, from: old, to: span, in: &store)
     }
 
     private func addYear(_ delta: Int64, _ slot: Int, _ year: Int, _ store: inout some ProjectionStore) throws {
@@ -138,7 +142,7 @@ public struct CouncilProjector: Projector {
     /// Approvals, payments and claw-backs name only the claim: its programme was noted at application.
     private func addClaim(_ claimId: String, _ delta: Int64, _ slot: Int, _ year: Int, _ store: inout some ProjectionStore) throws {
         guard let bytes = try store.get(KeyBytes.make(CouncilLayout.claim, claimId)), let number = bytes.first,
-            let programme = CouncilLayout.enumCase(number, as: SubsidyProgramme.self)
+            let programme = CouncilLayout.programme(number)
         else { return }
         try addSubsidy(delta, slot, year, programme, &store)
     }

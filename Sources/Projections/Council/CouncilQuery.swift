@@ -3,7 +3,7 @@ import Domain
 /// Answers `ledger query council --year Y` from the council read model.
 ///
 /// Cost is bounded by the size of the consortium, not its history: one get for the year's
-/// flows, and prefix walks over members, agreements, platforms, the year's active actors,
+/// flows, and prefix walks over members, the year's agreements, platforms, the year's active actors,
 /// subsidy records and targets.
 public enum CouncilQuery {
     public static func run(year: Int, judgedOn: LocalDate, store: some ProjectionStore) throws -> CouncilReport {
@@ -23,35 +23,33 @@ public enum CouncilQuery {
         report.orderClassPlaces = flows[YearSlot.orderClassPlaces]
         report.orderClassFilled = flows[YearSlot.orderClassFilled]
 
-        var actedInYear = Set<String>()
+        // The year's actors and the members both come in id byte order, so "acted this year" is a
+        // merge of the two walks: no string per actor or member, only per inactive member reported.
         let actorPrefix = KeyBytes.make(CouncilLayout.activeActor, year: year)
-        try store.forEach(prefix: actorPrefix) { key, _ in
-            actedInYear.insert(KeyBytes.id(after: actorPrefix.count, in: key))
-        }
+        var actedInYear = IdList()
+        try store.forEachBorrowed(prefix: actorPrefix) { key, _ in actedInYear.append(key[actorPrefix.count...]) }
+        var nextActor = 0
 
-        try store.forEach(prefix: [CouncilLayout.member]) { key, value in
-            let member = try MemberRecord(value)
+        try store.forEachBorrowed(prefix: [CouncilLayout.member]) { key, value in
+            let member = try MemberRecord(raw: value)
             guard member.admittedOn <= cutDay else { return }
             report.members.total += 1
             guard member.isOnRoll(on: cutDay) else { return }
-            let id = KeyBytes.id(after: 1, in: key)
+            let id = UnsafeRawBufferPointer(rebasing: key[1...])
             report.members.active += 1
             report.members.byKind[member.kind, default: 0] += 1
             if member.kind == .enterprise, let certified = member.certifiedOn, certified <= cutDay {
                 report.certifiedEnterprises += 1
             }
-            if !actedInYear.contains(id) { report.inactiveMembers.append(id) }
+            while nextActor < actedInYear.count, actedInYear[nextActor].lexicographicallyPrecedes(id) { nextActor += 1 }
+            let acted = nextActor < actedInYear.count && actedInYear[nextActor].elementsEqual(id)
+            if !acted { report.inactiveMembers.append(String(decoding: id, as: UTF8.self)) }
         }
 
-        var participating = Set<String>()
-        try store.forEach(prefix: [CouncilLayout.agreement]) { _, value in
-            let span = try AgreementSpan(value)
-            if span.overlaps(from: firstDay, to: cutDay) { participating.insert(span.enterpriseId) }
-        }
-        report.enterprisesParticipating = participating.count
+        report.enterprisesParticipating = try AgreementYears.participatingCount(year: year, through: cutDay, in: store)
 
-        try store.forEach(prefix: [CouncilLayout.platform]) { _, value in
-            let platform = try PlatformRecord(value)
+        try store.forEachBorrowed(prefix: [CouncilLayout.platform]) { _, value in
+            let platform = try PlatformRecord(raw: value)
             guard platform.createdOn <= cutDay else { return }
             report.platforms.total += 1
             report.platforms.byKind[platform.kind, default: 0] += 1

@@ -3,6 +3,9 @@ import Domain
 /// A member as the council counts it: what it is and the days its status changed, so a
 /// query can judge membership on any day.
 struct MemberRecord: Equatable {
+    /// Built once: the council query decodes every member, and `MemberKind.allCases` allocates.
+    static let kinds = MemberKind.allCases
+
     var kind: MemberKind
     var admittedOn: LocalDate
     var withdrawnOn: LocalDate?
@@ -28,13 +31,18 @@ struct MemberRecord: Equatable {
     }
 
     init(_ bytes: [UInt8]) throws {
-        (kind, admittedOn, withdrawnOn, certifiedOn) = try EntityCodec.decode(bytes) { reader in
-            (try reader.read(), try reader.read(), try reader.read(), try reader.read())
+        self = try bytes.withUnsafeBytes { try MemberRecord(raw: $0) }
+    }
+
+    init(raw: UnsafeRawBufferPointer) throws {
+        (kind, admittedOn, withdrawnOn, certifiedOn) = try EntityCodec.decode(raw) { reader in
+            (try reader.readCase(of: Self.kinds), try reader.read(), try reader.read(), try reader.read())
         }
     }
 }
 
-/// An agreement's enterprise and effective term, for "enterprises participating".
+/// An agreement's enterprise and effective term, from which `AgreementYears` indexes the
+/// years it is in force (for "enterprises participating").
 struct AgreementSpan: Equatable {
     var enterpriseId: String
     var startsOn: LocalDate
@@ -48,11 +56,6 @@ struct AgreementSpan: Equatable {
         return min(endsOn, terminatedOn.adding(days: -1))
     }
 
-    func isActive(on day: LocalDate) -> Bool { startsOn <= day && day <= lastDay }
-
-    func overlaps(from first: LocalDate, to last: LocalDate) -> Bool {
-        startsOn <= last && lastDay >= first && startsOn <= lastDay
-    }
 
     var encoded: [UInt8] {
         EntityCodec.encode { writer in
@@ -78,6 +81,9 @@ struct AgreementSpan: Equatable {
 
 /// A platform's kind and the days it was created and accepted.
 struct PlatformRecord: Equatable {
+    /// Built once, as `MemberRecord.kinds`.
+    static let kinds = PlatformKind.allCases
+
     var kind: PlatformKind
     var createdOn: LocalDate
     var acceptedOn: LocalDate?
@@ -96,8 +102,12 @@ struct PlatformRecord: Equatable {
     }
 
     init(_ bytes: [UInt8]) throws {
-        (kind, createdOn, acceptedOn) = try EntityCodec.decode(bytes) { reader in
-            (try reader.read(), try reader.read(), try reader.read())
+        self = try bytes.withUnsafeBytes { try PlatformRecord(raw: $0) }
+    }
+
+    init(raw: UnsafeRawBufferPointer) throws {
+        (kind, createdOn, acceptedOn) = try EntityCodec.decode(raw) { reader in
+            (try reader.readCase(of: Self.kinds), try reader.read(), try reader.read())
         }
     }
 }

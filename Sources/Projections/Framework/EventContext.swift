@@ -5,6 +5,9 @@ import Domain
 /// `occurredOn` is the business date (in the offset the event was written with), which
 /// decides the year an event counts in and what `--as-of DATE` includes; `sequence` is
 /// what `--as-of SEQ` and checkpoints count.
+///
+/// Only what projectors read is kept: replay builds one context per event, so every
+/// field here is paid for millions of times (the stream, which no projector reads, is not).
 public struct EventContext: Sendable, Equatable {
     /// Global sequence number, gapless from 1.
     public let sequence: UInt64
@@ -14,27 +17,36 @@ public struct EventContext: Sendable, Equatable {
     public let occurredOn: LocalDate
     /// The calendar year of `occurredOn`, computed once rather than per projector.
     public let year: Int
-    /// The member that submitted the event.
+    /// The member that submitted the event (the council counts who acted in a year).
     public let actor: String
-    /// The stream the event was appended to (`agreement-A1` …).
-    public let stream: String
 
     /// - Parameter occurredOn: the business date; defaults to the UTC date of `occurredAt`
     ///   for callers that no longer have the original offset.
-    public init(sequence: UInt64, occurredAt: Int64, occurredOn: LocalDate? = nil, actor: String, stream: String) {
+    public init(sequence: UInt64, occurredAt: Int64, occurredOn: LocalDate? = nil, actor: String) {
         self.sequence = sequence
         self.occurredAt = occurredAt
         let date = occurredOn ?? Timestamp(millisecondsSinceEpoch: occurredAt).utcDate
         self.occurredOn = date
         self.year = date.year
         self.actor = actor
-        self.stream = stream
     }
 
     /// From an import timestamp, keeping its offset for the business date.
-    public init(sequence: UInt64, occurredAt: Timestamp, actor: String, stream: String) {
+    public init(sequence: UInt64, occurredAt: Timestamp, actor: String) {
         self.init(
             sequence: sequence, occurredAt: occurredAt.millisecondsSinceEpoch, occurredOn: occurredAt.localDate,
-            actor: actor, stream: stream)
+            actor: actor)
+    }
+
+    /// Source compatibility for callers written when the context carried the stream.
+    @available(*, deprecated, message: "no projector reads the stream; use init(sequence:occurredAt:occurredOn:actor:)")
+    public init(sequence: UInt64, occurredAt: Int64, occurredOn: LocalDate? = nil, actor: String, stream: String) {
+        self.init(sequence: sequence, occurredAt: occurredAt, occurredOn: occurredOn, actor: actor)
+    }
+
+    /// Source compatibility for callers written when the context carried the stream.
+    @available(*, deprecated, message: "no projector reads the stream; use init(sequence:occurredAt:actor:)")
+    public init(sequence: UInt64, occurredAt: Timestamp, actor: String, stream: String) {
+        self.init(sequence: sequence, occurredAt: occurredAt, actor: actor)
     }
 }

@@ -11,12 +11,12 @@ public enum ReadModelDigest {
     /// Lower-case hex SHA-256.
     public static func compute(store: some ProjectionStore) throws -> String {
         var hasher = SHA256()
-        try store.forEach(prefix: []) { key, value in
+        try store.forEachBorrowed(prefix: []) { key, value in
             guard key.first != KeyBytes.metaPrefix else { return }
             feedLength(key.count, into: &hasher)
-            key.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+            hasher.update(bufferPointer: key)
             feedLength(value.count, into: &hasher)
-            value.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+            hasher.update(bufferPointer: value)
         }
         return hasher.finalize().map { hexDigits[Int($0 >> 4)] + hexDigits[Int($0 & 0x0F)] }.joined()
     }

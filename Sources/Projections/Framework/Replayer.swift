@@ -36,6 +36,18 @@ public struct Replayer: Sendable {
 
     public init() {}
 
+    /// Read models folded elsewhere (`ReplayPipeline`).
+    init(
+        council: InMemoryProjectionStore, committee: InMemoryProjectionStore, project: InMemoryProjectionStore,
+        lastSequence: UInt64, appliedCount: Int
+    ) {
+        self.council = council
+        self.committee = committee
+        self.project = project
+        self.lastSequence = lastSequence
+        self.appliedCount = appliedCount
+    }
+
     /// Applies one event to all three read models, with no cut-off.
     public mutating func apply(_ event: DomainEvent, _ context: EventContext) throws {
         try councilProjector.apply(event, envelope: context, to: &council)
@@ -49,82 +61,25 @@ public struct Replayer: Sendable {
     /// again with later events, then `finish()` once before querying. A sequence cut-off stops reading at
     /// the first event past it, since sequences only grow.
     ///
-    /// Events are folded in chunks; with `parallel`, the council model is folded on a
-    /// second thread while this one folds the other two (the models share nothing).
+    /// With `parallel` the events go through a `ReplayPipeline` (council folded on one worker
+    /// thread, committee and project on another); without, one at a time on this thread.
     public mutating func replay<Events: Sequence>(
         _ events: Events, cutoff: ReplayCutoff? = nil, parallel: Bool = true
     ) throws where Events.Element == (DomainEvent, EventContext) {
-        var chunk: [(DomainEvent, EventContext)] = []
-        chunk.reserveCapacity(Self.chunkSize)
+        var pipeline = parallel ? ReplayPipeline(continuing: self) : nil
+        if pipeline != nil { self = Replayer() }  // the pipeline's workers now own the stores
         for (event, context) in events {
             if let cutoff, !cutoff.includes(context) {
                 if case .sequenceAtMost = cutoff { break }
                 continue
             }
-            chunk.append((event, context))
-            if chunk.count == Self.chunkSize {
-                try applyChunk(chunk, parallel: parallel)
-                chunk.removeAll(keepingCapacity: true)
+            if pipeline != nil {
+                pipeline?.append(event, context)
+            } else {
+                try apply(event, context)
             }
         }
-        try applyChunk(chunk, parallel: parallel)
-    }
-
-    static let chunkSize = 8192
-
-    private mutating func applyChunk(_ chunk: [(DomainEvent, EventContext)], parallel: Bool) throws {
-        guard let last = chunk.last else { return }
-        guard parallel, chunk.count >= 1024 else {
-            for (event, context) in chunk { try apply(event, context) }
-            return
-        }
-        // Move the stores out so each thread owns its own uniquely referenced storage.
-        var councilStore = council
-        var committeeStore = committee
-        var projectStore = project
-        council = InMemoryProjectionStore()
-        committee = InMemoryProjectionStore()
-        project = InMemoryProjectionStore()
-        var councilError: (any Error)?
-        var otherError: (any Error)?
-        let projectors = (councilProjector, committeeProjector, projectProjector)
-        withUnsafeMutablePointer(to: &councilStore) { councilPointer in
-            withUnsafeMutablePointer(to: &committeeStore) { committeePointer in
-                withUnsafeMutablePointer(to: &projectStore) { projectPointer in
-                    withUnsafeMutablePointer(to: &councilError) { councilErrorPointer in
-                        withUnsafeMutablePointer(to: &otherError) { otherErrorPointer in
-                            let council = DisjointPointer(councilPointer)
-                            let committee = DisjointPointer(committeePointer)
-                            let project = DisjointPointer(projectPointer)
-                            let failures = (DisjointPointer(councilErrorPointer), DisjointPointer(otherErrorPointer))
-                            DispatchQueue.concurrentPerform(iterations: 2) { worker in
-                                do {
-                                    if worker == 0 {
-                                        for (event, context) in chunk {
-                                            try projectors.0.apply(event, envelope: context, to: &council.pointer.pointee)
-                                        }
-                                    } else {
-                                        for (event, context) in chunk {
-                                            try projectors.1.apply(event, envelope: context, to: &committee.pointer.pointee)
-                                            try projectors.2.apply(event, envelope: context, to: &project.pointer.pointee)
-                                        }
-                                    }
-                                } catch {
-                                    (worker == 0 ? failures.0 : failures.1).pointer.pointee = error
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        committee = committeeStore
-        project = projectStore
-        council = councilStore
-        if let councilError { throw councilError }
-        if let otherError { throw otherError }
-        lastSequence = last.1.sequence
-        appliedCount += chunk.count
+        if var pipeline { self = try pipeline.finish() }
     }
 
     /// Writes each read model's checkpoint and prepares the stores for many queries.
@@ -147,10 +102,14 @@ public struct Replayer: Sendable {
         return replayer
     }
 
+    /// The three models' digests, hashed in parallel (the stores are read-only here).
     public func digests() throws -> ReadModelDigests {
-        ReadModelDigests(
-            council: try ReadModelDigest.compute(store: council),
-            committee: try ReadModelDigest.compute(store: committee),
-            project: try ReadModelDigest.compute(store: project))
+        let stores = [council, committee, project]
+        let results = DigestResults(count: stores.count)
+        DispatchQueue.concurrentPerform(iterations: stores.count) { index in
+            results.set(index, Result { try ReadModelDigest.compute(store: stores[index]) })
+        }
+        let digests = try results.values()
+        return ReadModelDigests(council: digests[0], committee: digests[1], project: digests[2])
     }
 }

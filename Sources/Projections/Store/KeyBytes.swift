@@ -58,15 +58,31 @@ enum KeyBytes {
 /// payload codec (varints, length-prefixed UTF-8) so read models are as compact as events.
 enum EntityCodec {
     static func decode<T>(_ bytes: [UInt8], _ body: (inout BinaryReader) throws -> T) throws -> T {
-        try bytes.withUnsafeBytes { raw in
-            var reader = BinaryReader(raw)
-            return try body(&reader)
-        }
+        try bytes.withUnsafeBytes { raw in try decode(raw, body) }
+    }
+
+    /// From bytes a store lends (`forEachBorrowed`).
+    static func decode<T>(_ raw: UnsafeRawBufferPointer, _ body: (inout BinaryReader) throws -> T) throws -> T {
+        var reader = BinaryReader(raw)
+        return try body(&reader)
     }
 
     static func encode(capacity: Int = 32, _ body: (inout BinaryWriter) -> Void) -> [UInt8] {
         var writer = BinaryWriter(capacity: capacity)
         body(&writer)
         return writer.bytes
+    }
+}
+
+extension BinaryReader {
+    /// A DomainEnum stored as its case position (as `BinaryCodable` writes it), looked up in
+    /// `cases` built once by the caller: decoding through the enum's own conformance builds
+    /// `allCases` — an array — per value, and queries decode one per entry walked.
+    mutating func readCase<E: DomainEnum>(of cases: [E]) throws -> E {
+        let position = try readVarint()
+        guard position < UInt64(cases.count) else {
+            throw failure(.invalidValue, "a \(E.self) case number below \(cases.count), got \(position)")
+        }
+        return cases[Int(position)]
     }
 }

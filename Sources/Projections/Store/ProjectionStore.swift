@@ -17,6 +17,10 @@ public protocol ProjectionStore {
     /// Replay spends most of its time here, so in-memory stores change the value in place
     /// (one hash lookup, no copy). The body must not set a present value to `nil`.
     mutating func update<R>(_ key: [UInt8], _ body: (inout [UInt8]?) throws -> R) throws -> R
+    /// `forEach` with the key and value lent for the duration of `body` only, for queries that
+    /// walk many entries: a store that can (LMDB) hands out its own bytes instead of two arrays
+    /// per entry. The default copies, through `forEach`.
+    func forEachBorrowed(prefix: [UInt8], _ body: (UnsafeRawBufferPointer, UnsafeRawBufferPointer) throws -> Void) throws
 }
 
 extension ProjectionStore {
@@ -28,6 +32,14 @@ extension ProjectionStore {
         let result = try body(&value)
         if let value, value != old { try put(key, value) }
         return result
+    }
+
+    public func forEachBorrowed(
+        prefix: [UInt8], _ body: (UnsafeRawBufferPointer, UnsafeRawBufferPointer) throws -> Void
+    ) throws {
+        try forEach(prefix: prefix) { key, value in
+            try key.withUnsafeBytes { key in try value.withUnsafeBytes { value in try body(key, value) } }
+        }
     }
 
     /// Every entry under `prefix`, for tests and tools that want values rather than a walk.

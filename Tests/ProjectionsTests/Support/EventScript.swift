@@ -10,7 +10,7 @@ struct EventScript {
         let date = Self.day(day)
         let context = EventContext(
             sequence: UInt64(events.count + 1), occurredAt: Int64(date.daysSince1970) * 86_400_000,
-            occurredOn: date, actor: actor, stream: event.streamId)
+            occurredOn: date, actor: actor)
         events.append((event, context))
     }
 

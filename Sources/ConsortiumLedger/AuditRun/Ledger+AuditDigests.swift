@@ -1,0 +1,55 @@
+import Dispatch
+import EventStore
+import LMDB
+import Projections
+
+extension Ledger {
+    /// The audit's last step: each replayed read model's digest against the live one.
+    ///
+    /// The replayed digests are computed on other threads while this one hashes the live models:
+    /// the live ones go through this thread's read transaction, which LMDB ties to it.
+    func compareReadModels(replay: inout Replayer, reader: LedgerReader, report: inout AuditReport) throws {
+        try replay.finish()
+        let replayed = PendingDigests(of: replay)
+        let txn = reader.transaction
+        var live: [TierModel: String] = [:]
+        for model in TierModel.allCases {
+            live[model] = try ReadModelDigest.compute(store: LMDBProjectionStore(transaction: txn, database: model.database(facade)))
+        }
+        let mine = try replayed.wait()
+        for model in TierModel.allCases {
+            let theirs = live[model] ?? ""
+            let ours: String
+            switch model {
+            case .council: ours = mine.council
+            case .committee: ours = mine.committee
+            case .project: ours = mine.project
+            }
+            report.readModels.append(.init(model: model, live: theirs, replayed: ours))
+            if theirs != ours && report.failure == nil {
+                report.failure = (nil, "read model \(model.rawValue)", "the live read model's digest differs from a replay from genesis")
+            }
+        }
+    }
+}
+
+/// A replay's digests being computed on a global queue.
+///
+/// `@unchecked Sendable`: `result` is written once by the queued block and read only after
+/// `group.wait()`, which orders the write before the read.
+private final class PendingDigests: @unchecked Sendable {
+    private let group = DispatchGroup()
+    private var result: Result<ReadModelDigests, any Error>?
+
+    init(of replayer: Replayer) {
+        DispatchQueue.global().async(group: group) {
+            self.result = Result { try replayer.digests() }
+        }
+    }
+
+    func wait() throws -> ReadModelDigests {
+        group.wait()
+        guard let result else { throw LedgerError(.io, "the replayed digests were not computed") }
+        return try result.get()
+    }
+}
