@@ -22,7 +22,7 @@ struct InlineProjections {
         let context = EventContext(
             sequence: record.sequence,
             occurredAt: Timestamp(millisecondsSinceEpoch: record.occurredAt, utcOffsetMinutes: record.occurredOffsetMinutes),
-            actor: record.actor, stream: record.stream)
+            actor: record.actor)
         try apply(event, context: context)
     }
 

@@ -46,7 +46,7 @@ struct ImportShadow {
         } catch is RuleCheck.Violation {
             throw Abandon()
         }
-        let context = EventContext(sequence: nextSequence, occurredAt: line.occurredAt, actor: event.actor, stream: event.stream)
+        let context = EventContext(sequence: nextSequence, occurredAt: line.occurredAt, actor: event.actor)
         try projections.apply(line.event, context: context)
         nextSequence += 1
     }

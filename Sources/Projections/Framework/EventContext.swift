@@ -37,16 +37,4 @@ public struct EventContext: Sendable, Equatable {
             sequence: sequence, occurredAt: occurredAt.millisecondsSinceEpoch, occurredOn: occurredAt.localDate,
             actor: actor)
     }
-
-    /// Source compatibility for callers written when the context carried the stream.
-    @available(*, deprecated, message: "no projector reads the stream; use init(sequence:occurredAt:occurredOn:actor:)")
-    public init(sequence: UInt64, occurredAt: Int64, occurredOn: LocalDate? = nil, actor: String, stream: String) {
-        self.init(sequence: sequence, occurredAt: occurredAt, occurredOn: occurredOn, actor: actor)
-    }
-
-    /// Source compatibility for callers written when the context carried the stream.
-    @available(*, deprecated, message: "no projector reads the stream; use init(sequence:occurredAt:actor:)")
-    public init(sequence: UInt64, occurredAt: Timestamp, actor: String, stream: String) {
-        self.init(sequence: sequence, occurredAt: occurredAt, actor: actor)
-    }
 }
