@@ -5,7 +5,11 @@
 /// ever be appended, never reordered or removed.
 public protocol DomainEnum: RawRepresentable, CaseIterable, Hashable, Sendable, BinaryCodable,
     JSONFieldCodable, CustomStringConvertible
-where RawValue == String, AllCases == [Self] {}
+where RawValue == String, AllCases == [Self] {
+    /// `allCases`, built once: the synthesised `allCases` builds a new array on every call,
+    /// which replay paid for every enumerated field of every event.
+    static var ordered: [Self] { get }
+}
 
 extension DomainEnum {
     public var description: String { rawValue }
@@ -13,13 +17,13 @@ extension DomainEnum {
     public static var rawValues: [String] { allCases.map(\.rawValue) }
 
     public func encode(into writer: inout BinaryWriter) {
-        let position = Self.allCases.firstIndex(of: self) ?? 0
+        let position = Self.ordered.firstIndex(of: self) ?? 0
         writer.writeVarint(UInt64(position))
     }
 
     public init(from reader: inout BinaryReader) throws(PayloadDecodingError) {
         let position = try reader.readVarint()
-        let cases = Self.allCases
+        let cases = Self.ordered
         guard position < UInt64(cases.count) else {
             throw reader.failure(.invalidValue, "a \(Self.self) case number below \(cases.count), got \(position)")
         }

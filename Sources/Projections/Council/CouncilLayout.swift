@@ -46,11 +46,11 @@ enum CouncilLayout {
 
     /// A DomainEnum's stored case number (its position; cases are only ever appended).
     static func caseNumber<E: DomainEnum>(_ value: E) -> UInt8 {
-        UInt8(truncatingIfNeeded: E.allCases.firstIndex(of: value) ?? 0)
+        UInt8(truncatingIfNeeded: E.ordered.firstIndex(of: value) ?? 0)
     }
 
     static func enumCase<E: DomainEnum>(_ number: UInt8, as type: E.Type) -> E? {
-        let cases = E.allCases
+        let cases = E.ordered
         return Int(number) < cases.count ? cases[Int(number)] : nil
     }
 
