@@ -1,72 +1,81 @@
-import Domain
+import Dispatch
 import EventStore
 
 /// `events.jsonl` being written: one line per event in sequence order, formatted straight from
 /// the records in the memory map, so memory stays flat however long the history.
+///
+/// The cursor collects a batch of records; two lanes format its halves at once (on the two cores
+/// the export machines have) and their buffers go to the file in order, where a third thread
+/// hashes and writes them.
 struct EventsFile {
     let writer: SnapshotFileWriter
-    var years: Set<Int>
-    private var encoder = EventLineEncoder()
-    private var countsByCode: [UInt64] = Array(repeating: 0, count: DomainEvent.allTypeNames.count + 1)
-    private var otherCounts: [String: UInt64] = [:]
-    private var lastDay: Int64?
-    static let progressEvery: UInt64 = 1_024
+    private let lanes = [FormattingLane(), FormattingLane()]
+    private let previousYears: Set<Int>
+    /// Records per batch: ~2 MB of lines per lane, enough to amortise handing work to a thread.
+    static let batchSize = 8_192
 
     init(writer: SnapshotFileWriter, years: Set<Int>) {
         self.writer = writer
-        self.years = years
+        previousYears = years
     }
+
+    /// The business years of the previous export and of the events written.
+    var years: Set<Int> { lanes.reduce(previousYears) { $0.union($1.tally.years) } }
 
     /// Events written per type name.
     var counts: [String: UInt64] {
-        var result = otherCounts
-        for name in DomainEvent.allTypeNames {
-            guard let code = DomainEvent.typeCode(named: name).map(Int.init), countsByCode.indices.contains(code),
-                countsByCode[code] > 0
-            else { continue }
-            result[name, default: 0] += countsByCode[code]
-        }
-        return result
+        var total = EventTally()
+        for lane in lanes { total.merge(lane.tally) }
+        return total.counts
     }
 
-    mutating func write(
+    func write(
         reader: LedgerReader, range: ClosedRange<UInt64>, head: UInt64, progress: (@Sendable (UInt64, UInt64) -> Void)?
     ) throws {
         guard range.lowerBound <= head else { return }
         let total = head - range.lowerBound + 1
         var next = range.lowerBound
+        var batch: [RecordView] = []
+        batch.reserveCapacity(Self.batchSize)
         try reader.scan(from: next, through: head) { view in
             guard view.sequence == next else {
                 throw LedgerError(
                     .io, "sequence \(next) is missing from the log (found \(view.sequence)); run `ledger audit`")
             }
-            var code: UInt16?
-            try writer.append { out in code = try encoder.append(view, to: &out) }
-            count(view, code: code)
+            batch.append(view)
             next += 1
-            if (next - range.lowerBound) % Self.progressEvery == 0 { progress?(next - range.lowerBound, total) }
+            if batch.count == Self.batchSize {
+                try writeBatch(batch)
+                batch.removeAll(keepingCapacity: true)
+                progress?(next - range.lowerBound, total)
+            }
             return true
         }
         guard next > head else {
             throw LedgerError(.io, "sequence \(next) is missing from the log; run `ledger audit`")
         }
+        try writeBatch(batch)
         progress?(total, total)
     }
 
-    /// Counts the event's type and notes its business year (computed once per day of events).
-    private mutating func count(_ view: RecordView, code: UInt16?) {
-        if let code, Int(code) < countsByCode.count {
-            countsByCode[Int(code)] += 1
-        } else {
-            otherCounts[view.type, default: 0] += 1
+    /// Formats the two halves of `batch` at once and writes them in order.
+    private func writeBatch(_ batch: [RecordView]) throws {
+        guard !batch.isEmpty else { return }
+        batch.withUnsafeBufferPointer { views in
+            let half = (views.count + 1) / 2
+            let runs = UnsafeRuns(first: views[..<half], second: views[half...])
+            let lanes = self.lanes
+            DispatchQueue.concurrentPerform(iterations: 2) { lane in
+                lanes[lane].format(lane == 0 ? runs.first : runs.second)
+            }
         }
-        let local = view.occurredAt + Int64(view.occurredOffsetMinutes) * 60_000
-        let day = local >= 0 ? local / Timestamp.millisecondsPerDay : (local + 1) / Timestamp.millisecondsPerDay - 1
-        if day != lastDay {
-            lastDay = day
-            years.insert(
-                Timestamp(millisecondsSinceEpoch: view.occurredAt, utcOffsetMinutes: view.occurredOffsetMinutes)
-                    .localDate.year)
-        }
+        for lane in lanes { try writer.submit(try lane.takeOutput()) }
     }
+}
+
+/// The two halves of a batch for the lanes. The records point into the read transaction's
+/// memory map, which stays valid until `writeBatch` returns (after both lanes finished).
+private struct UnsafeRuns: @unchecked Sendable {
+    let first: Slice<UnsafeBufferPointer<RecordView>>
+    let second: Slice<UnsafeBufferPointer<RecordView>>
 }

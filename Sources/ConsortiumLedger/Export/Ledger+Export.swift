@@ -60,7 +60,7 @@ extension Ledger {
         let first = previous.map { $0.manifest.sequences.last + 1 } ?? 1
         let chainStart = try chainHash(before: first, head: head, reader: reader, previous: previous)
 
-        var events = EventsFile(
+        let events = EventsFile(
             writer: try SnapshotFileWriter(directory: staging.path, name: SnapshotLayout.events),
             years: Set(previous?.manifest.readModels.councilYears ?? []))
         try events.write(reader: reader, range: first...max(first, head), head: head, progress: options.progress)

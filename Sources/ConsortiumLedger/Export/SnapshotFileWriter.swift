@@ -45,6 +45,13 @@ final class SnapshotFileWriter {
         if buffer.count >= Self.bufferSize { try flush() }
     }
 
+    /// Hands a buffer of whole lines to the file as it is (after what is buffered), without copying.
+    func submit(_ chunk: [UInt8]) throws {
+        try flush()
+        guard !chunk.isEmpty else { return }
+        try sink.submit(chunk)
+    }
+
     private func flush() throws {
         guard !buffer.isEmpty else { return }
         var full: [UInt8] = []
