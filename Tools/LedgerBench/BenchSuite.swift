@@ -78,7 +78,8 @@ struct BenchSuite {
                 "raw LMDB C cursor scan", raw10k.scanRate, rate: 500_000)
             let peak = try bench.exportPeakMiB(ledgerPath: ledger.path, events: events)
             report.measurements[report.measurements.count - 1].note =
-                String(format: "peak RSS of `ledger export` at %d events: %.0f MiB", events, peak)
+                peak.map { String(format: "peak RSS of `ledger export` at %d events: %.0f MiB", events, $0) }
+                ?? "peak RSS of `ledger export` not measured (no /usr/bin/time)"
         }
         if jobs.contains("cli") {
             let count = min(single, 200)
