@@ -84,10 +84,14 @@ public final class Environment: @unchecked Sendable {
     }
 
     /// Creates and opens one LMDB handle with `flags`; closes it again if opening fails.
-    private static func openHandle(_ path: String, _ options: Options, flags: UInt32) -> Result<OpaquePointer, LMDBError> {
+    private static func openHandle(_ path: String, _ options: Options, flags: UInt32)
+        -> Result<OpaquePointer, LMDBError>
+    {
         var env: OpaquePointer?
         let created = mdb_env_create(&env)
-        guard created == 0, let env else { return .failure(LMDBError(code: created == 0 ? EINVAL : created, context: "mdb_env_create")) }
+        guard created == 0, let env else {
+            return .failure(LMDBError(code: created == 0 ? EINVAL : created, context: "mdb_env_create"))
+        }
         let steps: [(Int32, String)] = [
             (mdb_env_set_maxdbs(env, options.maxDatabases), "mdb_env_set_maxdbs"),
             (mdb_env_set_maxreaders(env, options.maxReaders), "mdb_env_set_maxreaders"),
@@ -145,8 +149,8 @@ public final class Environment: @unchecked Sendable {
 
     /// Opens (or creates) a named database. Call once at start-up and keep the handle.
     ///
-    /// An existing database is opened in a read transaction, so opening a ledger neither waits
-    /// for another process's write transaction nor works on read-only media; only creating one writes.
+    /// An existing database is opened in a read transaction, so opening a ledger never waits for
+    /// another process's write transaction and works on read-only media; only creating one writes.
     public func openDatabase(_ name: String?, create: Bool = true) throws -> Database {
         databaseOpenLock.lockExclusive()
         defer { databaseOpenLock.unlock() }

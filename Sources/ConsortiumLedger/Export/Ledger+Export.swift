@@ -35,7 +35,7 @@ extension Ledger {
                 try writeSnapshot(reader: reader, into: staging, previous: previous, key: key, options: options)
             }
             _ = try SnapshotFileWriter.write(manifest.jsonData(), named: ExportManifest.fileName, in: staging.path)
-            try staging.publish()
+            try staging.publish(syncingFiles: true)
             return ExportSummary(
                 directory: staging.target, manifest: manifest, seconds: Date().timeIntervalSince(start))
         } catch {

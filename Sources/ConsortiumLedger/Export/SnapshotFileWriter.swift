@@ -12,8 +12,8 @@ import Dispatch
 ///
 /// Full buffers are hashed and written on a second thread while the caller fills the next one
 /// (at most two in flight), so formatting overlaps SHA-256 and `write(2)` on a two-core machine.
-/// The file is not synced here: `StagingDirectory.publish` syncs every file at once before the
-/// snapshot gets its name. Not Sendable: one export owns it for the length of one file.
+/// The file is not synced here: `StagingDirectory.publish(syncingFiles:)` syncs every file at
+/// once before the snapshot gets its name. Not Sendable: one export owns it for one file.
 final class SnapshotFileWriter {
     let path: String
     let name: String

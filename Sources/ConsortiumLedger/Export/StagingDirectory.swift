@@ -49,10 +49,11 @@ struct StagingDirectory: Sendable {
 
     func file(_ name: String) -> String { SnapshotPath.join(path, name) }
 
-    /// Syncs its files and the directory, renames it to the target and syncs the parent, so the
-    /// rename is durable and never names a directory whose files are not on disk.
-    func publish() throws {
-        try Self.syncFiles(in: path)
+    /// Syncs the directory (and, with `syncingFiles`, every file in it first: writers that did
+    /// not sync their files leave it to this), renames it to the target and syncs the parent, so
+    /// the rename is durable and never names a directory whose files are not on disk.
+    func publish(syncingFiles: Bool = false) throws {
+        if syncingFiles { try Self.syncFiles(in: path) }
         Self.syncDirectory(path)
         // An empty directory the operator made is replaced atomically by rename(2).
         guard rename(path, target) == 0 else {
