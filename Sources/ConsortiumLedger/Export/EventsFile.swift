@@ -1,6 +1,12 @@
 import Dispatch
 import EventStore
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// `events.jsonl` being written: one line per event in sequence order, formatted straight from
 /// the records in the memory map, so memory stays flat however long the history.
 ///
@@ -70,6 +76,24 @@ struct EventsFile {
             }
         }
         for lane in lanes { try writer.submit(try lane.takeOutput()) }
+        Self.unmapPages(of: batch)
+    }
+
+    /// Unmaps the memory-map pages the batch was read from: they stay in the page cache (and
+    /// would be mapped again, without I/O, if read), but no longer count in this process's
+    /// resident memory, which otherwise grows to the size of the log by the end of the scan.
+    /// Safe: LMDB's map is a shared read-only file mapping, with no private copies to discard.
+    private static func unmapPages(of batch: [RecordView]) {
+        var low = UInt.max
+        var high: UInt = 0
+        for view in batch {
+            guard let base = view.record.baseAddress else { continue }
+            low = min(low, UInt(bitPattern: base))
+            high = max(high, UInt(bitPattern: base) + UInt(view.record.count))
+        }
+        let page = UInt(sysconf(Int32(_SC_PAGESIZE)))
+        guard low < high, page > 0, let start = UnsafeMutableRawPointer(bitPattern: low & ~(page - 1)) else { return }
+        _ = madvise(start, Int(high - UInt(bitPattern: start)), Int32(MADV_DONTNEED))
     }
 }
 
