@@ -77,8 +77,10 @@ public final class Environment: @unchecked Sendable {
         guard case .failure(let error) = first, error.code == EACCES || error.code == EROFS else {
             return (try first.get(), nil)
         }
-        // Without the lock file no reader slot is registered, which is safe only because
-        // nothing can write here either: the same error stops every writer of this directory.
+        // Without the lock file no reader slot is registered, which is safe only while nobody
+        // writes: true on read-only media (EROFS stops every writer). With EACCES another user
+        // who may write could, and a long read could then see pages reused under it; the chain
+        // and Merkle checks of verify/audit would report that, not hide it.
         let readOnly = openHandle(path, options, flags: flags | UInt32(MDB_RDONLY) | UInt32(MDB_NOLOCK))
         return (try readOnly.get(), error)
     }
