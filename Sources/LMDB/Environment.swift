@@ -33,8 +33,19 @@ public final class Environment: @unchecked Sendable {
     private let resizeLock = ReadWriteLock()
     /// Stale reader slots of killed processes that `mdb_reader_check` cleared on open.
     public let staleReadersCleared: Int
+    /// Why a directory asked for read-write could only be opened read-only (EROFS, EACCES).
+    public let readOnlyCause: LMDBError?
+    /// Serialises `mdb_dbi_open`, which LMDB allows in one transaction of a process at a time.
+    private let databaseOpenLock = ReadWriteLock()
+
+    /// True when no write is possible: opened with `Options.readOnly` or on read-only media.
+    public var isReadOnly: Bool { options.readOnly || readOnlyCause != nil }
 
     /// Opens (creating if needed, mode 0700/0600) the environment in directory `path`.
+    ///
+    /// A directory LMDB cannot open for writing (read-only media, or a user without write
+    /// permission on it or its `lock.mdb`) is opened read-only instead, so it can still be read;
+    /// `readOnlyCause` then says why and every `write` is refused with that reason.
     public init(path: String, options: Options = Options()) throws {
         self.path = path
         self.options = options
@@ -43,17 +54,8 @@ public final class Environment: @unchecked Sendable {
                 throw LMDBError(code: errno, context: "mkdir(\(path))")
             }
         }
-        var env: OpaquePointer?
-        try LMDBError.check(mdb_env_create(&env), "mdb_env_create")
-        guard let env else { throw LMDBError(code: EINVAL, context: "mdb_env_create returned no environment") }
+        let (env, cause) = try Self.openHandle(path, options)
         do {
-            try LMDBError.check(mdb_env_set_maxdbs(env, options.maxDatabases), "mdb_env_set_maxdbs")
-            try LMDBError.check(mdb_env_set_maxreaders(env, options.maxReaders), "mdb_env_set_maxreaders")
-            try LMDBError.check(mdb_env_set_mapsize(env, options.initialMapSize), "mdb_env_set_mapsize")
-            // MDB_NOTLS: read transactions are not tied to a thread, as Swift tasks hop threads.
-            var flags = UInt32(MDB_NOTLS)
-            if options.readOnly { flags |= UInt32(MDB_RDONLY) }
-            try LMDBError.check(mdb_env_open(env, path, flags, 0o600), "mdb_env_open(\(path))")
             try Self.refuseTruncatedDataFile(env, path: path)
             var dead: Int32 = 0
             try LMDBError.check(mdb_reader_check(env, &dead), "mdb_reader_check(\(path))")
@@ -63,6 +65,50 @@ public final class Environment: @unchecked Sendable {
             throw error
         }
         handle = env
+        readOnlyCause = cause
+    }
+
+    /// Opens the LMDB handle, read-only and without the lock file when LMDB may not write the
+    /// directory; returns the handle and, in that case, the error that made it read-only.
+    private static func openHandle(_ path: String, _ options: Options) throws -> (OpaquePointer, LMDBError?) {
+        // MDB_NOTLS: read transactions are not tied to a thread, as Swift tasks hop threads.
+        let flags = UInt32(MDB_NOTLS) | (options.readOnly ? UInt32(MDB_RDONLY) : 0)
+        let first = openHandle(path, options, flags: flags)
+        guard case .failure(let error) = first, error.code == EACCES || error.code == EROFS else {
+            return (try first.get(), nil)
+        }
+        // Without the lock file no reader slot is registered, which is safe only while nobody
+        // writes: true on read-only media (EROFS stops every writer). With EACCES another user
+        // who may write could, and a long read could then see pages reused under it; the chain
+        // and Merkle checks of verify/audit would report that, not hide it.
+        let readOnly = openHandle(path, options, flags: flags | UInt32(MDB_RDONLY) | UInt32(MDB_NOLOCK))
+        return (try readOnly.get(), error)
+    }
+
+    /// Creates and opens one LMDB handle with `flags`; closes it again if opening fails.
+    private static func openHandle(_ path: String, _ options: Options, flags: UInt32)
+        -> Result<OpaquePointer, LMDBError>
+    {
+        var env: OpaquePointer?
+        let created = mdb_env_create(&env)
+        guard created == 0, let env else {
+            return .failure(LMDBError(code: created == 0 ? EINVAL : created, context: "mdb_env_create"))
+        }
+        let steps: [(Int32, String)] = [
+            (mdb_env_set_maxdbs(env, options.maxDatabases), "mdb_env_set_maxdbs"),
+            (mdb_env_set_maxreaders(env, options.maxReaders), "mdb_env_set_maxreaders"),
+            (mdb_env_set_mapsize(env, options.initialMapSize), "mdb_env_set_mapsize"),
+        ]
+        var failure = steps.first { $0.0 != 0 }.map { LMDBError(code: $0.0, context: $0.1) }
+        if failure == nil {
+            let rc = mdb_env_open(env, path, flags, 0o600)
+            if rc != 0 { failure = LMDBError(code: rc, context: "mdb_env_open(\(path))") }
+        }
+        if let failure {
+            mdb_env_close(env)
+            return .failure(failure)
+        }
+        return .success(env)
     }
 
     deinit {
@@ -104,11 +150,28 @@ public final class Environment: @unchecked Sendable {
     }
 
     /// Opens (or creates) a named database. Call once at start-up and keep the handle.
+    ///
+    /// An existing database is opened in a read transaction, so opening a ledger never waits for
+    /// another process's write transaction and works on read-only media; only creating one writes.
     public func openDatabase(_ name: String?, create: Bool = true) throws -> Database {
-        try write { txn in
+        databaseOpenLock.lockExclusive()
+        defer { databaseOpenLock.unlock() }
+        let txn = try begin(readOnly: true)
+        var dbi = MDB_dbi()
+        let found = mdb_dbi_open(txn, name, 0, &dbi)
+        // Committing (not aborting) the read transaction keeps the handle for the environment.
+        let committed = found == 0 ? mdb_txn_commit(txn) : 0
+        if found != 0 { mdb_txn_abort(txn) }
+        resizeLock.unlock()
+        try LMDBError.check(committed, "mdb_txn_commit(\(path))")
+        if found == 0 { return Database(dbi: dbi, name: name) }
+        guard found == MDB_NOTFOUND, create, !isReadOnly else {
+            throw LMDBError(code: found, context: "mdb_dbi_open(\(name ?? "main"))")
+        }
+        return try write { txn in
             var dbi = MDB_dbi()
-            let flags = create && !options.readOnly ? UInt32(MDB_CREATE) : 0
-            try LMDBError.check(mdb_dbi_open(txn.handle, name, flags, &dbi), "mdb_dbi_open(\(name ?? "main"))")
+            try LMDBError.check(
+                mdb_dbi_open(txn.handle, name, UInt32(MDB_CREATE), &dbi), "mdb_dbi_open(\(name ?? "main"))")
             return Database(dbi: dbi, name: name)
         }
     }
@@ -128,6 +191,11 @@ public final class Environment: @unchecked Sendable {
     /// If the map fills, the transaction is aborted, the map grows and `body` runs again from
     /// the start: keep every side effect of `body` inside the transaction.
     public func write<R>(_ body: (Transaction) throws -> R) throws -> R {
+        if let readOnlyCause {
+            throw LMDBError(
+                code: readOnlyCause.code,
+                context: "writing to \(path) (the directory cannot be written, so it was opened read-only; nothing was written)")
+        }
         if options.readOnly { throw LMDBError(code: EACCES, context: "write on a read-only environment \(path)") }
         while true {
             let txn = try begin(readOnly: false)

@@ -71,11 +71,23 @@ struct BenchSuite {
             let cli = try bench.cliQueryLatency(ledgerPath: ledger.path, year: year)
             report.latencies.append(Latency(work: "ledger query council, end to end", p50: cli, p99: nil, unit: "ms", target: "p50 < 30 ms", met: cli < 30))
         }
+        if jobs.contains("export") {
+            step("export of the whole ledger, then `ledger export` for its peak memory")
+            let rate = try bench.exportRate(ledger, events: events)
+            add("nightly export (events.jsonl+read models+SHA-256+checkpoint)", events, rate,
+                "raw LMDB C cursor scan", raw10k.scanRate, rate: 500_000)
+            let peak = try bench.exportPeakMiB(ledgerPath: ledger.path, events: events)
+            report.measurements[report.measurements.count - 1].note =
+                peak.map { String(format: "peak RSS of `ledger export` at %d events: %.0f MiB", events, $0) }
+                ?? "peak RSS of `ledger export` not measured (no /usr/bin/time)"
+        }
         if jobs.contains("cli") {
             let count = min(single, 200)
-            step("CLI: \(count) `ledger append` processes")
+            step("CLI: \(count) `ledger append` processes, and \(count) C processes of one commit each")
             let cli = try bench.cliAppendRate(ledgerPath: ledger.path, count: count)
             add("single durable append (CLI, process per event)", count, cli, "raw LMDB C, 1/commit", rawSingle.appendRate, ratio: 0.8)
+            let perProcess = try bench.processPerCommitAnchorRate(count: count)
+            add("single durable append (CLI) vs C process per commit", count, cli, "C process + 1 commit", perProcess)
         }
         if jobs.contains("concurrent") {
             let perProcess = max(single / 4, 10)

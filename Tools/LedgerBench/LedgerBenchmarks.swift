@@ -63,28 +63,6 @@ struct LedgerBenchmarks {
         return (samples[samples.count / 2], samples[min(samples.count - 1, samples.count * 99 / 100)])
     }
 
-    /// `ledger query council` end to end, process start included: p50 in milliseconds.
-    func cliQueryLatency(ledgerPath: String, year: Int, rounds: Int = 30) throws -> Double {
-        var samples: [Double] = []
-        for _ in 0..<rounds {
-            let start = now()
-            try run("ledger", ["query", "council", "--year", String(year), "--format", "json", "--ledger", ledgerPath], quiet: true)
-            samples.append((now() - start) * 1e3)
-        }
-        samples.sort()
-        return samples[samples.count / 2]
-    }
-
-    /// `ledger append` one event per process: the CLI's single durable append rate.
-    func cliAppendRate(ledgerPath: String, count: Int) throws -> Double {
-        let start = now()
-        for i in 0..<count {
-            let line = #"{"id":"bench-cli-\#(i)","type":"CouncilResolutionPassed","occurredAt":"2030-01-01","actor":"gov-001","data":{"resolutionId":"BENCH-\#(i)","title":"benchmark"}}"#
-            try run("ledger", ["append", line, "--ledger", ledgerPath], quiet: true)
-        }
-        return Double(count) / (now() - start)
-    }
-
     /// Four processes appending one event per commit at once (`import --batch-size 1`).
     func concurrentAppendRate(ledgerPath: String, perProcess: Int) throws -> Double {
         var files: [String] = []

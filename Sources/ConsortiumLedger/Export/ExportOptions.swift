@@ -17,7 +17,7 @@ public struct ExportOptions: Sendable {
     public var readModels: ReadModelSource = .automatic
     /// The day relative figures are judged on (default: today, as `ledger query` does).
     public var judgedOn: LocalDate = .today
-    /// Called with (events written, events to write) every 1,024 events.
+    /// Called with (events written, events to write) after every batch of 8,192 events and at the end.
     public var progress: (@Sendable (UInt64, UInt64) -> Void)?
 
     public init(since: String? = nil, readModels: ReadModelSource = .automatic) {

@@ -35,7 +35,7 @@ extension Ledger {
                 try writeSnapshot(reader: reader, into: staging, previous: previous, key: key, options: options)
             }
             _ = try SnapshotFileWriter.write(manifest.jsonData(), named: ExportManifest.fileName, in: staging.path)
-            try staging.publish()
+            try staging.publish(syncingFiles: true)
             return ExportSummary(
                 directory: staging.target, manifest: manifest, seconds: Date().timeIntervalSince(start))
         } catch {
@@ -60,7 +60,7 @@ extension Ledger {
         let first = previous.map { $0.manifest.sequences.last + 1 } ?? 1
         let chainStart = try chainHash(before: first, head: head, reader: reader, previous: previous)
 
-        var events = EventsFile(
+        let events = EventsFile(
             writer: try SnapshotFileWriter(directory: staging.path, name: SnapshotLayout.events),
             years: Set(previous?.manifest.readModels.councilYears ?? []))
         try events.write(reader: reader, range: first...max(first, head), head: head, progress: options.progress)
@@ -128,42 +128,4 @@ enum SnapshotLayout {
     static let events = "events.jsonl"
     static let checkpoint = "checkpoint.note"
     static let publicKey = "checkpoint.pub"
-}
-
-/// `events.jsonl` being written: one `exportObject()` per line, in sequence order, read in
-/// chunks so memory stays flat however long the history.
-private struct EventsFile {
-    let writer: SnapshotFileWriter
-    var years: Set<Int>
-    var counts: [String: UInt64] = [:]
-    static let chunk = 1_024
-
-    mutating func write(
-        reader: LedgerReader, range: ClosedRange<UInt64>, head: UInt64, progress: (@Sendable (UInt64, UInt64) -> Void)?
-    ) throws {
-        guard range.lowerBound <= head else { return }
-        let total = head - range.lowerBound + 1
-        var next = range.lowerBound
-        while next <= head {
-            let chunk = try reader.events(from: next, through: head, limit: Self.chunk)
-            for event in chunk {
-                guard event.sequence == next else {
-                    throw LedgerError(
-                        .io, "sequence \(next) is missing from the log (found \(event.sequence)); run `ledger audit`")
-                }
-                let line = JSONValue.object(try event.exportObject())
-                try writer.append { out in
-                    line.serialize(into: &out)
-                    out.append(0x0A)
-                }
-                counts[event.type, default: 0] += 1
-                years.insert(event.occurredTimestamp.localDate.year)
-                next += 1
-            }
-            guard !chunk.isEmpty else {
-                throw LedgerError(.io, "sequence \(next) is missing from the log; run `ledger audit`")
-            }
-            progress?(next - range.lowerBound, total)
-        }
-    }
 }

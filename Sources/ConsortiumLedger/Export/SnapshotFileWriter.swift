@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+import Dispatch
 
 #if canImport(Glibc)
     import Glibc
@@ -8,30 +8,30 @@ import Foundation
 #endif
 
 /// Writes one snapshot file through a fixed buffer, hashing as it goes, so a ten-million-event
-/// `events.jsonl` costs a megabyte of memory, not its size, and is never read back to be hashed.
+/// `events.jsonl` costs a few megabytes of memory, not its size, and is never read back to be hashed.
 ///
-/// Not Sendable: one export owns it for the length of one file.
+/// Full buffers are hashed and written on a second thread while the caller fills the next one
+/// (at most two in flight), so formatting overlaps SHA-256 and `write(2)` on a two-core machine.
+/// The file is not synced here: `StagingDirectory.publish(syncingFiles:)` syncs every file at
+/// once before the snapshot gets its name. Not Sendable: one export owns it for one file.
 final class SnapshotFileWriter {
     let path: String
     let name: String
-    private let fd: Int32
+    private let sink: FileSink
     private var buffer: [UInt8] = []
-    private var hasher = SHA256()
-    private(set) var bytesWritten: UInt64 = 0
     private static let bufferSize = 1 << 20
 
     /// Creates `name` in `directory`; the file must not exist yet (snapshot directories are fresh).
     init(directory: String, name: String) throws {
         self.name = name
         path = SnapshotPath.join(directory, name)
-        fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw SnapshotFileWriter.failure(path, "creating the file") }
+        sink = FileSink(fd: fd, path: path)
         buffer.reserveCapacity(Self.bufferSize)
     }
 
-    deinit { if fd >= 0 { close(fd) } }
-
-    /// Appends bytes, flushing to the file when the buffer is full.
+    /// Appends bytes, handing the buffer on when it is full.
     func write(_ bytes: some Collection<UInt8>) throws {
         buffer.append(contentsOf: bytes)
         if buffer.count >= Self.bufferSize { try flush() }
@@ -40,35 +40,31 @@ final class SnapshotFileWriter {
     func write(_ text: String) throws { try write(Array(text.utf8)) }
 
     /// Lends the buffer to a serializer that appends in place (no intermediate String per line).
-    func append(_ body: (inout [UInt8]) -> Void) throws {
-        body(&buffer)
+    func append(_ body: (inout [UInt8]) throws -> Void) throws {
+        try body(&buffer)
         if buffer.count >= Self.bufferSize { try flush() }
+    }
+
+    /// Hands a buffer of whole lines to the file as it is (after what is buffered), without copying.
+    func submit(_ chunk: [UInt8]) throws {
+        try flush()
+        guard !chunk.isEmpty else { return }
+        try sink.submit(chunk)
     }
 
     private func flush() throws {
         guard !buffer.isEmpty else { return }
-        hasher.update(data: buffer)
-        var offset = 0
-        while offset < buffer.count {
-            let written = buffer[offset...].withUnsafeBytes { posixWrite(fd, $0.baseAddress, $0.count) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw SnapshotFileWriter.failure(path, "writing")
-            }
-            offset += written
-        }
-        bytesWritten += UInt64(buffer.count)
-        buffer.removeAll(keepingCapacity: true)
+        var full: [UInt8] = []
+        full.reserveCapacity(Self.bufferSize + Self.bufferSize / 4)
+        swap(&full, &buffer)
+        try sink.submit(full)
     }
 
-    /// Flushes, syncs and closes; returns the manifest entry (size and SHA-256 of what was written).
+    /// Writes what is buffered and closes; returns the manifest entry (size and SHA-256 of what was written).
     func finish() throws -> ExportManifest.FileEntry {
         try flush()
-        guard fsync(fd) == 0 else { throw SnapshotFileWriter.failure(path, "syncing") }
-        let entry = ExportManifest.FileEntry(
-            name: name, bytes: bytesWritten, sha256: Data(hasher.finalize()).map { String(format: "%02x", $0) }.joined()
-        )
-        return entry
+        let (bytes, digest) = try sink.close()
+        return ExportManifest.FileEntry(name: name, bytes: bytes, sha256: digest)
     }
 
     /// Writes a small file whole.
@@ -83,13 +79,4 @@ final class SnapshotFileWriter {
     static func failure(_ path: String, _ doing: String) -> LedgerError {
         LedgerError(.io, "\(path): \(doing) failed: \(String(cString: strerror(errno)))")
     }
-}
-
-/// `write(2)`, named apart from the writer's own `write` methods.
-private func posixWrite(_ fd: Int32, _ bytes: UnsafeRawPointer?, _ count: Int) -> Int {
-    #if canImport(Glibc)
-        Glibc.write(fd, bytes, count)
-    #else
-        Darwin.write(fd, bytes, count)
-    #endif
 }

@@ -49,8 +49,11 @@ struct StagingDirectory: Sendable {
 
     func file(_ name: String) -> String { SnapshotPath.join(path, name) }
 
-    /// Syncs the directory, renames it to the target and syncs the parent, so the rename is durable.
-    func publish() throws {
+    /// Syncs the directory (and, with `syncingFiles`, every file in it first: writers that did
+    /// not sync their files leave it to this), renames it to the target and syncs the parent, so
+    /// the rename is durable and never names a directory whose files are not on disk.
+    func publish(syncingFiles: Bool = false) throws {
+        if syncingFiles { try Self.syncFiles(in: path) }
         Self.syncDirectory(path)
         // An empty directory the operator made is replaced atomically by rename(2).
         guard rename(path, target) == 0 else {
@@ -63,6 +66,28 @@ struct StagingDirectory: Sendable {
     /// Removes the unfinished directory after a failure.
     func discard() {
         try? FileManager.default.removeItem(atPath: path)
+    }
+
+    /// Syncs every file of `directory`. Writeback of all of them is started first, so the file
+    /// system commits them together instead of one journal commit per file (a dozen small
+    /// read-model files cost ~7 ms each when synced one by one as they are written).
+    static func syncFiles(in directory: String) throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+        var descriptors: [(String, Int32)] = []
+        defer { for (_, fd) in descriptors { close(fd) } }
+        for name in names {
+            let file = SnapshotPath.join(directory, name)
+            let fd = open(file, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { throw SnapshotFileWriter.failure(file, "opening to sync") }
+            descriptors.append((file, fd))
+            #if os(Linux)
+                // Starts writeback without waiting for it (Linux; elsewhere fsync alone does it).
+                _ = posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED)
+            #endif
+        }
+        for (file, fd) in descriptors where fsync(fd) != 0 {
+            throw SnapshotFileWriter.failure(file, "syncing")
+        }
     }
 
     static func syncDirectory(_ path: String) {

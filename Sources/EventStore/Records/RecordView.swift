@@ -76,4 +76,11 @@ public struct RecordView {
 
     /// The type name's raw UTF-8, for a switch without building a String.
     public var typeUTF8: UnsafeRawBufferPointer { typeBytes }
+    /// The other envelope texts as stored (unvalidated UTF-8), for writers that copy them
+    /// straight into their output instead of building a String per field per event.
+    public var idUTF8: UnsafeRawBufferPointer { idBytes }
+    public var streamUTF8: UnsafeRawBufferPointer { streamBytes }
+    public var actorUTF8: UnsafeRawBufferPointer { actorBytes }
+    public var causationIdUTF8: UnsafeRawBufferPointer? { causationBytes }
+    public var correlationIdUTF8: UnsafeRawBufferPointer? { correlationBytes }
 }

@@ -8,7 +8,8 @@ struct ProjectionsCommand: ParsableCommand {
         subcommands: [Status.self, Rebuild.self])
 
     struct Status: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Each read model's checkpoint, lag and version.")
+        static let configuration = CommandConfiguration(
+            commandName: "status", abstract: "Each read model's checkpoint, lag and version.")
         @OptionGroup var ledger: LedgerOptions
 
         func run() throws {
@@ -22,6 +23,7 @@ struct ProjectionsCommand: ParsableCommand {
 
     struct Rebuild: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "rebuild",
             abstract: "Rebuild read models from zero by replaying the whole log.")
         @OptionGroup var ledger: LedgerOptions
         @Argument(help: "council, committee or project (default: all three).") var name: [TierModel] = []

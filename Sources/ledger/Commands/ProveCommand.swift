@@ -10,6 +10,7 @@ struct ProveCommand: ParsableCommand {
 
     struct Inclusion: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "inclusion",
             abstract: "Prove that an event is in a checkpointed tree (default: the latest checkpoint).")
 
         @OptionGroup var ledger: LedgerOptions
@@ -27,6 +28,7 @@ struct ProveCommand: ParsableCommand {
 
     struct Consistency: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "consistency",
             abstract: "Prove that a newer tree (default: latest checkpoint) extends an older one.")
 
         @OptionGroup var ledger: LedgerOptions

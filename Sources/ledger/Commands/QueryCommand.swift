@@ -34,6 +34,7 @@ struct QueryCommand: ParsableCommand {
 
     struct Council: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "council",
             abstract: "The council's yearly steering figures (理事会).")
         @OptionGroup var common: Common
         @Option(help: "The year to report on.") var year: Int
@@ -46,6 +47,7 @@ struct QueryCommand: ParsableCommand {
 
     struct Committee: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "committee",
             abstract: "Per school–enterprise pair figures (校企合作委员会).")
         @OptionGroup var common: Common
         @Option(help: "Only pairs with this school member id.") var school: String?
@@ -60,6 +62,7 @@ struct QueryCommand: ParsableCommand {
 
     struct Project: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "project",
             abstract: "Per project figures (项目联管会).")
         @OptionGroup var common: Common
         @Option(help: "Only this project id.") var id: String?
