@@ -17,16 +17,22 @@ extension Ledger {
     /// Appends prepared log events with their domain events (same order).
     func append(_ events: [NewEvent], domainEvents: [DomainEvent]) throws -> AppendResult {
         precondition(events.count == domainEvents.count, "one domain event per log event")
+        return try store.write { writer in try append(events, domainEvents: domainEvents, in: writer) }
+    }
+
+    /// Appends one batch inside `writer`'s transaction (alone, or as one caller of a group commit):
+    /// the hooks load the Merkle, rule and projection state from the transaction and write it
+    /// back before returning, so nothing of the batch stays cached outside it.
+    func append(_ events: [NewEvent], domainEvents: [DomainEvent], in writer: LedgerWriter) throws -> AppendResult {
+        precondition(events.count == domainEvents.count, "one domain event per log event")
         do {
-            return try store.write { writer in
-                let batchStart = try writer.headInTransaction().sequence + 1
-                var hooks = try LedgerAppendHooks(
-                    facade: facade, events: domainEvents, transaction: writer.transaction, batchStart: batchStart,
-                    requireSignatures: requiresSignatures)
-                let result = try writer.appendBatch(events, hooks: &hooks)
-                try hooks.finish(writer.transaction)
-                return result
-            }
+            let batchStart = try writer.headInTransaction().sequence + 1
+            var hooks = try LedgerAppendHooks(
+                facade: facade, events: domainEvents, transaction: writer.transaction, batchStart: batchStart,
+                requireSignatures: requiresSignatures)
+            let result = try writer.appendBatch(events, hooks: &hooks)
+            try hooks.finish(writer.transaction)
+            return result
         } catch let violation as RuleCheck.Violation {
             throw LedgerError(.ruleViolation, violation.description)
         }
