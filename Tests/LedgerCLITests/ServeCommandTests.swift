@@ -129,4 +129,22 @@ struct ServeCommandTests {
         let restarted = try Self.startServer(cli)
         #expect(Self.stop(restarted)?.appends == 0)
     }
+    @Test func signedAppendsThroughTheServerVerifyInTheAudit() throws {
+        let cli = try Self.chartered()
+        let keygen = try ProcessRunner.run(
+            "ledger", ["keygen", "--member", "gov-1", "--actor", "gov-1", "--out", cli.dir.file("gov.key")])
+        let registration = try #require(keygen.stdout.split(separator: "\n").last.map(String.init))
+        let dated = registration.replacingOccurrences(
+            of: #""occurredAt":"[^"]*""#, with: #""occurredAt":"2025-01-05""#, options: .regularExpression)
+        #expect(try cli.ledger(["append", dated]).status == 0)
+        let server = try Self.startServer(cli)
+        for i in 0..<3 {
+            let result = try cli.ledger(["append", Self.training("signed-\(i)"), "--sign-with", cli.dir.file("gov.key")])
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        #expect(Self.stop(server)?.appends == 3)
+        let audit = try cli.ledger(["audit"])
+        #expect(audit.status == 0, "\(audit.stdout)\(audit.stderr)")
+        #expect(audit.stdout.contains("3 verified"), "\(audit.stdout)")
+    }
 }

@@ -37,7 +37,7 @@ public final class AppendClient {
 
     /// Sends one batch (each event as the JSON text it was parsed from, with its fixed id).
     public func send(_ batch: [(json: String, prepared: PreparedLine)]) throws {
-        guard UnixSocket.writeAll(fd, try AppendWire.encode(batch)) else { throw ConnectionLost() }
+        guard UnixSocket.writeAll(fd, AppendWire.encode(batch)) else { throw ConnectionLost() }
     }
 
     /// The outcome of the oldest batch sent and not yet received.
