@@ -79,9 +79,26 @@ struct BenchSuite {
         }
         if jobs.contains("concurrent") {
             let perProcess = max(single / 4, 10)
-            step("4 concurrent appender processes × \(perProcess) single commits")
+            step("4 concurrent appender processes × \(perProcess) single commits, direct path")
             let rate = try bench.concurrentAppendRate(ledgerPath: ledger.path, perProcess: perProcess)
-            add("4 concurrent appenders, 1 event/commit", 4 * perProcess, rate, "raw LMDB C, 1/commit", rawSingle.appendRate, ratio: 5)
+            add("4 appender processes, direct path (import --batch-size 1)", 4 * perProcess, rate, "raw LMDB C, 1/commit", rawSingle.appendRate)
+            let concurrent = ConcurrentAppendBenchmark(bench: bench)
+            for inFlight in [1, 32] {
+                step("4 appender processes × \(perProcess) appends through ledger serve, \(inFlight) in flight each")
+                let served = try concurrent.throughServer(
+                    ledgerPath: ledger.path, processes: 4, perProcess: perProcess, inFlight: inFlight)
+                add("4 appender processes through ledger serve (group commit), \(inFlight) in flight each", served.events,
+                    served.rate, "raw LMDB C, 1/commit", rawSingle.appendRate, ratio: 5,
+                    note: "\(served.appends) appends in \(served.commits) commits")
+            }
+            for threadCount in [8, 32] {
+                let perThread = 4 * perProcess / threadCount
+                step("\(threadCount) threads × \(perThread) appends through one GroupCommitQueue")
+                let threads = try concurrent.inProcess(ledger, threads: threadCount, perThread: perThread)
+                add("\(threadCount) threads on one Ledger (in-process group commit)", threads.events, threads.rate,
+                    "raw LMDB C, 1/commit", rawSingle.appendRate, ratio: 5,
+                    note: "\(threads.appends) appends in \(threads.commits) commits")
+            }
         }
         if let python, jobs.contains("python"), let py = python.run(events: min(single, 3_000), mode: "single") {
             let ours = try AppendBenchmark(scratch: scratch).run(events: min(single, 3_000), batch: 1)
@@ -92,12 +109,12 @@ struct BenchSuite {
 
     private mutating func add(
         _ work: String, _ count: Int, _ rate: Double, _ anchor: String, _ anchorRate: Double,
-        ratio: Double? = nil, rate target: Double? = nil
+        ratio: Double? = nil, rate target: Double? = nil, note: String = ""
     ) {
         report.measurements.append(
             Measurement(
                 work: work, events: count, seconds: Double(count) / max(rate, 1e-9), rate: rate, anchor: anchor,
-                anchorRate: anchorRate, targetRatio: ratio, targetRate: target))
+                anchorRate: anchorRate, targetRatio: ratio, targetRate: target, note: note))
     }
 }
 
