@@ -18,14 +18,24 @@ struct GroupCommitter: Sendable {
 
     var statistics: Statistics { counters.read() }
 
-    /// One outcome per request, in order. Each batch runs in its own nested transaction: a
-    /// rejected one is aborted alone and leaves no trace, since every cache (rule state,
-    /// projections, Merkle accumulator) is loaded from and written back to that nested transaction.
+    /// One outcome per request, in order. The whole group is first tried in one nested transaction
+    /// sharing one set of hooks; if any batch is rejected, that attempt is aborted and each batch
+    /// runs in its own nested transaction instead: a rejected one is aborted alone and leaves no
+    /// trace, since every cache (rule state, projections, Merkle accumulator) is loaded from and
+    /// written back to that nested transaction.
     func commit(_ requests: [AppendRequest]) -> [Result<AppendResult, any Error>] {
         do {
             // The environment may run this closure again (map growth): outcomes are rebuilt each time.
             let outcomes = try ledger.store.write { writer in
-                try requests.map { request -> Result<AppendResult, any Error> in
+                if requests.count > 1 {
+                    // The usual case, every batch accepted: one set of hooks for the whole group.
+                    do {
+                        return try writer.nested { try ledger.appendTogether(requests, in: $0) }.map { Result<AppendResult, any Error>.success($0) }
+                    } catch where Self.rejectsOnlyItsBatch(error) {
+                        // Someone's batch was rejected: nothing of the attempt stays; go caller by caller.
+                    }
+                }
+                return try requests.map { request -> Result<AppendResult, any Error> in
                     do {
                         return .success(
                             try writer.nested { child in
