@@ -15,12 +15,14 @@ struct GroupCommitTests {
 
     private static func training(_ id: String, recipient: String? = nil) -> String {
         let to = recipient.map { #","recipientId":"\#($0)""# } ?? ""
-        return #"{"id":"\#(id)","type":"TrainingDelivered","occurredAt":"2025-02-01","actor":"gov-1","data":{"providerId":"gov-1","personTimes":3,"topic":"safety"\#(to)}}"#
+        return
+            #"{"id":"\#(id)","type":"TrainingDelivered","occurredAt":"2025-02-01","actor":"gov-1","data":{"providerId":"gov-1","personTimes":3,"topic":"safety"\#(to)}}"#
     }
 
     private static func admitSchool(_ n: Int, id: String, expectedVersion: Int? = nil) -> String {
         let ev = expectedVersion.map { #","expectedVersion":\#($0)"# } ?? ""
-        return #"{"id":"\#(id)","type":"MemberAdmitted","occurredAt":"2025-01-03","actor":"gov-1"\#(ev),"data":{"memberId":"s\#(n)","name":"School \#(n)","kind":"school","schoolLevel":"higher-vocational"}}"#
+        return
+            #"{"id":"\#(id)","type":"MemberAdmitted","occurredAt":"2025-01-03","actor":"gov-1"\#(ev),"data":{"memberId":"s\#(n)","name":"School \#(n)","kind":"school","schoolLevel":"higher-vocational"}}"#
     }
 
     private static func request(_ lines: [String]) throws -> AppendRequest {
@@ -119,7 +121,9 @@ struct GroupCommitTests {
         #expect(ruleError?.message.contains("data.recipientId") == true, "\(String(describing: ruleError))")
         let conflict = outcomes.error(2) as? EventStoreError
         #expect(conflict?.code == .versionConflict)
-        #expect(conflict?.message.contains("member-s7: expected version 4, actual 0") == true, "\(String(describing: conflict))")
+        #expect(
+            conflict?.message.contains("member-s7: expected version 4, actual 0") == true,
+            "\(String(describing: conflict))")
 
         let ids = try ledger.store.read { try $0.events(from: 1).map(\.id) }
         #expect(ids == ["e1", "e2", "a1", "a2", "d1"])

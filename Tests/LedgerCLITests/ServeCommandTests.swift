@@ -12,7 +12,8 @@ import Testing
 struct ServeCommandTests {
     private static func training(_ id: String, recipient: String? = nil) -> String {
         let to = recipient.map { #","recipientId":"\#($0)""# } ?? ""
-        return #"{"id":"\#(id)","type":"TrainingDelivered","occurredAt":"2025-02-01","actor":"gov-1","data":{"providerId":"gov-1","personTimes":2,"topic":"safety"\#(to)}}"#
+        return
+            #"{"id":"\#(id)","type":"TrainingDelivered","occurredAt":"2025-02-01","actor":"gov-1","data":{"providerId":"gov-1","personTimes":2,"topic":"safety"\#(to)}}"#
     }
 
     private static func chartered() throws -> CLIFixture {
@@ -70,7 +71,8 @@ struct ServeCommandTests {
         for client in clients {
             let result = client.wait(limit: 120)
             #expect(result.status == 0, "\(result)")
-            #expect(result.stdout.split(separator: "\n").filter { $0.contains(": appended TrainingDelivered") }.count == 40)
+            #expect(
+                result.stdout.split(separator: "\n").filter { $0.contains(": appended TrainingDelivered") }.count == 40)
         }
         let stats = Self.stop(server)
         #expect(stats?.appends == 121, "every append went through the server")
@@ -139,7 +141,9 @@ struct ServeCommandTests {
         #expect(try cli.ledger(["append", dated]).status == 0)
         let server = try Self.startServer(cli)
         for i in 0..<3 {
-            let result = try cli.ledger(["append", Self.training("signed-\(i)"), "--sign-with", cli.dir.file("gov.key")])
+            let result = try cli.ledger([
+                "append", Self.training("signed-\(i)"), "--sign-with", cli.dir.file("gov.key"),
+            ])
             #expect(result.status == 0, "\(result.stderr)")
         }
         #expect(Self.stop(server)?.appends == 3)

@@ -89,7 +89,8 @@ struct ConcurrentAppendBenchmark {
         queue.close()
         guard failures.value == 0 else { throw BenchError("\(failures.value) in-process appends failed") }
         let events = threads * perThread
-        return Figure(rate: Double(events) / seconds, appends: queue.batchCount, commits: queue.commitCount, events: events)
+        return Figure(
+            rate: Double(events) / seconds, appends: queue.batchCount, commits: queue.commitCount, events: events)
     }
 }
 

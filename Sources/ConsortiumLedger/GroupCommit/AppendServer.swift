@@ -28,7 +28,8 @@ public final class AppendServer: @unchecked Sendable {
         socketPath = Self.socketPath(ledgerPath: ledger.path)
         if let fd = try UnixSocket.connection(to: socketPath) {
             close(fd)
-            throw LedgerError(.alreadyExists, "a ledger server is already running for \(ledger.path) (socket \(socketPath))")
+            throw LedgerError(
+                .alreadyExists, "a ledger server is already running for \(ledger.path) (socket \(socketPath))")
         }
         unlink(socketPath)
         listener = try UnixSocket.listening(at: socketPath)

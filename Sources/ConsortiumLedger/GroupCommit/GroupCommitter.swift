@@ -30,8 +30,10 @@ struct GroupCommitter: Sendable {
                 if requests.count > 1 {
                     // The usual case, every batch accepted: one set of hooks for the whole group.
                     do {
-                        return try writer.nested { try ledger.appendTogether(requests, in: $0) }.map { Result<AppendResult, any Error>.success($0) }
-                    } catch where Self.rejectsOnlyItsBatch(error) {
+                        return try writer.nested { try ledger.appendTogether(requests, in: $0) }.map {
+                            Result<AppendResult, any Error>.success($0)
+                        }
+                    } catch  where Self.rejectsOnlyItsBatch(error) {
                         // Someone's batch was rejected: nothing of the attempt stays; go caller by caller.
                     }
                 }
@@ -41,7 +43,7 @@ struct GroupCommitter: Sendable {
                             try writer.nested { child in
                                 try ledger.append(request.events, domainEvents: request.domainEvents, in: child)
                             })
-                    } catch where Self.rejectsOnlyItsBatch(error) {
+                    } catch  where Self.rejectsOnlyItsBatch(error) {
                         return .failure(error)
                     }
                 }

@@ -62,7 +62,8 @@ enum UnixSocket {
         let bytes = Array(path.utf8)
         let capacity = MemoryLayout.size(ofValue: address.sun_path)
         guard bytes.count < capacity else {
-            throw LedgerError(.io, "the socket path \(path) is longer than \(capacity - 1) bytes; use a shorter ledger path")
+            throw LedgerError(
+                .io, "the socket path \(path) is longer than \(capacity - 1) bytes; use a shorter ledger path")
         }
         withUnsafeMutableBytes(of: &address.sun_path) { raw in
             raw.copyBytes(from: bytes)

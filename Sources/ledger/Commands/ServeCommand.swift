@@ -40,7 +40,7 @@ struct ServeCommand: ParsableCommand {
         say("serving \(ledger.path) on \(server.socketPath)")
         stopRequested.wait()
         server.stop()
-        sources.forEach { $0.cancel() }
+        for source in sources { source.cancel() }
         say("stopped: \(server.queue.batchCount) appends in \(server.queue.commitCount) commits")
     }
 
