@@ -78,36 +78,40 @@ struct BenchSuite {
             add("single durable append (CLI, process per event)", count, cli, "raw LMDB C, 1/commit", rawSingle.appendRate, ratio: 0.8)
         }
         if jobs.contains("concurrent") {
-            // The disk's sync latency drifts by 10× within minutes on a shared machine, so this job's
-            // anchor is the single-commit run re-measured just before and just after it (mean of both).
-            step("raw LMDB anchor again, just before the concurrent appenders")
-            let anchorBefore = try anchor.run(events: single, batch: 1).appendRate
+            // The disk's sync latency drifts by 10× within a minute on this shared machine, so each
+            // row's anchor is the single-commit run re-measured just before and just after that row.
+            let anchorEvents = min(single, 1_000)
+            func bracketed(_ work: String, target: Double?, _ body: () throws -> ConcurrentAppendBenchmark.Figure) throws {
+                let before = try anchor.run(events: anchorEvents, batch: 1).appendRate
+                let figure = try body()
+                let after = try anchor.run(events: anchorEvents, batch: 1).appendRate
+                add(work, figure.events, figure.rate, "raw LMDB C, 1/commit (just before+after)", (before + after) / 2,
+                    ratio: target, note: "\(figure.appends) appends in \(figure.commits) commits; anchor "
+                        + "\(formatRate(before)) before, \(formatRate(after)) after")
+            }
             let perProcess = max(single / 4, 10)
-            var rows: [(work: String, figure: ConcurrentAppendBenchmark.Figure, target: Double?)] = []
             step("4 concurrent appender processes × \(perProcess) single commits, direct path")
-            let rate = try bench.concurrentAppendRate(ledgerPath: ledger.path, perProcess: perProcess)
-            rows.append(("4 appender processes, direct path (import --batch-size 1)",
-                ConcurrentAppendBenchmark.Figure(rate: rate, appends: 4 * perProcess, commits: 4 * perProcess, events: 4 * perProcess), nil))
+            try bracketed("4 appender processes, direct path (import --batch-size 1)", target: nil) {
+                let rate = try bench.concurrentAppendRate(ledgerPath: ledger.path, perProcess: perProcess)
+                return ConcurrentAppendBenchmark.Figure(
+                    rate: rate, appends: 4 * perProcess, commits: 4 * perProcess, events: 4 * perProcess)
+            }
             let concurrent = ConcurrentAppendBenchmark(bench: bench)
+            // Four times as many appends as the direct path: at group-commit rates 750 appends take
+            // ~50 ms, no longer than starting the four client processes.
+            let grouped = 4 * perProcess
             for inFlight in [1, 32] {
-                step("4 appender processes × \(perProcess) appends through ledger serve, \(inFlight) in flight each")
-                let served = try concurrent.throughServer(
-                    ledgerPath: ledger.path, processes: 4, perProcess: perProcess, inFlight: inFlight)
-                rows.append(("4 appender processes through ledger serve (group commit), \(inFlight) in flight each", served, 5))
+                step("4 appender processes × \(grouped) appends through ledger serve, \(inFlight) in flight each")
+                try bracketed("4 appender processes through ledger serve (group commit), \(inFlight) in flight each", target: 5) {
+                    try concurrent.throughServer(ledgerPath: ledger.path, processes: 4, perProcess: grouped, inFlight: inFlight)
+                }
             }
             for threadCount in [8, 32] {
-                let perThread = 4 * perProcess / threadCount
+                let perThread = 4 * grouped / threadCount
                 step("\(threadCount) threads × \(perThread) appends through one GroupCommitQueue")
-                let threads = try concurrent.inProcess(ledger, threads: threadCount, perThread: perThread)
-                rows.append(("\(threadCount) threads on one Ledger (in-process group commit)", threads, 5))
-            }
-            step("raw LMDB anchor again, just after the concurrent appenders")
-            let anchorAfter = try anchor.run(events: single, batch: 1).appendRate
-            let nearby = (anchorBefore + anchorAfter) / 2
-            for row in rows {
-                add(row.work, row.figure.events, row.figure.rate, "raw LMDB C, 1/commit (around this job)", nearby,
-                    ratio: row.target, note: "\(row.figure.appends) appends in \(row.figure.commits) commits; anchor "
-                        + "\(formatRate(anchorBefore)) before, \(formatRate(anchorAfter)) after")
+                try bracketed("\(threadCount) threads on one Ledger (in-process group commit)", target: 5) {
+                    try concurrent.inProcess(ledger, threads: threadCount, perThread: perThread)
+                }
             }
         }
         if let python, jobs.contains("python"), let py = python.run(events: min(single, 3_000), mode: "single") {
