@@ -68,6 +68,26 @@ public struct Transaction {
         return stat.ms_entries
     }
 
+    /// Runs `body` in a transaction nested in this write transaction: its writes join this
+    /// transaction when `body` returns and vanish when it throws, leaving this one as it was.
+    /// This transaction must not be used until `body` returns (LMDB's rule for a parent).
+    public func nested<R>(_ body: (Transaction) throws -> R) throws -> R {
+        precondition(!isReadOnly, "LMDB nests write transactions only")
+        var child: OpaquePointer?
+        try LMDBError.check(mdb_txn_begin(mdb_txn_env(handle), handle, 0, &child), "mdb_txn_begin(nested)")
+        guard let child else { throw LMDBError(code: EINVAL, context: "mdb_txn_begin returned no nested transaction") }
+        let result: R
+        do {
+            result = try body(Transaction(handle: child, isReadOnly: false))
+        } catch {
+            mdb_txn_abort(child)
+            throw error
+        }
+        // A nested commit only merges into the parent (no sync); it frees the child even when it fails.
+        try LMDBError.check(mdb_txn_commit(child), "mdb_txn_commit(nested)")
+        return result
+    }
+
     /// Runs `body` with a cursor on `db`; the cursor is closed when it returns.
     public func withCursor<R>(_ db: Database, _ body: (inout Cursor) throws -> R) throws -> R {
         var cursorHandle: OpaquePointer?

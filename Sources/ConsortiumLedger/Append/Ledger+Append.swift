@@ -17,27 +17,29 @@ extension Ledger {
     /// Appends prepared log events with their domain events (same order).
     func append(_ events: [NewEvent], domainEvents: [DomainEvent]) throws -> AppendResult {
         precondition(events.count == domainEvents.count, "one domain event per log event")
-        do {
-            return try store.write { writer in try append(events, domainEvents: domainEvents, in: writer) }
-        } catch let violation as RuleCheck.Violation {
-            throw LedgerError(.ruleViolation, violation.description)
-        }
+        return try store.write { writer in try append(events, domainEvents: domainEvents, in: writer) }
     }
 
-    /// Appends one batch inside an open write transaction, with everything kept in step with
-    /// the log (rules, Merkle tree, read models); several calls may share the transaction.
-    /// With `checkedElsewhere`, the caller has run the rules and folded the read models itself
-    /// (an import's shadow) and writes their results into the transaction.
+    /// Appends one batch inside `writer`'s transaction (alone, as one caller of a group commit,
+    /// or as one segment of an import): the hooks load the Merkle, rule and projection state
+    /// from the transaction and write it back before returning, so nothing of the batch stays
+    /// cached outside it. With `checkedElsewhere`, the caller has run the rules and folded the
+    /// read models itself (an import's shadow) and writes their results into the transaction.
     func append(
         _ events: [NewEvent], domainEvents: [DomainEvent], in writer: LedgerWriter, checkedElsewhere: Bool = false
     ) throws -> AppendResult {
-        let batchStart = try writer.headInTransaction().sequence + 1
-        var hooks = try LedgerAppendHooks(
-            facade: facade, events: domainEvents, transaction: writer.transaction, batchStart: batchStart,
-            requireSignatures: requiresSignatures, checkedElsewhere: checkedElsewhere)
-        let result = try writer.appendBatch(events, hooks: &hooks)
-        try hooks.finish(writer.transaction)
-        return result
+        precondition(events.count == domainEvents.count, "one domain event per log event")
+        do {
+            let batchStart = try writer.headInTransaction().sequence + 1
+            var hooks = try LedgerAppendHooks(
+                facade: facade, events: domainEvents, transaction: writer.transaction, batchStart: batchStart,
+                requireSignatures: requiresSignatures, checkedElsewhere: checkedElsewhere)
+            let result = try writer.appendBatch(events, hooks: &hooks)
+            try hooks.finish(writer.transaction)
+            return result
+        } catch let violation as RuleCheck.Violation {
+            throw LedgerError(.ruleViolation, violation.description)
+        }
     }
 }
 

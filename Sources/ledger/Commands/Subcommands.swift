@@ -6,6 +6,7 @@ extension LedgerCommand {
         InitCommand.self,
         AppendCommand.self,
         ImportCommand.self,
+        ServeCommand.self,
         LogCommand.self,
         QueryCommand.self,
         ProjectionsCommand.self,
