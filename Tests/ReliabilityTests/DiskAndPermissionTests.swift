@@ -1,4 +1,6 @@
-import ConsortiumLedger
+@testable import ConsortiumLedger
+import Domain
+import EventStore
 import Foundation
 import LedgerTesting
 import Testing
@@ -98,6 +100,30 @@ struct DiskAndPermissionTests {
         #expect(try cli.run(["append", Events.admitLead]).status == 0)
         #expect(try cli.eventCount() == 2)
         #expect(try cli.verifies())
+    }
+
+    /// On read-only media the read models cannot be brought to the head: a query then answers
+    /// from a replay of the log, the same answer a writable ledger gives after its catch-up.
+    @Test(.enabled(if: canMount, "needs root and mount(8)"))
+    func aLaggingReadModelOnReadOnlyMediaIsAnsweredFromAReplay() throws {
+        let dir = TemporaryDirectory("reliability-readonly-lag")
+        let cli = LedgerCLI(path: dir.file("ledger"))
+        #expect(try cli.run(["init"]).status == 0)
+        #expect(try cli.run(["append", Events.charter]).status == 0)
+        // Recorded behind the read models' back (no hooks), so every model lags by one event.
+        try EventStore(path: cli.path).append([try ImportLine.parse(json: Events.admitLead).newEvent(id: "e2")])
+        try Mounts.readOnlyBind(cli.path)
+        var mounted = true
+        defer { if mounted { try? Mounts.unmount(cli.path) } }
+        let query = ["query", "council", "--year", "2025", "--format", "json"]
+        let fromReplay = try cli.run(query)
+        #expect(fromReplay.status == 0, "\(fromReplay)")
+        try Mounts.unmount(cli.path)
+        mounted = false
+        let caughtUp = try cli.run(query)
+        #expect(caughtUp.status == 0, "\(caughtUp)")
+        #expect(fromReplay.stdout == caughtUp.stdout)
+        #expect(caughtUp.stdout.contains(#""members""#))
     }
 
     /// `ledger init` under a permissive umask (000) still makes the directory 0700 and the LMDB

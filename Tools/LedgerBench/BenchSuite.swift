@@ -19,6 +19,7 @@ struct BenchSuite {
     private func step(_ text: String) { FileHandle.standardError.write(Data("· \(text)\n".utf8)) }
 
     mutating func run() throws {
+        let memory = MemorySampler()
         let anchor = RawLMDBAnchor(scratch: scratch)
         let bin = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         let bench = LedgerBenchmarks(scratch: scratch, binDirectory: bin)
@@ -131,6 +132,7 @@ struct BenchSuite {
             add("single durable append vs Python eventsourcing", min(single, 3_000), ours, "py eventsourcing+SQLite single", py.appendRate, ratio: 1)
         }
         report.peakMemoryMiB = peakResidentMiB()
+        report.peakAnonymousMiB = memory.stop()
     }
 
     private mutating func add(

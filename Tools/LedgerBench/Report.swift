@@ -52,6 +52,8 @@ struct Report {
     var measurements: [Measurement] = []
     var latencies: [Latency] = []
     var peakMemoryMiB = 0.0
+    /// Peak anonymous memory (heap), without the pages of mapped files that `peakMemoryMiB` counts.
+    var peakAnonymousMiB = 0.0
 
     func printTable() {
         let header = ["work", "events", "ours ev/s", "anchor", "anchor ev/s", "ratio", "target", "met"]
@@ -74,7 +76,9 @@ struct Report {
             let p99 = l.p99.map { String(format: ", p99 %.1f %@", $0, l.unit) } ?? ""
             print(String(format: "%@: p50 %.1f %@", l.work, l.p50, l.unit) + p99 + " — target \(l.target): \(l.met ? "met" : "NOT met")")
         }
-        print(String(format: "peak resident memory of the benchmark process: %.0f MiB", peakMemoryMiB))
+        print(String(
+            format: "peak memory of the benchmark process: %.0f MiB anonymous (heap), %.0f MiB resident with mapped files",
+            peakAnonymousMiB, peakMemoryMiB))
     }
 
     func writeJSON(to path: String) throws {
@@ -84,13 +88,14 @@ struct Report {
             var measurements: [Measurement]
             var latencies: [Latency]
             var peakMemoryMiB: Double
+            var peakAnonymousMiB: Double
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         let data = try encoder.encode(
             Output(
                 machine: machine, date: ISO8601DateFormatter().string(from: Date()), measurements: measurements,
-                latencies: latencies, peakMemoryMiB: peakMemoryMiB))
+                latencies: latencies, peakMemoryMiB: peakMemoryMiB, peakAnonymousMiB: peakAnonymousMiB))
         try data.write(to: URL(fileURLWithPath: path))
     }
 }

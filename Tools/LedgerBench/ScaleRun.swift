@@ -7,7 +7,7 @@ struct ScaleRun {
 
     func run(sizes: [Int]) throws {
         let me = URL(fileURLWithPath: CommandLine.arguments[0]).path
-        print("size        import ev/s   replay ev/s   audit ev/s   peak RSS MiB")
+        print("size        import ev/s   replay ev/s   audit ev/s   peak heap MiB   peak RSS MiB (with mapped files)")
         for size in sizes {
             let json = scratch + "/scale-\(size).json"
             let process = Process()
@@ -25,11 +25,13 @@ struct ScaleRun {
                 return value.map(formatRate) ?? "–"
             }
             let rss = (object["peakMemoryMiB"] as? Double).map { String(format: "%.0f", $0) } ?? "–"
+            let heap = (object["peakAnonymousMiB"] as? Double).map { String(format: "%.0f", $0) } ?? "–"
             print(
                 String(size).padding(toLength: 12, withPad: " ", startingAt: 0)
                     + rate("bulk import (").padding(toLength: 14, withPad: " ", startingAt: 0)
                     + rate("replay from zero").padding(toLength: 14, withPad: " ", startingAt: 0)
-                    + rate("audit (signatures off)").padding(toLength: 13, withPad: " ", startingAt: 0) + rss)
+                    + rate("audit (signatures off)").padding(toLength: 13, withPad: " ", startingAt: 0)
+                    + heap.padding(toLength: 16, withPad: " ", startingAt: 0) + rss)
             try? FileManager.default.removeItem(atPath: scratch + "/ledger-\(size)")
         }
     }

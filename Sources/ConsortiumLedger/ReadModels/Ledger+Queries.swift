@@ -67,7 +67,8 @@ extension Ledger {
     /// body because the query functions are generic over the store type.)
     ///
     /// The usual case — every model already at the head — is one read transaction that checks
-    /// the checkpoints and answers; only a lagging or stale model costs a catch-up first.
+    /// the checkpoints and answers; only a lagging or stale model costs a catch-up first (or,
+    /// on read-only media, a replay).
     private func answer<R>(
         _ model: TierModel, _ asOf: AsOf?,
         live: (LMDBProjectionStore, LocalDate) throws -> R,
@@ -83,6 +84,11 @@ extension Ledger {
             return try live(LMDBProjectionStore(transaction: reader.transaction, database: model.database(facade)), .today)
         }
         if let current { return current }
+        // A ledger that cannot be written (read-only media) cannot bring its models to the
+        // head; the answer then comes from a replay of the whole log, as `--as-of` does.
+        if store.environment.isReadOnly {
+            return try scratch(model.store(in: try replay()), .today)
+        }
         try catchUp()
         return try store.environment.read { txn in
             try live(LMDBProjectionStore(transaction: txn, database: model.database(facade)), .today)
