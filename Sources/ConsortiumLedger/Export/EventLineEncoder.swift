@@ -50,11 +50,11 @@ struct EventLineEncoder {
         view.hash.withUnsafeBytes { JSONBytes.appendHex($0, to: &out) }
         if let signature = view.signature {
             JSONBytes.appendLiteral(#","signature":"#, to: &out)
-            JSONBytes.appendString(Data(signature).base64EncodedString(), to: &out)
+            JSONValue.appendString(Data(signature).base64EncodedString(), to: &out)
         }
         if let signerKeyId = view.signerKeyId {
             JSONBytes.appendLiteral(#","signerKeyId":"#, to: &out)
-            JSONBytes.appendString(signerKeyId, to: &out)
+            JSONValue.appendString(signerKeyId, to: &out)
         }
         JSONBytes.appendLiteral("}}\n", to: &out)
         return code
@@ -80,7 +80,7 @@ struct EventLineEncoder {
         if !bytes.allSatisfy({ $0 < 0x80 }), String(validating: bytes.bindMemory(to: UInt8.self), as: UTF8.self) == nil {
             throw LedgerError(.io, "record \(view.sequence): \(field) is not UTF-8; run `ledger audit`")
         }
-        JSONBytes.appendString(bytes, to: &out)
+        JSONValue.appendString(utf8: bytes, to: &out)
     }
 }
 

@@ -1,40 +1,9 @@
+import Domain
+
 /// JSON output primitives over raw bytes, producing exactly what `JSONValue.serialize` writes
-/// for the same values, so a line built here equals one built through `JSONValue`.
+/// for the same values, so a line built here equals one built through `JSONValue` (strings
+/// go through `JSONValue.appendString`, the one escaper).
 enum JSONBytes {
-    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
-
-    /// A JSON string of UTF-8 `bytes`: `"`, `\` and control characters escaped, the rest as is.
-    static func appendString(_ bytes: UnsafeRawBufferPointer, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        var runStart = 0
-        for i in 0..<bytes.count {
-            let byte = bytes[i]
-            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[runStart..<i]))
-            runStart = i + 1
-            out.append(UInt8(ascii: "\\"))
-            switch byte {
-            case UInt8(ascii: "\""): out.append(UInt8(ascii: "\""))
-            case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\"))
-            case 0x0A: out.append(UInt8(ascii: "n"))
-            case 0x0D: out.append(UInt8(ascii: "r"))
-            case 0x09: out.append(UInt8(ascii: "t"))
-            case 0x08: out.append(UInt8(ascii: "b"))
-            case 0x0C: out.append(UInt8(ascii: "f"))
-            default:
-                out.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]])
-            }
-        }
-        out.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[runStart..<bytes.count]))
-        out.append(UInt8(ascii: "\""))
-    }
-
-    /// A JSON string of `text`.
-    static func appendString(_ text: String, to out: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { appendString(UnsafeRawBufferPointer($0), to: &out) }
-    }
-
     /// A non-negative integer in decimal.
     static func appendInteger(_ value: UInt64, to out: inout [UInt8]) {
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 20 digits

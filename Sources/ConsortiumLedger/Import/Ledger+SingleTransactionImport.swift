@@ -9,7 +9,8 @@ extension Ledger {
     static let mapBytesPerInputByte = 6
 
     /// Events handed to the log per `appendBatch` call inside the one transaction, so the
-    /// per-batch caches (rules, read models, index sorting) stay a bounded size.
+    /// per-batch work (Merkle nodes, index entries sorted before they are written) stays a
+    /// bounded size.
     static let singleTransactionChunk = 50_000
 
     /// The optimistic import: one pass, one write transaction, rules run once — on the
