@@ -3,55 +3,6 @@ import Domain
 import EventStore
 import Foundation
 
-/// How an import runs.
-public struct ImportOptions: Sendable {
-    /// Events per durable write transaction (`--batch-size`). When nil, an input of at most
-    /// `singleTransactionBytes` is parsed, checked and written in one transaction (all or
-    /// nothing, one sync) and a bigger one is validated first and committed in chunks of
-    /// `defaultBatchSize`. LMDB holds a transaction's dirty pages in memory, so a huge file
-    /// is committed in chunks; an interrupted chunked import resumes by event id when the
-    /// same file is imported again.
-    public var batchSize: Int?
-    /// Where to write every bad record as JSON lines (default: only the first is reported).
-    public var reportPath: String?
-    /// Called now and then with (phase, records done so far).
-    public var progress: (@Sendable (ImportPhase, Int) -> Void)?
-    /// Sign every event as its actor with this member key (`--sign-with`).
-    public var signer: MemberKeyPair?
-
-    /// Inputs up to this many bytes go in one transaction; bigger JSONL is written in
-    /// segments of this size after validation. 256 MiB is about a million events, whose
-    /// transaction holds a few hundred MB of dirty pages and rule/read-model state.
-    public var singleTransactionBytes = 256 << 20
-
-    public static let defaultBatchSize = 50_000
-
-    public init(batchSize: Int? = nil, reportPath: String? = nil) {
-        self.batchSize = batchSize
-        self.reportPath = reportPath
-    }
-}
-
-public enum ImportPhase: String, Sendable {
-    /// Pass one of a chunked import: parsing and checking everything before any write.
-    case validating
-    /// Pass two of a chunked import: each report follows a durable commit.
-    case writing
-    /// A single-transaction import: parsing, checking and writing at once, committed at the end.
-    case importing
-}
-
-/// What an import did.
-public struct ImportSummary: Sendable {
-    public var records = 0
-    public var appended = 0
-    /// Records whose id was already recorded with the same content (a resumed or repeated import).
-    public var alreadyRecorded = 0
-    public var byType: [String: Int] = [:]
-    public var seconds = 0.0
-    public var rate: Double { seconds > 0 ? Double(records) / seconds : 0 }
-}
-
 extension Ledger {
     /// Imports files; nothing is written if any record is bad, and every bad record is reported.
     ///
@@ -221,33 +172,4 @@ struct ValidatedRecords {
     static let limit = 250_000
     /// Each good record with its id and, unless it was already recorded, its prepared log event.
     var records: [(line: ImportLine, id: String, prepared: NewEvent?)] = []
-}
-
-/// Ids for records that carry none, derived from their content and how often that content
-/// occurred before in the same file — so importing the same file again is idempotent.
-struct DerivedIds {
-    private var occurrences: [Hash: Int] = [:]
-
-    mutating func id(for line: ImportLine) -> String {
-        if let id = line.id { return id }
-        let canonical = Array(JSONValue.object(line.jsonObject()).canonicalSerialized().utf8)
-        let digest = Hash.sha256(canonical)
-        let n = occurrences[digest, default: 0]
-        occurrences[digest] = n + 1
-        let bytes = Hash.sha256(digest.bytes + Array("#\(n)".utf8)).bytes
-        return UUIDText.format(Array(bytes.prefix(16)))
-    }
-}
-
-/// RFC 4122 text form for 16 bytes (version 8, "custom": the bytes are a content hash).
-enum UUIDText {
-    static func format(_ raw: [UInt8]) -> String {
-        var b = raw
-        b[6] = (b[6] & 0x0F) | 0x80
-        b[8] = (b[8] & 0x3F) | 0x80
-        let hex = b.map { String(format: "%02x", $0) }.joined()
-        let h = Array(hex)
-        return String(h[0..<8]) + "-" + String(h[8..<12]) + "-" + String(h[12..<16]) + "-" + String(h[16..<20]) + "-"
-            + String(h[20..<32])
-    }
 }
