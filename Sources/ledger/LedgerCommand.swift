@@ -8,7 +8,7 @@ struct LedgerCommand: ParsableCommand {
         commandName: "ledger",
         abstract: "Consortium Ledger: an event-sourced, tamper-evident ledger for a city industry–education consortium.",
         discussion: """
-            Every joint action of schools, enterprises and government is recorded as an immutable event.
+            Every joint action of schools, enterprises and government is recorded as an immutable event. \
             The ledger lives in a local directory (default ./consortium.ledger, or $LEDGER_PATH, or --ledger).
             """,
         version: LedgerVersion.current,

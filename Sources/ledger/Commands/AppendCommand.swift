@@ -11,12 +11,13 @@ struct AppendCommand: ParsableCommand {
         abstract: "Record one event, given as a JSON import line.",
         discussion: """
             The event is the DOMAIN.md import form, e.g.
-              ledger append '{"type":"MemberAdmitted","occurredAt":"2025-03-01","actor":"gov-1",
-                              "data":{"memberId":"s1","name":"City Vocational College","kind":"school"}}'
-            Without an argument the JSON is read from standard input. Give an "id" to make
-            re-sending safe (the same id and content is recorded once); "expectedVersion" guards
-            against concurrent changes to the event's stream. Nothing is written on any error.
-            When `ledger serve` runs for the ledger, the event goes through it (group commit);
+
+              ledger append '{"type":"MemberAdmitted","occurredAt":"2025-03-01","actor":"gov-1","data":{"memberId":"s1","name":"City Vocational College","kind":"school"}}'
+
+            Without an argument the JSON is read from standard input. Give an "id" to make \
+            re-sending safe (the same id and content is recorded once); "expectedVersion" guards \
+            against concurrent changes to the event's stream. Nothing is written on any error. \
+            When `ledger serve` runs for the ledger, the event goes through it (group commit); \
             otherwise it is written directly. Either way it is durable when this command says so.
             """)
 

@@ -7,10 +7,10 @@ struct AuditCommand: ParsableCommand {
         commandName: "audit",
         abstract: "Replay and verify the whole history: chain, Merkle checkpoints, signatures, rules, read models.",
         discussion: """
-            Replays every event from genesis in scratch space: verifies the hash chain, each stored
-            signed checkpoint's root and signature, every member signature against the key valid at
-            that sequence and the consortium rules; rebuilds every read model and compares its digest
-            with the live one. Exit status 0 only when everything holds; otherwise the report names
+            Replays every event from genesis in scratch space: verifies the hash chain, each stored \
+            signed checkpoint's root and signature, every member signature against the key valid at \
+            that sequence and the consortium rules; rebuilds every read model and compares its digest \
+            with the live one. Exit status 0 only when everything holds; otherwise the report names \
             the first failing sequence and why.
             """)
 

@@ -7,7 +7,7 @@ struct CheckpointCommand: ParsableCommand {
         commandName: "checkpoint",
         abstract: "Sign the current Merkle tree head with the ledger key and store it.",
         discussion: """
-            Prints the signed note (origin, size, base64 root, signature line). Give it, with
+            Prints the signed note (origin, size, base64 root, signature line). Give it, with \
             checkpoint.pub from the ledger directory, to anyone who should be able to check proofs.
             """)
 

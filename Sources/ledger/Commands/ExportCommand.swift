@@ -7,13 +7,13 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Write a signed, self-checking snapshot of the ledger to a new directory.",
         discussion: """
-            Reads one consistent point of the ledger (a single read transaction: importing may go on
-            meanwhile) and writes events.jsonl (every event as `ledger log --format jsonl` prints it),
-            each tier read model as JSON and CSV (council-YEAR for every year with events, committee,
-            project), checkpoint.note (a checkpoint signed for exactly the exported size), checkpoint.pub
-            and, last, manifest.json with the size and SHA-256 of every file. The files are written
-            under DIR.export-incomplete-PID and renamed to DIR at the end, so an interrupted export
-            never leaves a DIR that looks complete. The private key is never exported.
+            Reads one consistent point of the ledger (a single read transaction: importing may go on \
+            meanwhile) and writes events.jsonl (every event as `ledger log --format jsonl` prints it), \
+            each tier read model as JSON and CSV (council-YEAR for every year with events, committee, \
+            project), checkpoint.note (a checkpoint signed for exactly the exported size), checkpoint.pub \
+            and, last, manifest.json with the size and SHA-256 of every file. The files are written \
+            under DIR.export-incomplete-PID and renamed to DIR at the end, so an interrupted export \
+            never leaves a DIR that looks complete. The private key is never exported. \
             With --since, only the events after a previous export are written, chained to its manifest.
             """)
 

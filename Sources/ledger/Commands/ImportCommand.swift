@@ -8,14 +8,19 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Import events from JSONL, JSON-array or CSV files (or - for standard input).",
         discussion: """
-            Every record is parsed and checked against the consortium rules before anything is
-            written: one bad record rejects the whole import, naming file, line, field and what was
-            expected (--report lists every bad record). Input of up to 256 MiB is written in a single
-            transaction (all or nothing, one sync); bigger input, or any given --batch-size, is
-            validated first and then written in durable chunks of that many events (default 50000).
-            If a chunked import is interrupted, run the same command again: records already recorded
-            are recognised by id and skipped. Records without an id get one derived from their
-            content, so re-importing a file never duplicates it.
+            Every record is parsed and checked against the consortium rules before anything is \
+            written: one bad record rejects the whole import, naming file, line, field and what was \
+            expected (--report lists every bad record).
+
+            Input of up to 256 MiB (about a million events) is written in a single transaction: \
+            all or nothing, one sync. Bigger JSONL input is validated first and then written in \
+            segments of 256 MiB, each one transaction. With --batch-size N (or bigger JSON-array or \
+            CSV input) it is validated first and written in durable chunks of N events (default \
+            50000), which bounds memory.
+
+            If an import is interrupted, run the same command again: records already recorded are \
+            recognised by id and skipped. Records without an id get one derived from their content \
+            and position, so re-importing a file never duplicates it.
             """)
 
     @OptionGroup var ledger: LedgerOptions

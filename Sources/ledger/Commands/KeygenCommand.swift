@@ -7,7 +7,7 @@ struct KeygenCommand: ParsableCommand {
         commandName: "keygen",
         abstract: "Create a member signing key (Ed25519) and print its MemberKeyRegistered event.",
         discussion: """
-            The private key is written to --out with mode 0600 and never printed. Have the secretariat
+            The private key is written to --out with mode 0600 and never printed. Have the secretariat \
             record the printed MemberKeyRegistered event; then sign with `ledger append|import --sign-with FILE`.
             """)
 

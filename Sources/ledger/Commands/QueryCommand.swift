@@ -7,9 +7,9 @@ struct QueryCommand: ParsableCommand {
         commandName: "query",
         abstract: "Query a governance tier's read model.",
         discussion: """
-            --as-of DATE answers for the events that occurred on or before DATE, judged on that date
-            (what was true then); --as-of SEQ answers for the ledger as recorded up to that sequence
-            (what the ledger knew then). Without it: everything recorded, judged today.
+            --as-of DATE answers for the events that occurred on or before DATE, judged on that date \
+            (what was true then); --as-of SEQ answers for the ledger as recorded up to that sequence \
+            (what the ledger knew then). Without it: everything recorded, judged today. \
             Tables show money in yuan; JSON and CSV in fen, with DOMAIN.md's names.
             """,
         subcommands: [Council.self, Committee.self, Project.self])

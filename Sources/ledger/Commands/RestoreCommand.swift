@@ -7,14 +7,14 @@ struct RestoreCommand: ParsableCommand {
         commandName: "restore",
         abstract: "Rebuild a ledger from a full export and its incrementals, checking every byte.",
         discussion: """
-            First every snapshot is checked: each file against the size and SHA-256 in its manifest
-            (a missing, truncated or altered file is named and nothing is created), the signed checkpoint
-            against checkpoint.pub (or --public-key), and each incremental against the manifest it
-            continues. Then the ledger is rebuilt under NEWPATH.restore-incomplete-PID with the original
+            First every snapshot is checked: each file against the size and SHA-256 in its manifest \
+            (a missing, truncated or altered file is named and nothing is created), the signed checkpoint \
+            against checkpoint.pub (or --public-key), and each incremental against the manifest it \
+            continues. Then the ledger is rebuilt under NEWPATH.restore-incomplete-PID with the original \
             ledger id and recordedAt, so every record, hash and Merkle root is identical to the original:
-            each record's hash is compared with the export, the root with the signed checkpoint, the chain
-            is walked, the read models are compared with the exported files and `ledger audit` runs.
-            Only then does the directory become NEWPATH. A new checkpoint key is made unless
+            each record's hash is compared with the export, the root with the signed checkpoint, the chain \
+            is walked, the read models are compared with the exported files and `ledger audit` runs. \
+            Only then does the directory become NEWPATH. A new checkpoint key is made unless \
             --signing-key gives the original.
             """)
 

@@ -13,12 +13,12 @@ struct ServeCommand: ParsableCommand {
         commandName: "serve",
         abstract: "Own the ledger's writes and group-commit the appends of every `ledger append` (one sync for many).",
         discussion: """
-            Listens on serve.sock inside the ledger directory (mode 0600). While it runs,
-            `ledger append` sends its events here; concurrent appends share one durable commit,
-            and each is acknowledged only once that commit is synced. Each append keeps its own
-            checks: expected version, idempotency by id, rules and member signatures; a rejected
-            one gets its own error and the others still commit. When no server runs (or its socket
-            is stale), `ledger append` writes directly. SIGTERM or SIGINT stops it cleanly: appends
+            Listens on serve.sock inside the ledger directory (mode 0600). While it runs, \
+            `ledger append` sends its events here; concurrent appends share one durable commit, \
+            and each is acknowledged only once that commit is synced. Each append keeps its own \
+            checks: expected version, idempotency by id, rules and member signatures; a rejected \
+            one gets its own error and the others still commit. When no server runs (or its socket \
+            is stale), `ledger append` writes directly. SIGTERM or SIGINT stops it cleanly: appends \
             already received are committed, then the socket is removed.
             """)
 
