@@ -8,7 +8,8 @@ struct ParsedChunk: Sendable {
     var domainEvents: [DomainEvent] = []
 }
 
-/// A bounded hand-over of chunks from one producing thread to one consuming thread.
+/// A bounded hand-over of chunks from a producer, on a thread the queue starts, to one
+/// consuming thread.
 ///
 /// Why: parsing JSON and building the log events was about a fifth of an import's CPU time;
 /// on a second core it overlaps with rules, hashing and LMDB writes. Bounded, so a fast
@@ -20,20 +21,43 @@ final class HandOffQueue<Chunk: Sendable>: @unchecked Sendable {
     private var failure: (any Error)?
     private var cancelled = false
     private let capacity: Int
+    private let producerDone = DispatchSemaphore(value: 0)
+    /// Touched only by the consumer's thread.
+    private var producerRunning = false
+
+    /// What `put` throws once the consumer has stopped the queue: the producer then unwinds.
+    struct ConsumerGaveUp: Error {}
 
     init(capacity: Int = 4) {
         self.capacity = capacity
     }
 
-    /// Waits for room; returns false once the consumer has cancelled (the producer then stops).
-    func put(_ chunk: Chunk) -> Bool {
+    /// Runs `produce` on a thread of its own; however it ends — returning or throwing — ends
+    /// the queue, and its error reaches the consumer after the chunks before it.
+    func start(producer produce: @escaping @Sendable () throws -> Void) {
+        producerRunning = true
+        let thread = Thread { [self] in
+            defer { producerDone.signal() }
+            do {
+                try produce()
+                finish()
+            } catch {
+                finish(error: error)
+            }
+        }
+        // The JSON parser recurses per nesting level; give it the main thread's room.
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    /// Waits for room; throws ``ConsumerGaveUp`` once the consumer has stopped the queue.
+    func put(_ chunk: Chunk) throws {
         condition.lock()
         defer { condition.unlock() }
         while chunks.count >= capacity && !cancelled { condition.wait() }
-        if cancelled { return false }
+        if cancelled { throw ConsumerGaveUp() }
         chunks.append(chunk)
         condition.broadcast()
-        return true
     }
 
     /// The next chunk, nil when the producer has finished, or the producer's error.
@@ -49,8 +73,7 @@ final class HandOffQueue<Chunk: Sendable>: @unchecked Sendable {
         return nil
     }
 
-    /// The producer is done, normally or with `error` (delivered after the chunks before it).
-    func finish(error: (any Error)? = nil) {
+    private func finish(error: (any Error)? = nil) {
         condition.lock()
         defer { condition.unlock() }
         finished = true
@@ -58,12 +81,16 @@ final class HandOffQueue<Chunk: Sendable>: @unchecked Sendable {
         condition.broadcast()
     }
 
-    /// The consumer gives up (an error, or the transaction restarts): unblocks the producer.
-    func cancel() {
+    /// Stops the producer if it still runs (unblocking it) and waits for its thread to end;
+    /// called by the consumer when it is done or gives up. Idempotent.
+    func stop() {
         condition.lock()
-        defer { condition.unlock() }
         cancelled = true
         chunks.removeAll()
         condition.broadcast()
+        condition.unlock()
+        guard producerRunning else { return }
+        producerRunning = false
+        producerDone.wait()
     }
 }

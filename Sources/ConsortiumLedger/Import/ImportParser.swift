@@ -27,11 +27,8 @@ final class ImportParser: @unchecked Sendable {
     private(set) var ids: DerivedIds
     /// Set once every record was parsed and shadowed; read after ``stop()``.
     private(set) var shadowResult: ShadowResult?
-    private let done = DispatchSemaphore(value: 0)
-    private var stopped = false
 
     struct UnparsableRecord: Error {}
-    private struct WriterGaveUp: Error {}
 
     /// Starts parsing `inputs` in order, signing with `signer`, `chunkSize` events per chunk,
     /// shadowing them against `ledger`'s current state.
@@ -41,25 +38,16 @@ final class ImportParser: @unchecked Sendable {
         chunkSize: Int = 8_192
     ) {
         ids = continuing
-        let thread = Thread { [self] in
-            defer { done.signal() }
-            do {
-                shadowResult = try ledger.store.read { reader in
-                    var shadow = try ImportShadow(
-                        reader: reader, facade: ledger.facade, requireSignatures: ledger.requiresSignatures)
-                    try parse(inputs, signer: signer, chunkSize: chunkSize, shadow: &shadow)
-                    return ShadowResult(
-                        writes: try shadow.pendingWrites(rulesDatabase: ledger.facade.rules),
-                        nextSequence: shadow.nextSequence, alreadyRecorded: shadow.alreadyRecorded)
-                }
-                queue.finish()
-            } catch {
-                queue.finish(error: error)
+        queue.start { [self] in
+            shadowResult = try ledger.store.read { reader in
+                var shadow = try ImportShadow(
+                    reader: reader, facade: ledger.facade, requireSignatures: ledger.requiresSignatures)
+                try parse(inputs, signer: signer, chunkSize: chunkSize, shadow: &shadow)
+                return ShadowResult(
+                    writes: try shadow.pendingWrites(rulesDatabase: ledger.facade.rules),
+                    nextSequence: shadow.nextSequence, alreadyRecorded: shadow.alreadyRecorded)
             }
         }
-        // The JSON parser recurses per nesting level; give it the main thread's room.
-        thread.stackSize = 8 << 20
-        thread.start()
     }
 
     private func parse(
@@ -77,20 +65,15 @@ final class ImportParser: @unchecked Sendable {
                 chunk.events.append(event)
                 chunk.domainEvents.append(line.event)
                 if chunk.events.count >= chunkSize {
-                    guard queue.put(chunk) else { throw WriterGaveUp() }
+                    try queue.put(chunk)
                     chunk = ParsedChunk()
                 }
             }
         }
-        if !chunk.events.isEmpty, !queue.put(chunk) { throw WriterGaveUp() }
+        if !chunk.events.isEmpty { try queue.put(chunk) }
     }
 
     /// Stops the parser if it is still running and waits for its thread to end; call it once
     /// the writer is done (or gives up) and before reading the counts.
-    func stop() {
-        guard !stopped else { return }
-        stopped = true
-        queue.cancel()
-        done.wait()
-    }
+    func stop() { queue.stop() }
 }

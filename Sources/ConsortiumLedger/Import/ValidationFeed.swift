@@ -22,24 +22,10 @@ struct PreparedRecord: Sendable {
 /// Unlike ``ImportParser`` it never stops at a bad record: validation reports all of them.
 final class ValidationFeed: @unchecked Sendable {
     let queue = HandOffQueue<[FedRecord]>()
-    private let done = DispatchSemaphore(value: 0)
-    private var stopped = false
 
     init(inputs: [ImportInput], signer: MemberKeyPair?, chunkSize: Int = 4_096) {
-        let thread = Thread { [self] in
-            defer { done.signal() }
-            do {
-                try feed(inputs, signer: signer, chunkSize: chunkSize)
-                queue.finish()
-            } catch {
-                queue.finish(error: error)
-            }
-        }
-        thread.stackSize = 8 << 20
-        thread.start()
+        queue.start { [self] in try feed(inputs, signer: signer, chunkSize: chunkSize) }
     }
-
-    private struct ConsumerGaveUp: Error {}
 
     private func feed(_ inputs: [ImportInput], signer: MemberKeyPair?, chunkSize: Int) throws {
         var chunk: [FedRecord] = []
@@ -56,19 +42,14 @@ final class ValidationFeed: @unchecked Sendable {
                     chunk.append(FedRecord(location: location, outcome: .success(PreparedRecord(line: line, id: id, event: event))))
                 }
                 if chunk.count >= chunkSize {
-                    guard queue.put(chunk) else { throw ConsumerGaveUp() }
+                    try queue.put(chunk)
                     chunk.removeAll(keepingCapacity: true)
                 }
             }
         }
-        if !chunk.isEmpty, !queue.put(chunk) { throw ConsumerGaveUp() }
+        if !chunk.isEmpty { try queue.put(chunk) }
     }
 
     /// Stops the feed if it still runs and waits for its thread to end.
-    func stop() {
-        guard !stopped else { return }
-        stopped = true
-        queue.cancel()
-        done.wait()
-    }
+    func stop() { queue.stop() }
 }
