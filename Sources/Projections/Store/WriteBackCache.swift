@@ -1,3 +1,5 @@
+import Domain
+
 /// Keeps a batch's reads and writes in memory in front of a slower store (LMDB), then
 /// writes every changed key once, in key order, with `flush(into:)`.
 ///
@@ -12,10 +14,8 @@ public struct WriteBackCache<Base: ProjectionStore>: ProjectionStore {
     /// The store reads fall through to.
     public private(set) var base: Base
     private var cached: [StoreKey: Entry] = [:]
-    /// What `base` returned for keys only read so far (absent keys too), since projectors
-    /// look up the same agreements and members event after event. A reference because `get`
-    /// is not mutating; a flush starts a new one, so copies never share stale reads.
-    private var reads = StoreReads()
+    /// Base reads since the last flush (see `BaseReadMemo`).
+    private var reads = BaseReadMemo()
 
     public init(base: Base) {
         self.base = base
@@ -27,12 +27,7 @@ public struct WriteBackCache<Base: ProjectionStore>: ProjectionStore {
     public func get(_ key: [UInt8]) throws -> [UInt8]? {
         let storeKey = StoreKey(key)
         if let entry = cached[storeKey] { return entry.value }
-        if let remembered = reads.values[storeKey] { return remembered }
-        let value = try base.get(key)
-        // Only a cache: a long batch must not keep every key it ever read.
-        if reads.values.count >= StoreReads.limit { reads.values.removeAll(keepingCapacity: true) }
-        reads.values[storeKey] = .some(value)
-        return value
+        return try reads.value(for: storeKey) { try base.get(key) }
     }
 
     public mutating func put(_ key: [UInt8], _ value: [UInt8]) throws {
@@ -49,7 +44,7 @@ public struct WriteBackCache<Base: ProjectionStore>: ProjectionStore {
                 return try body(&entry.value)
             }
         }
-        var entry = Entry(value: try reads.values[storeKey] ?? base.get(key), dirty: true)
+        var entry = Entry(value: try reads.remembered(storeKey) ?? base.get(key), dirty: true)
         defer { cached[storeKey] = entry }
         return try body(&entry.value)
     }
@@ -103,14 +98,8 @@ public struct WriteBackCache<Base: ProjectionStore>: ProjectionStore {
             cached[key]?.dirty = false
         }
         base = target
-        reads = StoreReads()
+        reads = BaseReadMemo()
     }
 }
 
 extension WriteBackCache: Sendable where Base: Sendable {}
-
-/// The read cache of one ``WriteBackCache`` (see `reads` there); owned by one thread.
-final class StoreReads: @unchecked Sendable {
-    static let limit = 1 << 20
-    var values: [StoreKey: [UInt8]?] = [:]
-}

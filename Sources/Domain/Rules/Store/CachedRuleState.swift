@@ -11,11 +11,8 @@ public struct CachedRuleState<Base: RuleStateStore>: RuleStateStore {
     /// The wrapped store; holds only what has been flushed.
     public private(set) var base: Base
     private var pending: [ByteKey: [UInt8]] = [:]
-    /// What `base` returned for keys read since the last flush (absent keys too): the engine
-    /// looks up the same members, agreements and classes event after event, and each base read
-    /// is a B-tree walk. A reference, because reads are not mutating; a flush starts a new one,
-    /// so a copy of this state never sees values from another copy's base.
-    private var reads = BaseReads()
+    /// Base reads since the last flush (see ``BaseReadMemo``).
+    private var reads = BaseReadMemo()
 
     public init(_ base: Base) {
         self.base = base
@@ -27,12 +24,7 @@ public struct CachedRuleState<Base: RuleStateStore>: RuleStateStore {
     public func get(_ key: [UInt8]) throws -> [UInt8]? {
         let byteKey = ByteKey(key)
         if let value = pending[byteKey] { return value }
-        if let remembered = reads.values[byteKey] { return remembered }
-        let value = try base.get(key)
-        // Only a cache: a dry run over a huge input never flushes, so it must not grow forever.
-        if reads.values.count >= BaseReads.limit { reads.values.removeAll(keepingCapacity: true) }
-        reads.values[byteKey] = .some(value)
-        return value
+        return try reads.value(for: byteKey) { try base.get(key) }
     }
 
     public mutating func put(_ key: [UInt8], _ value: [UInt8]) {
@@ -47,7 +39,7 @@ public struct CachedRuleState<Base: RuleStateStore>: RuleStateStore {
             try base.put(key.bytes, value)
         }
         pending.removeAll(keepingCapacity: true)
-        reads = BaseReads()
+        reads = BaseReadMemo()
     }
 
     /// The writes waiting for ``flush()``, in ascending key order: for a caller that copies
@@ -63,10 +55,3 @@ public struct CachedRuleState<Base: RuleStateStore>: RuleStateStore {
 }
 
 extension CachedRuleState: Sendable where Base: Sendable {}
-
-/// The read cache of one ``CachedRuleState`` (see `reads` there). Not shared across threads:
-/// each rule check owns its state.
-final class BaseReads: @unchecked Sendable {
-    static let limit = 1 << 20
-    var values: [ByteKey: [UInt8]?] = [:]
-}
