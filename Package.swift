@@ -36,7 +36,8 @@ let package = Package(
         .executableTarget(
             name: "ledger",
             dependencies: [
-                "ConsortiumLedger", "Domain", "EventStore", "Audit", "Projections",
+                // Only through the facade: no EventStore, no LMDB (see docs/DESIGN.md, Modules).
+                "ConsortiumLedger", "Domain", "Audit", "Projections",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(name: "LedgerTesting", dependencies: ["ConsortiumLedger", "EventStore", "Domain", "LMDB"]),

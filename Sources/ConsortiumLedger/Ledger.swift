@@ -6,9 +6,11 @@ import LMDB
 ///
 /// Open one per process and share it: `let ledger = try Ledger(path: "consortium.ledger")`.
 public final class Ledger: Sendable {
-    public let store: EventStore
+    /// The storage underneath; reached only through the facade's methods.
+    let store: EventStore
     public let path: String
-    let facade: FacadeDatabases
+    /// The databases the facade writes beside the log (the schema EventStore declares).
+    var facade: LedgerSchema { store.dbs }
     /// Whether every event must carry a member signature (chosen at `create`).
     public let requiresSignatures: Bool
 
@@ -20,7 +22,6 @@ public final class Ledger: Sendable {
     init(path: String, store: EventStore) throws {
         self.path = path
         self.store = store
-        facade = try FacadeDatabases(environment: store.environment)
         requiresSignatures = try store.setting("requireSignatures") == "true"
     }
 
@@ -39,10 +40,13 @@ public final class Ledger: Sendable {
         return try Ledger(path: path, store: store)
     }
 
-    /// Walks the hash chain from genesis; see `LedgerReader.verifyChain`.
+    /// Walks the hash chain from genesis; see `LogReader.verifyChain`.
     public func verifyChain(progress: ((UInt64) -> Void)? = nil) throws -> ChainReport {
         try store.read { try $0.verifyChain(progress: progress) }
     }
+
+    /// Stable identity of this ledger, chosen at `create` (kept by a restore).
+    public var ledgerId: String { store.ledgerId }
 
     /// The number of recorded events.
     public func eventCount() throws -> UInt64 { try store.head().sequence }

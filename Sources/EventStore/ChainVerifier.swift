@@ -23,7 +23,7 @@ public struct ChainReport: Sendable, Equatable {
     }
 }
 
-extension LedgerReader {
+extension LogReader {
     /// Walks every record: the sequence is gapless from 1, each record parses and names its own
     /// sequence, and `hash_n = SHA-256(hash_{n-1} ‖ record_n)` holds. LMDB has no page checksums,
     /// so this is what finds bit rot. `progress` is called every 65,536 records. `inspect` sees

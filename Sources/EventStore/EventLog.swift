@@ -1,7 +1,7 @@
 /// What every event-log implementation offers, so one shared test suite can hold the
 /// LMDB store and the in-memory test store to the same contract.
 public protocol EventLog: Sendable {
-    /// Appends a batch atomically and durably; see `LedgerWriter.appendBatch`.
+    /// Appends a batch atomically and durably; see `LogWriter.appendBatch`.
     @discardableResult
     func append(_ batch: [NewEvent]) throws -> AppendResult
     /// Events by global sequence.

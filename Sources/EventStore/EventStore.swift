@@ -12,7 +12,8 @@ import LMDB
 /// (also across processes); reads are snapshots that never block writers.
 public final class EventStore: Sendable {
     public let environment: Environment
-    let dbs: LedgerDatabases
+    /// Every database of the environment, opened once (the facade writes its own in the append transaction).
+    package let dbs: LedgerSchema
     /// Stable identity of this ledger, chosen at `create`.
     public let ledgerId: String
     /// `hash_0` of the chain: SHA-256 of the ledger id.
@@ -34,7 +35,7 @@ public final class EventStore: Sendable {
     ) throws -> EventStore {
         let environment = try openEnvironment(path, options)
         chmod(path, 0o700)  // an existing directory given to `init` is tightened too: the ledger is not world-readable
-        let dbs = try LedgerDatabases(environment: environment)
+        let dbs = try LedgerSchema(environment: environment)
         let id = ledgerId ?? randomUUID()
         try environment.write { txn in
             guard try txn.get(dbs.meta, "format") == nil else { return }
@@ -59,7 +60,7 @@ public final class EventStore: Sendable {
 
     init(environment: Environment) throws {
         self.environment = environment
-        let dbs = try LedgerDatabases(environment: environment)
+        let dbs = try LedgerSchema(environment: environment)
         self.dbs = dbs
         let path = environment.path
         (ledgerId, genesisHash) = try environment.read { txn in
@@ -81,10 +82,10 @@ public final class EventStore: Sendable {
 
     /// Runs `body` in one write transaction and commits synchronously when it returns.
     /// The closure may run again if the map has to grow: keep its effects in the transaction.
-    public func write<R>(_ body: (LedgerWriter) throws -> R) throws -> R {
+    public func write<R>(_ body: (LogWriter) throws -> R) throws -> R {
         let recordedAt = currentMilliseconds()
         return try environment.write { txn in
-            try body(LedgerWriter(transaction: txn, dbs: dbs, genesis: genesisHash, recordedAt: recordedAt))
+            try body(LogWriter(transaction: txn, dbs: dbs, genesis: genesisHash, recordedAt: recordedAt))
         }
     }
 
@@ -95,8 +96,8 @@ public final class EventStore: Sendable {
     }
 
     /// Runs `body` on a consistent snapshot.
-    public func read<R>(_ body: (LedgerReader) throws -> R) throws -> R {
-        try environment.read { txn in try body(LedgerReader(transaction: txn, dbs: dbs, genesis: genesisHash)) }
+    public func read<R>(_ body: (LogReader) throws -> R) throws -> R {
+        try environment.read { txn in try body(LogReader(transaction: txn, dbs: dbs, genesis: genesisHash)) }
     }
 
     /// A setting recorded at creation (e.g. `requireSignatures`).

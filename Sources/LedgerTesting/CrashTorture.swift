@@ -102,7 +102,7 @@ public struct CrashTorture: Sendable {
         func check(after lastAck: Int, before: Int, label: String, killed: Bool) throws -> Int {
             let verify = try ChildProcess.run("ledger", ["verify", "--ledger", ledgerPath], limit: 600)
             if verify.status != 0 { report.violations.append("\(label): verify failed: \(verify)") }
-            let snapshot = try Ledger(path: ledgerPath).store.read {
+            let snapshot = try EventStore(path: ledgerPath).read {
                 try LogInvariants.check($0, collectIds: true)
             }
             report.violations += snapshot.violations.map { "\(label): \($0)" }

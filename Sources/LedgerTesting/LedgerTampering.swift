@@ -7,7 +7,7 @@ import LMDB
 public enum LedgerTampering {
     private static func withEvents(_ path: String, _ body: (Transaction, Database) throws -> Void) throws {
         let env = try Environment(path: path)
-        let events = try env.openDatabase("events", create: false)
+        let events = try env.openDatabase(LedgerSchema.Name.events, create: false)
         try env.write { txn in try body(txn, events) }
     }
 

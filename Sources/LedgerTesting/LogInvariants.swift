@@ -24,7 +24,7 @@ public enum LogInvariants {
     /// Scans one snapshot. With `checkIndexes` the stream heads and the id index are compared
     /// with what the scan saw (slower: one lookup per stream and per event).
     public static func check(
-        _ reader: LedgerReader, idPrefixes: [String] = [], collectIds: Bool = false, checkIndexes: Bool = false
+        _ reader: LogReader, idPrefixes: [String] = [], collectIds: Bool = false, checkIndexes: Bool = false
     ) throws -> LogSnapshot {
         var snapshot = LogSnapshot()
         for prefix in idPrefixes { snapshot.countsByPrefix[prefix] = 0 }

@@ -26,7 +26,7 @@ struct ExportLineTests {
 
         let exported = try source.export(to: dir.file("snapshot"))
         let written = try String(contentsOfFile: dir.file("snapshot/events.jsonl"), encoding: .utf8)
-        let expected = try source.store.read { try $0.events(from: 1) }.map {
+        let expected = try source.events(from: 1).map {
             JSONValue.object(try $0.exportObject()).serialized() + "\n"
         }
         #expect(written == expected.joined())

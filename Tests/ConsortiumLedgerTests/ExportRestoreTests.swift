@@ -19,7 +19,7 @@ struct ExportRestoreTests {
     }
 
     private func allEvents(_ ledger: Ledger) throws -> [RecordedEvent] {
-        try ledger.store.read { try $0.events(from: 1) }
+        try ledger.events(from: 1)
     }
 
     /// Every tier query, as JSON, for the years in `years`.
@@ -42,7 +42,7 @@ struct ExportRestoreTests {
         let summary = try Ledger.restore(from: [dir.file("snapshot")], to: dir.file("restored"))
         #expect(summary.audit.passed)
         let restored = try Ledger(path: dir.file("restored"))
-        #expect(restored.store.ledgerId == source.store.ledgerId)
+        #expect(restored.ledgerId == source.ledgerId)
         #expect(try restored.verifyChain().isIntact)
         #expect(try restored.audit().passed)
         // Byte-identical records: same recordedAt, hashes and Merkle root as the original.

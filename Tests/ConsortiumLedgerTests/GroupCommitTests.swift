@@ -71,7 +71,7 @@ struct GroupCommitTests {
         queue.close()
         #expect(results.errors.isEmpty, "\(results.errors)")
         let total = threads * batchesPerThread * 3
-        let recorded = try ledger.store.read { try $0.events(from: 1) }
+        let recorded = try ledger.events(from: 1)
         #expect(recorded.map(\.sequence) == Array(1...UInt64(total + 2)))
         #expect(Set(recorded.map(\.id)).count == recorded.count)
         for (ids, sequences) in results.acknowledged {
@@ -125,7 +125,7 @@ struct GroupCommitTests {
             conflict?.message.contains("member-s7: expected version 4, actual 0") == true,
             "\(String(describing: conflict))")
 
-        let ids = try ledger.store.read { try $0.events(from: 1).map(\.id) }
+        let ids = try ledger.events(from: 1).map(\.id)
         #expect(ids == ["e1", "e2", "a1", "a2", "d1"])
         #expect(try ledger.verifyChain().isIntact)
         // Rebuilds rules, Merkle tree and read models from the log and compares with the live ones.

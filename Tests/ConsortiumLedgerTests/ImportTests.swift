@@ -31,9 +31,7 @@ struct ImportTests {
             let sub = TemporaryDirectory()
             let ledger = try Ledger.create(path: sub.file("ledger"))
             try ledger.importFiles([ImportInput(path: file)])
-            let payloads = try ledger.store.read { reader in
-                try reader.events(from: 1).map { "\($0.id)|\($0.type)|\($0.actor)|\($0.occurredAt)|\($0.payload)" }
-            }
+            let payloads = try ledger.events(from: 1).map { "\($0.id)|\($0.type)|\($0.actor)|\($0.occurredAt)|\($0.payload)" }
             heads.append(payloads.joined(separator: "\n"))
         }
         #expect(heads[0] == heads[1])
@@ -131,15 +129,13 @@ struct ImportTests {
         let file = try GeneratedHistory.write(events: 800, seed: 3, in: dir)
         let source = try freshLedger(dir)
         try source.importFiles([ImportInput(path: file)])
-        let exported = try source.store.read { reader in
-            try reader.events(from: 1).map { JSONValue.object(try $0.exportObject()).serialized() }
-        }
+        let exported = try source.events(from: 1).map { JSONValue.object(try $0.exportObject()).serialized() }
         let copyFile = dir.file("copy.jsonl")
         try exported.joined(separator: "\n").write(toFile: copyFile, atomically: true, encoding: .utf8)
         let target = try Ledger.create(path: dir.file("target"))
         try target.importFiles([ImportInput(path: copyFile)])
-        let a = try source.store.read { try $0.events(from: 1).map { [$0.id, $0.type, $0.stream] } }
-        let b = try target.store.read { try $0.events(from: 1).map { [$0.id, $0.type, $0.stream] } }
+        let a = try source.events(from: 1).map { [$0.id, $0.type, $0.stream] }
+        let b = try target.events(from: 1).map { [$0.id, $0.type, $0.stream] }
         #expect(a == b)
     }
 
@@ -160,9 +156,7 @@ struct ImportTests {
         try chunked.importFiles([ImportInput(path: file)], options: ImportOptions(batchSize: 333))
         #expect(first.appended + second.appended == 2_500)
         let content = { (ledger: Ledger) in
-            try ledger.store.read { reader in
-                try reader.events(from: 1).map { "\($0.sequence)|\($0.id)|\($0.stream)|\($0.version)|\($0.payload)" }
-            }
+            try ledger.events(from: 1).map { "\($0.sequence)|\($0.id)|\($0.stream)|\($0.version)|\($0.payload)" }
         }
         #expect(try content(single) == content(chunked))
         #expect(try single.liveDigests() == chunked.liveDigests())
@@ -250,7 +244,7 @@ struct ImportTests {
         let chunked = try Ledger.create(path: dir.file("chunked"))
         try chunked.importFiles([ImportInput(path: file)], options: ImportOptions(batchSize: 500))
         let content = { (ledger: Ledger) in
-            try ledger.store.read { reader in try reader.events(from: 1).map { "\($0.sequence)|\($0.id)|\($0.payload)" } }
+            try ledger.events(from: 1).map { "\($0.sequence)|\($0.id)|\($0.payload)" }
         }
         #expect(try content(segmented) == content(chunked))
         #expect(try segmented.liveDigests() == chunked.liveDigests())

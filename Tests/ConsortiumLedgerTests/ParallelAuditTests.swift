@@ -1,5 +1,6 @@
 import ConsortiumLedger
 import Domain
+import EventStore
 import Foundation
 import LMDB
 import LedgerTesting
@@ -42,7 +43,7 @@ struct ParallelAuditTests {
         // A stray entry in the live council model, its checkpoint left as it was.
         do {
             let env = try Environment(path: path)
-            let council = try env.openDatabase("projection.council", create: false)
+            let council = try env.openDatabase(LedgerSchema.Name.council, create: false)
             try env.write { txn in try txn.put(council, Array("Zstray".utf8), [1]) }
         }
         let report = try Ledger(path: path).audit(options: AuditOptions(checkSignatures: false))

@@ -1,5 +1,6 @@
 import ConsortiumLedger
 import Domain
+import EventStore
 import Foundation
 import LMDB
 import LedgerTesting
@@ -85,7 +86,7 @@ struct ReadModelTests {
         // As if an older release had written the council model: stamp a different version.
         do {
             let env = try Environment(path: path)
-            let council = try env.openDatabase("projection.council", create: false)
+            let council = try env.openDatabase(LedgerSchema.Name.council, create: false)
             try env.write { txn in
                 var store = RawProjectionStore(transaction: txn, database: council)
                 try ProjectionCheckpoint(sequence: 400, version: CouncilProjector.version + 1).write(to: &store)

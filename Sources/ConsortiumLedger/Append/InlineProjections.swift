@@ -12,7 +12,7 @@ struct InlineProjections {
     private var committee: Slot<CommitteeProjector>
     private var project: Slot<ProjectProjector>
 
-    init(transaction: Transaction, facade: FacadeDatabases, batchStart: UInt64) throws {
+    init(transaction: Transaction, facade: LedgerSchema, batchStart: UInt64) throws {
         council = try Slot(LMDBProjectionStore(transaction: transaction, database: facade.council), batchStart)
         committee = try Slot(LMDBProjectionStore(transaction: transaction, database: facade.committee), batchStart)
         project = try Slot(LMDBProjectionStore(transaction: transaction, database: facade.project), batchStart)

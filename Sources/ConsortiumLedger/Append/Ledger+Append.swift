@@ -26,7 +26,7 @@ extension Ledger {
     /// cached outside it. With `checkedElsewhere`, the caller has run the rules and folded the
     /// read models itself (an import's shadow) and writes their results into the transaction.
     func append(
-        _ events: [NewEvent], domainEvents: [DomainEvent], in writer: LedgerWriter, checkedElsewhere: Bool = false
+        _ events: [NewEvent], domainEvents: [DomainEvent], in writer: LogWriter, checkedElsewhere: Bool = false
     ) throws -> AppendResult {
         precondition(events.count == domainEvents.count, "one domain event per log event")
         do {

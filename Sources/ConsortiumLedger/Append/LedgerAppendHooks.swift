@@ -6,7 +6,7 @@ import LMDB
 /// Everything kept in step with the log inside the append transaction: the Merkle tree over
 /// records (nodes for proofs, accumulator for the root), domain rules and the tier read models.
 struct LedgerAppendHooks: AppendHooks {
-    let facade: FacadeDatabases
+    let facade: LedgerSchema
     /// The domain event of each batch position (already parsed; decoding the payload again is waste).
     let events: [DomainEvent]
     var accumulator: MerkleAccumulator
@@ -18,7 +18,7 @@ struct LedgerAppendHooks: AppendHooks {
     /// - Parameter checkedElsewhere: the rules and read models were handled by an import's
     ///   shadow on another thread; only the Merkle tree is kept here.
     init(
-        facade: FacadeDatabases, events: [DomainEvent], transaction: Transaction, batchStart: UInt64,
+        facade: LedgerSchema, events: [DomainEvent], transaction: Transaction, batchStart: UInt64,
         requireSignatures: Bool, checkedElsewhere: Bool = false
     ) throws {
         self.facade = facade

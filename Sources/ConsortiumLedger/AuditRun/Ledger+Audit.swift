@@ -152,7 +152,7 @@ struct AuditReplay {
     /// check failed or threw: the caller then redoes the pass on one thread. Small ledgers (under
     /// two chunks) are left to it.
     mutating func inspectInParallel(
-        _ reader: LedgerReader, report: inout AuditReport, progress: ((UInt64) -> Void)?
+        _ reader: LogReader, report: inout AuditReport, progress: ((UInt64) -> Void)?
     ) throws -> ChainReport? {
         guard try reader.count() >= 2 * AuditRulesWorker.chunkSize else { return nil }
         let worker = AuditRulesWorker(signatures: signatures, checkSignatures: checkSignatures)

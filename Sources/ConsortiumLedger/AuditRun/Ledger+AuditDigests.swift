@@ -8,7 +8,7 @@ extension Ledger {
     ///
     /// The replayed digests are computed on other threads while this one hashes the live models:
     /// the live ones go through this thread's read transaction, which LMDB ties to it.
-    func compareReadModels(replay: inout Replayer, reader: LedgerReader, report: inout AuditReport) throws {
+    func compareReadModels(replay: inout Replayer, reader: LogReader, report: inout AuditReport) throws {
         try replay.finish()
         let replayed = PendingDigests(of: replay)
         let txn = reader.transaction

@@ -36,7 +36,7 @@ struct EventsFile {
     }
 
     func write(
-        reader: LedgerReader, range: ClosedRange<UInt64>, head: UInt64, progress: (@Sendable (UInt64, UInt64) -> Void)?
+        reader: LogReader, range: ClosedRange<UInt64>, head: UInt64, progress: (@Sendable (UInt64, UInt64) -> Void)?
     ) throws {
         guard range.lowerBound <= head else { return }
         let total = head - range.lowerBound + 1

@@ -46,7 +46,7 @@ extension Ledger {
 
     /// Everything but the manifest, inside the snapshot's read transaction.
     private func writeSnapshot(
-        reader: LedgerReader, into staging: StagingDirectory,
+        reader: LogReader, into staging: StagingDirectory,
         previous: (manifest: ExportManifest, bytes: Data, directory: String)?,
         key: LedgerSigningKey, options: ExportOptions
     ) throws -> ExportManifest {
@@ -102,7 +102,7 @@ extension Ledger {
     /// The chain hash of the record before `first` (genesis for a full export); for an incremental
     /// export it must equal the previous export's head hash, or this is not the history it continues.
     private func chainHash(
-        before first: UInt64, head: UInt64, reader: LedgerReader,
+        before first: UInt64, head: UInt64, reader: LogReader,
         previous: (manifest: ExportManifest, bytes: Data, directory: String)?
     ) throws -> Hash {
         guard first > 1 else { return store.genesisHash }

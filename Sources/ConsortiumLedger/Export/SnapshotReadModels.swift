@@ -13,7 +13,7 @@ enum SnapshotReadModels {
     enum Source: String, Sendable { case live, replay }
 
     static func write(
-        ledger: Ledger, reader: LedgerReader, head: UInt64, councilYears: [Int], judgedOn: LocalDate,
+        ledger: Ledger, reader: LogReader, head: UInt64, councilYears: [Int], judgedOn: LocalDate,
         forceReplay: Bool, into directory: String
     ) throws -> (source: Source, files: [ExportManifest.FileEntry]) {
         let live = TierModel.allCases.map { model in

@@ -10,7 +10,7 @@ extension Ledger {
     ///
     /// Why: a caller of a group commit usually brings one event, and loading and flushing the
     /// hooks' state per caller cost more than the event itself.
-    func appendTogether(_ requests: [AppendRequest], in writer: LedgerWriter) throws -> [AppendResult] {
+    func appendTogether(_ requests: [AppendRequest], in writer: LogWriter) throws -> [AppendResult] {
         let batchStart = try writer.headInTransaction().sequence + 1
         var hooks = OffsetHooks(
             inner: try LedgerAppendHooks(

@@ -17,7 +17,7 @@ struct ImportConflictCheck {
     private var seen: [String: (digest: Hash, location: ImportLocation)] = [:]
     private var streamHeads: [String: UInt64] = [:]
 
-    mutating func check(_ event: NewEvent, at location: ImportLocation, reader: LedgerReader) throws -> Outcome {
+    mutating func check(_ event: NewEvent, at location: ImportLocation, reader: LogReader) throws -> Outcome {
         let digest = Self.digest(of: event)
         if let earlier = seen[event.id] {
             guard earlier.digest == digest else {

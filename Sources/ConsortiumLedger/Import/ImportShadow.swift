@@ -15,7 +15,7 @@ struct ImportShadow {
     /// The import must fall back to the two-pass path.
     struct Abandon: Error {}
 
-    private let reader: LedgerReader
+    private let reader: LogReader
     private var rules: RuleCheck
     private var projections: InlineProjections
     /// The sequence the next new event will get.
@@ -23,7 +23,7 @@ struct ImportShadow {
     /// Records whose id the log already holds (the writer skips them, checking their content).
     private(set) var alreadyRecorded = 0
 
-    init(reader: LedgerReader, facade: FacadeDatabases, requireSignatures: Bool) throws {
+    init(reader: LogReader, facade: LedgerSchema, requireSignatures: Bool) throws {
         self.reader = reader
         nextSequence = try reader.head().sequence + 1
         rules = RuleCheck.dryRun(transaction: reader.transaction, database: facade.rules, requireSignatures: requireSignatures)

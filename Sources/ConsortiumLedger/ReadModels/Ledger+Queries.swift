@@ -97,7 +97,7 @@ extension Ledger {
 
     /// Whether every read model's checkpoint is the head at the current projector version
     /// (what `catchUp()` would leave alone).
-    private func allModelsAtHead(_ reader: LedgerReader) throws -> Bool {
+    private func allModelsAtHead(_ reader: LogReader) throws -> Bool {
         let head = try reader.head().sequence
         return try TierModel.allCases.allSatisfy { model in
             let live = LMDBProjectionStore(transaction: reader.transaction, database: model.database(facade))

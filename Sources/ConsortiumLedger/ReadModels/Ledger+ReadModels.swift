@@ -70,7 +70,7 @@ extension Ledger {
         }
     }
 
-    private func foldLagging<P: Projector>(_: P.Type, _ database: Database, _ reader: LedgerReader) throws {
+    private func foldLagging<P: Projector>(_: P.Type, _ database: Database, _ reader: LogReader) throws {
         let live = LMDBProjectionStore(transaction: reader.transaction, database: database)
         guard case .resumable(let after) = try ProjectionRunner<P>.status(of: live) else { return }
         var cache = WriteBackCache(base: live)

@@ -6,7 +6,7 @@ extension Ledger {
     /// Visits recorded events, decoded from their binary payloads (never JSON), in sequence
     /// order on the reader's snapshot. `body` returns false to stop.
     func forEachEvent(
-        in reader: LedgerReader, from lower: UInt64 = 1, through upper: UInt64 = .max,
+        in reader: LogReader, from lower: UInt64 = 1, through upper: UInt64 = .max,
         _ body: (DomainEvent, EventContext) throws -> Bool
     ) throws {
         try reader.scan(from: lower, through: upper) { view in
@@ -27,7 +27,7 @@ extension Ledger {
     }
 
     /// Reading and decoding stay on this thread; the folds run on two workers (`ReplayPipeline`).
-    func replay(in reader: LedgerReader, cutoff: ReplayCutoff?, progress: ((UInt64) -> Void)?) throws -> Replayer {
+    func replay(in reader: LogReader, cutoff: ReplayCutoff?, progress: ((UInt64) -> Void)?) throws -> Replayer {
         var upper = UInt64.max
         if case .sequenceAtMost(let last) = cutoff { upper = last }
         var pipeline = ReplayPipeline(expectedEvents: min(try reader.count(), Int(clamping: upper)))

@@ -1,3 +1,4 @@
+import EventStore
 import LMDB
 import Projections
 
@@ -14,7 +15,7 @@ public enum TierModel: String, CaseIterable, Sendable {
         }
     }
 
-    func database(_ facade: FacadeDatabases) -> Database {
+    func database(_ facade: LedgerSchema) -> Database {
         switch self {
         case .council: facade.council
         case .committee: facade.committee

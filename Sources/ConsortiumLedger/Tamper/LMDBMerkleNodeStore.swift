@@ -1,3 +1,4 @@
+import EventStore
 import Audit
 import LMDB
 
@@ -25,12 +26,12 @@ struct LMDBMerkleNodeStore: MerkleNodeStore {
 enum MerkleState {
     static let key = "merkle.accumulator"
 
-    static func load(_ txn: Transaction, _ dbs: FacadeDatabases) throws -> MerkleAccumulator {
+    static func load(_ txn: Transaction, _ dbs: LedgerSchema) throws -> MerkleAccumulator {
         guard let raw = try txn.get(dbs.state, key) else { return MerkleAccumulator() }
         return try MerkleAccumulator(serialized: Array(raw))
     }
 
-    static func save(_ accumulator: MerkleAccumulator, _ txn: Transaction, _ dbs: FacadeDatabases) throws {
+    static func save(_ accumulator: MerkleAccumulator, _ txn: Transaction, _ dbs: LedgerSchema) throws {
         try txn.put(dbs.state, key, accumulator.serialized())
     }
 }

@@ -1,69 +1,83 @@
 import LMDB
 
-/// Reads of the event log inside any transaction.
-struct LogReader {
-    let transaction: Transaction
-    let dbs: LedgerDatabases
+/// Reads of the event log on one consistent snapshot (`EventStore.read { reader in … }`).
+public struct LogReader {
+    public let transaction: Transaction
+    let dbs: LedgerSchema
+    let genesis: ChainHash
 
-    func head(genesis: ChainHash) throws -> (sequence: UInt64, hash: ChainHash) {
+    private var log: LogLookup { LogLookup(transaction: transaction, dbs: dbs) }
+
+    /// The last sequence (0 for an empty ledger) and the chain's head hash.
+    public func head() throws -> (sequence: UInt64, hash: ChainHash) { try log.head(genesis: genesis) }
+
+    public func event(sequence: UInt64) throws -> RecordedEvent? { try log.event(sequence) }
+
+    /// The sequence of the event with this id, if recorded.
+    public func sequence(ofEventId id: String) throws -> UInt64? {
+        try transaction.get(dbs.ids, id).flatMap(BigEndianKey.decode)
+    }
+
+    /// Events by global sequence, oldest first (or newest first with `backward`).
+    public func events(
+        from lower: UInt64 = 1, through upper: UInt64 = .max, backward: Bool = false, limit: Int = .max
+    ) throws -> [RecordedEvent] {
+        guard lower <= upper else { return [] }
+        return try log.events(in: lower...upper, backward: backward, limit: limit)
+    }
+
+    /// Events of one stream by version.
+    public func events(
+        inStream stream: String, fromVersion lower: UInt64 = 1, throughVersion upper: UInt64 = .max,
+        backward: Bool = false, limit: Int = .max
+    ) throws -> [RecordedEvent] {
+        guard lower <= upper else { return [] }
+        return try log.events(stream: stream, versions: lower...upper, backward: backward, limit: limit)
+    }
+
+    /// The stream's current version (0 when it has no events).
+    public func streamVersion(_ stream: String) throws -> UInt64 {
+        guard let raw = try transaction.get(dbs.heads, stream) else { return 0 }
+        return BigEndianKey.decode(raw) ?? 0
+    }
+
+    /// Visits stored records from `lower` onwards without copying; `body` returns false to stop.
+    /// A record that does not parse is reported through `onDamaged` (default: throw).
+    public func scan(
+        from lower: UInt64 = 1, through upper: UInt64 = .max,
+        _ body: (RecordView) throws -> Bool
+    ) throws {
         try transaction.withCursor(dbs.events) { cursor in
-            guard let last = try cursor.last() else { return (0, genesis) }
-            guard let sequence = BigEndianKey.decode(last.key) else {
-                throw EventStoreError(.corruptRecord, "events database holds a key that is not a sequence number")
-            }
-            do {
-                return (sequence, try RecordCodec.split(last.value).hash)
-            } catch {
-                throw EventStoreError(.corruptRecord, "record \(sequence): \(error)")
+            var entry = try cursor.seek(atLeast: BigEndianKey(lower))
+            while let current = entry {
+                guard let sequence = BigEndianKey.decode(current.key), sequence <= upper else { return }
+                let view: RecordView
+                do {
+                    view = try RecordView(stored: current.value)
+                } catch {
+                    throw EventStoreError(.corruptRecord, "record \(sequence): \(error)")
+                }
+                if try !body(view) { return }
+                entry = try cursor.next()
             }
         }
     }
 
-    func event(_ sequence: UInt64) throws -> RecordedEvent? {
-        guard let raw = try transaction.get(dbs.events, BigEndianKey(sequence)) else { return nil }
-        return try decode(raw, sequence: sequence)
-    }
-
-    func decode(_ raw: UnsafeRawBufferPointer, sequence: UInt64) throws -> RecordedEvent {
-        do {
-            return try RecordCodec.decode(raw)
-        } catch {
-            throw EventStoreError(.corruptRecord, "record \(sequence): \(error)")
-        }
-    }
-
-    /// Events with sequence in `range`, forward or backward, at most `limit`.
-    func events(in range: ClosedRange<UInt64>, backward: Bool, limit: Int) throws -> [RecordedEvent] {
-        var out: [RecordedEvent] = []
+    /// Raw stored entries (sequence key, stored bytes) for verifiers that must see damage.
+    public func scanRaw(_ body: (UnsafeRawBufferPointer, UnsafeRawBufferPointer) throws -> Bool) throws {
         try transaction.withCursor(dbs.events) { cursor in
-            var entry = backward
-                ? try cursor.seek(atMost: BigEndianKey(range.upperBound))
-                : try cursor.seek(atLeast: BigEndianKey(range.lowerBound))
-            while let current = entry, out.count < limit {
-                guard let sequence = BigEndianKey.decode(current.key), range.contains(sequence) else { break }
-                out.append(try decode(current.value, sequence: sequence))
-                entry = backward ? try cursor.previous() : try cursor.next()
+            var entry = try cursor.first()
+            while let current = entry {
+                if try !body(current.key, current.value) { return }
+                entry = try cursor.next()
             }
         }
-        return out
     }
 
-    /// Events of one stream with version in `versions`, forward or backward, at most `limit`.
-    func events(stream: String, versions: ClosedRange<UInt64>, backward: Bool, limit: Int) throws -> [RecordedEvent] {
-        var sequences: [UInt64] = []
-        let prefix = Array(stream.utf8) + [0]
-        try transaction.withCursor(dbs.streams) { cursor in
-            var entry = backward
-                ? try cursor.seek(atMost: StreamKey(stream: stream, version: versions.upperBound))
-                : try cursor.seek(atLeast: StreamKey(stream: stream, version: versions.lowerBound))
-            while let current = entry, sequences.count < limit {
-                guard current.key.count == prefix.count + 8, current.key.starts(with: prefix) else { break }
-                let version = BigEndianKey.decode(UnsafeRawBufferPointer(rebasing: current.key[prefix.count...])) ?? 0
-                guard versions.contains(version), let sequence = BigEndianKey.decode(current.value) else { break }
-                sequences.append(sequence)
-                entry = backward ? try cursor.previous() : try cursor.next()
-            }
-        }
-        return try sequences.compactMap { try event($0) }
-    }
+    /// Number of stored records.
+    public func count() throws -> Int { try transaction.count(dbs.events) }
 }
+
+/// The log reader's name before the facade took the name "Ledger" for itself alone.
+@available(*, deprecated, renamed: "LogReader")
+public typealias LedgerReader = LogReader

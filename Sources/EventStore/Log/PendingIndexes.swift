@@ -25,7 +25,7 @@ struct PendingIndexes {
     }
 
     /// Writes every entry, each database in ascending key order (LMDB's memcmp order).
-    func write(to txn: Transaction, dbs: LedgerDatabases) throws {
+    func write(to txn: Transaction, dbs: LedgerSchema) throws {
         for (key, sequence) in sortedByBytes(ids.map { (Array($0.key.utf8), $0.value.sequence) }) {
             try txn.put(dbs.ids, key, BigEndianKey(sequence))
         }

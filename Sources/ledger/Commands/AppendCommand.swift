@@ -2,7 +2,6 @@ import ArgumentParser
 import Audit
 import ConsortiumLedger
 import Domain
-import EventStore
 import Foundation
 
 struct AppendCommand: ParsableCommand {
@@ -51,9 +50,11 @@ struct AppendCommand: ParsableCommand {
             throw CLIError("\(error.field): \(error.secretaryMessage)")
         }
         let batch = [(json: text, prepared: try PreparedLine.preparing(line, signer: signer))]
-        var outcome: Result<AppendResult, any Error>?
-        try AppendRoute(ledgerPath: ledger.path).append([batch]) { _, result in outcome = result }
-        if let result = try outcome?.get() { print(Self.describe(result, line)) }
+        var outcome: Result<String, any Error>?
+        try AppendRoute(ledgerPath: ledger.path).append([batch]) { _, result in
+            outcome = result.map { Self.describe(sequence: $0.sequences.first ?? 0, duplicate: $0.duplicates.first == true, line) }
+        }
+        if let described = try outcome?.get() { print(described) }
     }
 
     /// `--lines`: every line its own append; a bad line is reported and the others still go in.
@@ -76,7 +77,9 @@ struct AppendCommand: ParsableCommand {
         try AppendRoute(ledgerPath: ledger.path, window: inFlight).append(batches) { index, outcome in
             let (number, line) = parsed[index]
             switch outcome {
-            case .success(let result): print("line \(number): " + Self.describe(result, line))
+            case .success(let result):
+                let described = Self.describe(sequence: result.sequences.first ?? 0, duplicate: result.duplicates.first == true, line)
+                print("line \(number): " + described)
             case .failure(let error):
                 failures += 1
                 Terminal.printError("line \(number): \(error)")
@@ -85,9 +88,8 @@ struct AppendCommand: ParsableCommand {
         if failures > 0 { throw ExitCode(1) }
     }
 
-    private static func describe(_ result: AppendResult, _ line: ImportLine) -> String {
-        let sequence = result.sequences.first ?? 0
-        if result.duplicates.first == true {
+    private static func describe(sequence: UInt64, duplicate: Bool, _ line: ImportLine) -> String {
+        if duplicate {
             return "already recorded at sequence \(sequence) (same id and content); nothing written"
         }
         return "appended \(line.type) at sequence \(sequence) on stream \(line.streamId)"

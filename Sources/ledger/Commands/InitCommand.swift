@@ -14,6 +14,6 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         let created = try Ledger.create(path: ledger.path, requireSignatures: requireSignatures)
-        print("created ledger \(created.store.ledgerId) at \(ledger.path)")
+        print("created ledger \(created.ledgerId) at \(ledger.path)")
     }
 }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import ConsortiumLedger
 import Domain
-import EventStore
 import Foundation
 
 struct LogCommand: ParsableCommand {
@@ -26,12 +25,8 @@ struct LogCommand: ParsableCommand {
 
     func run() throws {
         let opened = try Ledger(path: ledger.path)
-        let events: [RecordedEvent] = try opened.store.read { reader in
-            if let stream {
-                return try reader.events(inStream: stream, backward: backward, limit: limit)
-            }
-            return try reader.events(from: from, through: to ?? .max, backward: backward, limit: limit)
-        }
+        let events = try stream.map { try opened.events(inStream: $0, backward: backward, limit: limit) }
+            ?? opened.events(from: from, through: to ?? .max, backward: backward, limit: limit)
         let chosen = format ?? (Terminal.stdoutIsTerminal ? .table : .jsonl)
         if chosen == .jsonl {
             var out = ""

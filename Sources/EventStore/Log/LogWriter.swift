@@ -4,9 +4,9 @@ import LMDB
 ///
 /// Several appends in one closure commit together; extension databases (rules state,
 /// projections, Merkle nodes) are written through `transaction` in the same commit.
-public struct LedgerWriter {
+public struct LogWriter {
     public let transaction: Transaction
-    let dbs: LedgerDatabases
+    let dbs: LedgerSchema
     let genesis: ChainHash
     let recordedAt: Int64
 
@@ -70,7 +70,7 @@ public struct LedgerWriter {
 
     /// The last sequence and hash, including this transaction's writes.
     public func headInTransaction() throws -> (sequence: UInt64, hash: ChainHash) {
-        try LogReader(transaction: transaction, dbs: dbs).head(genesis: genesis)
+        try LogLookup(transaction: transaction, dbs: dbs).head(genesis: genesis)
     }
 
     private func validateShape(_ event: NewEvent, index: Int) throws {
@@ -97,7 +97,7 @@ public struct LedgerWriter {
         guard let raw = try transaction.get(dbs.ids, event.id), let sequence = BigEndianKey.decode(raw) else {
             return nil
         }
-        let recorded = try LogReader(transaction: transaction, dbs: dbs).event(sequence)
+        let recorded = try LogLookup(transaction: transaction, dbs: dbs).event(sequence)
         guard let recorded, recorded.hasSameContent(as: event) else {
             throw idConflict(event, sequence: sequence, index: index)
         }
@@ -113,7 +113,11 @@ public struct LedgerWriter {
     }
 }
 
-extension LedgerWriter {
+extension LogWriter {
     /// Reads inside this write transaction (they see its own writes).
-    public var reader: LedgerReader { LedgerReader(transaction: transaction, dbs: dbs, genesis: genesis) }
+    public var reader: LogReader { LogReader(transaction: transaction, dbs: dbs, genesis: genesis) }
 }
+
+/// The log writer's name before the facade took the name "Ledger" for itself alone.
+@available(*, deprecated, renamed: "LogWriter")
+public typealias LedgerWriter = LogWriter
