@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(
             name: "ConsortiumLedgerTests",
             dependencies: ["ConsortiumLedger", "LedgerTesting", "Domain", "Projections", "EventStore", "LMDB"]),
-        .testTarget(name: "LedgerCLITests", dependencies: ["LedgerTesting"]),
+        .testTarget(name: "LedgerCLITests", dependencies: ["LedgerTesting", "Domain"]),
         .testTarget(
             name: "ReliabilityTests",
             dependencies: ["ConsortiumLedger", "EventStore", "LMDB", "Domain", "LedgerTesting"]),

@@ -70,7 +70,8 @@ struct AuditCLITests {
     }
 
     /// The forger re-hashes the whole chain after changing a signature: only the signature check
-    /// (and the signed checkpoint) can tell, and the signature check names the record.
+    /// (and the signed checkpoint) can tell, and the signature check names the record, the rule
+    /// code and the field (in the JSON report too).
     @Test func aForgedSignatureIsNamedBySequence() throws {
         let cli = try builtLedger()
         let copy = cli.dir.file("forged.ledger")
@@ -81,6 +82,14 @@ struct AuditCLITests {
         let result = try audit(copy)
         #expect(result.status == 1)
         #expect(result.stdout.contains("FAILED at sequence 605: member signature"), "\(result.stdout)")
+        let json = try ProcessRunner.run("ledger", ["audit", "--json", "--ledger", copy])
+        #expect(json.status == 1)
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let failure = try #require(object?["firstFailure"] as? [String: Any], "\(json.stdout)")
+        #expect(failure["sequence"] as? Int == 605)
+        #expect(failure["check"] as? String == "member signature")
+        #expect(failure["code"] as? String == "signatureInvalid")
+        #expect(failure["field"] as? String == "signature")
     }
 
     /// A rewritten unsigned record with a consistent chain is caught by the signed checkpoint.

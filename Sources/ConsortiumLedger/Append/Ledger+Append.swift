@@ -38,7 +38,7 @@ extension Ledger {
             try hooks.finish(writer.transaction)
             return result
         } catch let violation as RuleCheck.Violation {
-            throw LedgerError(.ruleViolation, violation.description)
+            throw LedgerError(violation)
         }
     }
 }

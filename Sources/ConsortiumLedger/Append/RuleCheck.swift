@@ -20,12 +20,13 @@ struct LMDBRuleStore: RuleStateStore {
 /// past them. A write-back cache keeps a batch's reads and writes in memory and reaches LMDB
 /// once per key, in key order, at the end of the batch.
 struct RuleCheck {
-    /// A rejected event: the field concerned and a message a secretary can act on.
+    /// A rejected event: the rule's stable code, the field concerned and a message a secretary can act on.
     struct Violation: Error, CustomStringConvertible {
+        var code: RuleViolation.Code
         var field: String
         var message: String
         var batchIndex: Int?
-        var description: String { "\(field): \(message)" }
+        var description: String { "\(field): \(message) [\(code.rawValue)]" }
     }
 
     private var state: CachedRuleState<LMDBRuleStore>
@@ -58,7 +59,7 @@ struct RuleCheck {
         do {
             try engine.apply(domainEvent, actor: actor, occurredOn: occurredAt.localDate, to: &state)
         } catch {
-            throw Violation(field: error.field, message: error.message)
+            throw Violation(code: error.code, field: error.field, message: error.message)
         }
     }
 

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// What `ledger audit` verified, and the first thing that did not hold.
@@ -19,7 +20,7 @@ public struct AuditReport: Sendable {
     public var merkleRoot = ""
     public var readModels: [ReadModelComparison] = []
     /// The first failure by sequence (or nil for whole-ledger checks such as a digest).
-    public var failure: (sequence: UInt64?, check: String, reason: String)?
+    public var failure: AuditFailure?
     public var seconds = 0.0
 
     /// Exit status 0 only when this is true.
@@ -61,8 +62,37 @@ public struct AuditReport: Sendable {
         if let failure {
             var f: [String: Any] = ["check": failure.check, "reason": failure.reason]
             if let sequence = failure.sequence { f["sequence"] = sequence }
+            if let rule = failure.ruleCode { f["code"] = rule.rawValue }
+            if let field = failure.field { f["field"] = field }
             object["firstFailure"] = f
         }
         return object
+    }
+}
+
+/// The first thing an audit found that does not hold.
+public struct AuditFailure: Sendable, Equatable {
+    /// The failing record's sequence; nil for whole-ledger checks such as a read-model digest.
+    public var sequence: UInt64?
+    /// Which check failed: `hash chain`, `member signature`, `rules`, `read model council` …
+    public var check: String
+    public var reason: String
+    /// For the rules and member-signature checks: the broken rule's stable code and its field.
+    public var ruleCode: RuleViolation.Code?
+    public var field: String?
+
+    public init(
+        _ sequence: UInt64?, _ check: String, _ reason: String, ruleCode: RuleViolation.Code? = nil, field: String? = nil
+    ) {
+        self.sequence = sequence
+        self.check = check
+        self.reason = reason
+        self.ruleCode = ruleCode
+        self.field = field
+    }
+
+    /// This failure as a problem document body (see ``LedgerProblem``).
+    public var problem: LedgerProblem {
+        LedgerProblem(code: ruleCode?.rawValue ?? check, field: field, message: reason, sequence: sequence)
     }
 }

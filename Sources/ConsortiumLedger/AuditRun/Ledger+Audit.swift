@@ -28,7 +28,7 @@ extension Ledger {
                 checkpoints: checkpoints, publicKey: publicKey,
                 signatures: SignatureCheck(requireSignatures: requiresSignatures), checkSignatures: options.checkSignatures)
             if let empty = checkpoints[0], let reason = replay.checkCheckpoint(empty) {
-                report.failure = (0, "checkpoint", reason)
+                report.failure = AuditFailure(0, "checkpoint", reason)
             }
             let chain: ChainReport
             if report.failure == nil, let fast = try replay.inspectInParallel(reader, report: &report, progress: progress) {
@@ -40,7 +40,7 @@ extension Ledger {
                     checkpoints: checkpoints, publicKey: publicKey,
                     signatures: SignatureCheck(requireSignatures: requiresSignatures), checkSignatures: options.checkSignatures)
                 if let empty = checkpoints[0], let reason = replay.checkCheckpoint(empty) {
-                    report.failure = (0, "checkpoint", reason)
+                    report.failure = AuditFailure(0, "checkpoint", reason)
                 }
                 chain = try reader.verifyChain(progress: progress) { record in
                     guard report.failure == nil else { return nil }
@@ -51,19 +51,20 @@ extension Ledger {
             report.chainVerified = chain.verified
             if report.failure == nil, let broken = chain.firstFailure {
                 let check = replay.failedCheck ?? "hash chain"
-                report.failure = (broken.sequence, check, broken.reason)
+                report.failure = AuditFailure(
+                    broken.sequence, check, broken.reason, ruleCode: replay.failedRule?.code, field: replay.failedRule?.field)
             }
             report.merkleRoot = replay.accumulator.root.hex
             guard report.failure == nil else { return }
             if let beyond = checkpoints.keys.filter({ $0 > replay.accumulator.size }).min() {
-                report.failure = (
+                report.failure = AuditFailure(
                     replay.accumulator.size + 1, "signed checkpoint",
                     "a checkpoint was signed at size \(beyond) but the log holds only \(replay.accumulator.size) records")
                 return
             }
             let stored = try MerkleState.load(reader.transaction, facade)
             if stored != replay.accumulator {
-                report.failure = (nil, "Merkle tree", "the stored tree head (size \(stored.size)) differs from the one recomputed from the records")
+                report.failure = AuditFailure(nil, "Merkle tree", "the stored tree head (size \(stored.size)) differs from the one recomputed from the records")
                 return
             }
             try compareReadModels(replay: &replay.models, reader: reader, report: &report)
@@ -97,6 +98,8 @@ struct AuditReplay {
     var rules = InMemoryRuleStateStore()
     var models = Replayer()
     var failedCheck: String?
+    /// The rule (or signature) code and field of a `rules` or `member signature` failure.
+    var failedRule: (code: RuleViolation.Code, field: String)?
     private let engine = RuleEngine()
 
     init(checkpoints: [UInt64: SignedCheckpoint], publicKey: LedgerPublicKey?, signatures: SignatureCheck, checkSignatures: Bool) {
@@ -132,7 +135,8 @@ struct AuditReplay {
                 if verified { report.signaturesVerified += 1 } else { report.unsignedEvents += 1 }
             } catch {
                 failedCheck = "member signature"
-                return error.description
+                failedRule = (error.code, error.field)
+                return "\(error.field): \(error.message)"
             }
         }
         do {
@@ -140,6 +144,7 @@ struct AuditReplay {
             report.rulesChecked += 1
         } catch {
             failedCheck = "rules"
+            failedRule = (error.code, error.field)
             return "\(error.field): \(error.message)"
         }
         try models.apply(event, context)

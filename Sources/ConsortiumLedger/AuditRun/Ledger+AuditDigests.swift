@@ -27,7 +27,7 @@ extension Ledger {
             }
             report.readModels.append(.init(model: model, live: theirs, replayed: ours))
             if theirs != ours && report.failure == nil {
-                report.failure = (nil, "read model \(model.rawValue)", "the live read model's digest differs from a replay from genesis")
+                report.failure = AuditFailure(nil, "read model \(model.rawValue)", "the live read model's digest differs from a replay from genesis")
             }
         }
     }

@@ -61,7 +61,13 @@ enum AppendWire {
             response.append("sequences", .array(result.sequences.map { .int(Int64($0)) }))
             response.append("duplicates", .array(result.duplicates.map { .bool($0) }))
         case .failure(let error as LedgerError):
-            response.append("error", failure("ledger", error.code.rawValue, error.message))
+            var carried = failure("ledger", error.code.rawValue, error.message)
+            if case .object(var fields) = carried, let rule = error.ruleCode {
+                fields.append("rule", .string(rule.rawValue))
+                fields.append("field", .string(error.field ?? ""))
+                carried = .object(fields)
+            }
+            response.append("error", carried)
         case .failure(let error as EventStoreError):
             response.append("error", failure("eventStore", error.code.rawValue, error.message))
         case .failure(let error):
@@ -89,7 +95,10 @@ enum AppendWire {
             if failure["kind"]?.stringValue == "eventStore", let code = EventStoreError.Code(rawValue: code) {
                 return .failure(EventStoreError(code, message))
             }
-            return .failure(LedgerError(LedgerError.Code(rawValue: code) ?? .io, message))
+            let rule = failure["rule"]?.stringValue.flatMap(RuleViolation.Code.init(rawValue:))
+            return .failure(
+                LedgerError(
+                    LedgerError.Code(rawValue: code) ?? .io, message, ruleCode: rule, field: failure["field"]?.stringValue))
         }
         let sequences = response["sequences"]?.arrayValue?.compactMap { $0.intValue.map { UInt64($0) } } ?? []
         let duplicates = response["duplicates"]?.arrayValue?.compactMap(\.boolValue) ?? []

@@ -25,7 +25,7 @@ extension Ledger {
             }
             try hooks.inner.finish(writer.transaction)
         } catch let violation as RuleCheck.Violation {
-            throw LedgerError(.ruleViolation, violation.description)
+            throw LedgerError(violation)
         }
         return results
     }

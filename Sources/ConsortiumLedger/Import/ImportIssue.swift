@@ -27,17 +27,33 @@ public struct ImportIssue: Error, Sendable, CustomStringConvertible {
     /// `occurredAt`, `data.places`, `line` …
     public var field: String
     public var message: String
+    /// The consortium rule the record breaks (set exactly when `kind` is `.ruleViolation`).
+    public var ruleCode: RuleViolation.Code?
 
-    public var description: String { "\(location): \(field): \(message)" }
+    public init(location: ImportLocation, kind: Kind, field: String, message: String, ruleCode: RuleViolation.Code? = nil) {
+        self.location = location
+        self.kind = kind
+        self.field = field
+        self.message = message
+        self.ruleCode = ruleCode
+    }
+
+    public var description: String {
+        "\(location): \(field): \(message)" + (ruleCode.map { " [\($0.rawValue)]" } ?? "")
+    }
+
+    /// The stable code: the rule's for a rule violation, else the kind of problem.
+    public var code: String { ruleCode?.rawValue ?? kind.rawValue }
+
+    /// This record's problem: file, line, field, code and message (see ``LedgerProblem``).
+    public var problem: LedgerProblem {
+        LedgerProblem(
+            code: code, field: field, message: message, file: location.file, line: location.line,
+            element: location.element, kind: kind.rawValue)
+    }
 
     /// The `--report` form: one JSON object per bad record.
-    public var reportLine: String {
-        let object: [String: Any] = [
-            "file": location.file, "line": location.line, "kind": kind.rawValue, "field": field, "message": message,
-        ]
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
-        return String(decoding: data, as: UTF8.self)
-    }
+    public var reportLine: String { problem.jsonLine }
 }
 
 extension ImportFieldError {

@@ -149,7 +149,8 @@ extension Ledger {
                         try rules.check(line.event, actor: line.actor, occurredAt: line.occurredAt)
                     } catch let violation as RuleCheck.Violation {
                         issues.append(ImportIssue(
-                            location: location, kind: .ruleViolation, field: violation.field, message: violation.message))
+                            location: location, kind: .ruleViolation, field: violation.field, message: violation.message,
+                            ruleCode: violation.code))
                     }
                 }
             }

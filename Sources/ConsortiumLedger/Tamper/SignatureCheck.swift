@@ -23,33 +23,34 @@ struct SignatureCheck {
                 let bootstrap = Self.bootstrapTypes.contains(typeName) && (lead == nil || lead == actor)
                 if !bootstrap {
                     throw RuleCheck.Violation(
-                        field: "signature",
+                        code: .signatureRequired, field: "signature",
                         message: "this ledger requires every event to be signed by its actor's registered key; \(actor)'s \(typeName) is unsigned")
                 }
             }
             return false
         }
         guard let signerKeyId else {
-            throw RuleCheck.Violation(field: "signerKeyId", message: "a signed event must name the key it was signed with")
+            throw RuleCheck.Violation(
+                code: .signatureRequired, field: "signerKeyId", message: "a signed event must name the key it was signed with")
         }
         let key: (publicKey: [UInt8], revoked: Bool)?
         do {
             key = try engine.memberKey(memberId: actor, keyId: signerKeyId, in: state)
         } catch {
-            throw RuleCheck.Violation(field: "signerKeyId", message: "\(error)")
+            throw RuleCheck.Violation(code: error.code, field: "signerKeyId", message: error.message)
         }
         guard let key else {
             throw RuleCheck.Violation(
-                field: "signerKeyId", message: "member \(actor) has no registered key \(signerKeyId)")
+                code: .signatureInvalid, field: "signerKeyId", message: "member \(actor) has no registered key \(signerKeyId)")
         }
         guard !key.revoked else {
-            throw RuleCheck.Violation(field: "signerKeyId", message: "key \(signerKeyId) of member \(actor) was revoked")
+            throw RuleCheck.Violation(code: .signatureInvalid, field: "signerKeyId", message: "key \(signerKeyId) of member \(actor) was revoked")
         }
         guard let parsed = try? MemberSignature(rawRepresentation: signature),
             parsed.isValid(for: signedBytes(), publicKey: key.publicKey)
         else {
             throw RuleCheck.Violation(
-                field: "signature", message: "the signature does not verify with \(actor)'s key \(signerKeyId)")
+                code: .signatureInvalid, field: "signature", message: "the signature does not verify with \(actor)'s key \(signerKeyId)")
         }
         return true
     }

@@ -46,10 +46,18 @@ public struct RuleViolation: Error, Sendable, CustomStringConvertible {
         case chartering
         /// A public key that is not base64 of 32 bytes.
         case invalidKey
+        /// The ledger requires signatures and this event is unsigned (or names no signing key).
+        case signatureRequired
+        /// The signature does not verify: unknown or revoked key, or bytes that do not match.
+        case signatureInvalid
         /// The rule state could not be read or written; `underlying` has the store's error.
         case storeFailure
         /// A stored rule-state record does not decode (bit rot or a bug); the audit must look.
         case corruptState
+
+        /// The codes a recorded or imported event can cause; the other two are the rule state's
+        /// own failures (its store, its bytes), which no input can bring about.
+        public static let inputRules: [Code] = allCases.filter { $0 != .storeFailure && $0 != .corruptState }
     }
 
     public var code: Code
