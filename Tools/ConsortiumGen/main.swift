@@ -12,7 +12,7 @@ import Darwin
 let usage = """
     usage: consortium-gen --events N [--seed S] [--format jsonl|json|csv] [--out FILE|-] [--start-year YYYY]
 
-    Writes a synthetic consortium history of exactly N import lines (DOMAIN.md format), in
+    Writes a synthetic consortium history of exactly N import lines (docs/DOMAIN.md, Import line), in
     occurredAt order; every prefix is a valid history. Same seed and N give byte-identical output.
 
       --events N        number of events to emit (required; 1e5 ≈ one city-year)

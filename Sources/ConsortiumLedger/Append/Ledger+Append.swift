@@ -7,7 +7,7 @@ extension Ledger {
     /// Appends parsed import lines as one atomic, durable batch: rules checked against the state
     /// the ledger holds, in the same transaction; nothing is written if any line fails.
     /// Lines without an id get a random one (so re-sending them is not idempotent).
-    /// With `signer`, each event is signed as its actor with that member key (DESIGN.md member signatures).
+    /// With `signer`, each event is signed as its actor with that member key (docs/DESIGN.md, Guarantees: member signatures).
     @discardableResult
     public func append(_ lines: [ImportLine], signer: MemberKeyPair? = nil) throws -> AppendResult {
         let events = try lines.map { try $0.newEvent(id: randomUUID()).signed(by: signer) }

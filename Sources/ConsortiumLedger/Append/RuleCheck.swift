@@ -16,7 +16,7 @@ struct LMDBRuleStore: RuleStateStore {
     }
 }
 
-/// DOMAIN.md's rules, checked inside the append transaction so a concurrent writer cannot slip
+/// The rules of docs/DOMAIN.md (Rules an append enforces), checked inside the append transaction so a concurrent writer cannot slip
 /// past them. A write-back cache keeps a batch's reads and writes in memory and reaches LMDB
 /// once per key, in key order, at the end of the batch.
 struct RuleCheck {

@@ -15,7 +15,7 @@ public struct AuditOptions: Sendable {
 extension Ledger {
     /// Replays every event from genesis in scratch space and checks, in one pass on one snapshot:
     /// the hash chain; the Merkle tree against every stored signed checkpoint (root and signature);
-    /// each member signature against the key valid at that sequence; the DOMAIN.md rules; then
+    /// each member signature against the key valid at that sequence; the rules of docs/DOMAIN.md (Rules an append enforces); then
     /// rebuilds every read model and compares its digest with the live one.
     public func audit(options: AuditOptions = AuditOptions(), progress: ((UInt64) -> Void)? = nil) throws -> AuditReport {
         let start = Date()

@@ -17,7 +17,7 @@ extension RecordedEvent {
         }
     }
 
-    /// The DOMAIN.md import form plus the recorded envelope and chain fields — what
+    /// The import form (docs/DOMAIN.md, Import line) plus the recorded envelope and chain fields — what
     /// `ledger log --format jsonl` and the nightly export write, and what `import` reads back.
     public func exportObject() throws -> JSONObject {
         var object = JSONObject(minimumCapacity: 16)

@@ -37,7 +37,7 @@ extension LocalDate {
 }
 
 extension Ledger {
-    /// The council's yearly figures (DOMAIN.md "Query names").
+    /// The council's yearly figures (docs/DOMAIN.md, Query names).
     public func councilReport(year: Int, asOf: AsOf? = nil) throws -> CouncilReport {
         try answer(.council, asOf) { try CouncilQuery.run(year: year, judgedOn: $1, store: $0) } scratch: {
             try CouncilQuery.run(year: year, judgedOn: $1, store: $0)

@@ -1,5 +1,5 @@
 /// Hand-written byte-level JSON parsing: import reads millions of lines, and Foundation's
-/// decoder manages about a tenth of what we need (see PERFORMANCE.md).
+/// decoder manages about a tenth of what we need (see docs/PERFORMANCE.md, Anchors).
 extension JSONValue {
     /// Parses exactly one JSON value; anything but whitespace after it is an error.
     public static func parse(_ bytes: UnsafeRawBufferPointer) throws(JSONSyntaxError) -> JSONValue {

@@ -1,4 +1,4 @@
-/// The business rules of DOMAIN.md ("Order and actors", "Rules an append must enforce"),
+/// The business rules of docs/DOMAIN.md (Order and actors; Rules an append enforces),
 /// checked for each event before it is appended, against a persistent rule state.
 ///
 /// Pure and stateless: all memory lives in the ``RuleStateStore`` passed in, so the ledger

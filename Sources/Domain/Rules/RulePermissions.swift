@@ -1,4 +1,4 @@
-// What each kind of member may record at all (DOMAIN.md, "Order and actors"). Whether one
+// What each kind of member may record at all (docs/DOMAIN.md, Order and actors). Whether one
 // particular event concerns the actor (a party, the applicant, the provider …) is checked
 // by each rule.
 

@@ -1,5 +1,5 @@
 /// An enumerated field (member kind, agreement kind, programme …) whose raw values are
-/// the strings DOMAIN.md fixes.
+/// the strings docs/DOMAIN.md (Event catalogue) fixes.
 ///
 /// In binary payloads a case is stored as its position in `allCases`; so cases may only
 /// ever be appended, never reordered or removed.

@@ -1,4 +1,4 @@
-// The enumerated values of DOMAIN.md. Raw values are the contract; append new cases at
+// The enumerated values of docs/DOMAIN.md, Event catalogue. Raw values are the contract; append new cases at
 // the end only (binary payloads store the case position).
 
 /// What sort of organisation a member is; it decides which events the member may record.

@@ -69,10 +69,10 @@ public enum ReportValue: Sendable, Equatable {
     }
 }
 
-/// A tier report: JSON with DOMAIN.md's keys, and the same figures flattened for CSV and
+/// A tier report: JSON with the keys of docs/DOMAIN.md (Query names), and the same figures flattened for CSV and
 /// tables.
 public protocol TierReport: Sendable {
-    /// The report as JSON; keys are the query-name contract of DOMAIN.md.
+    /// The report as JSON; keys are the query names of docs/DOMAIN.md (Query names).
     var json: JSONValue { get }
     /// Every figure in column order, named by its JSON key path.
     var fields: [ReportField] { get }

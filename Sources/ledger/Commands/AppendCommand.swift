@@ -9,7 +9,7 @@ struct AppendCommand: ParsableCommand {
         commandName: "append",
         abstract: "Record one event, given as a JSON import line.",
         discussion: """
-            The event is the DOMAIN.md import form, e.g.
+            The event is the import form of docs/DOMAIN.md (Import line), e.g.
 
               ledger append '{"type":"MemberAdmitted","occurredAt":"2025-03-01","actor":"gov-1","data":{"memberId":"s1","name":"City Vocational College","kind":"school"}}'
 

@@ -10,7 +10,7 @@ struct QueryCommand: ParsableCommand {
             --as-of DATE answers for the events that occurred on or before DATE, judged on that date \
             (what was true then); --as-of SEQ answers for the ledger as recorded up to that sequence \
             (what the ledger knew then). Without it: everything recorded, judged today. \
-            Tables show money in yuan; JSON and CSV in fen, with DOMAIN.md's names.
+            Tables show money in yuan; JSON and CSV in fen, with the names of docs/DOMAIN.md (Query names).
             """,
         subcommands: [Council.self, Committee.self, Project.self])
 

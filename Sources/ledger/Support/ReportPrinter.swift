@@ -2,7 +2,7 @@ import Domain
 import Foundation
 import Projections
 
-/// Prints tier reports as a table (money in yuan), JSON (DOMAIN.md keys, money in fen) or CSV.
+/// Prints tier reports as a table (money in yuan), JSON (docs/DOMAIN.md query names, money in fen) or CSV.
 enum ReportPrinter {
     static func print<Report: TierReport>(_ reports: [Report], format: OutputFormat?, single: Bool = false) {
         let chosen = format ?? (Terminal.stdoutIsTerminal ? .table : .json)

@@ -1,4 +1,4 @@
-// Event payloads of the catalogue in DOMAIN.md. Field names are the import contract.
+// Event payloads of docs/DOMAIN.md, Event catalogue. Field names are the import contract.
 
 /// A school and an enterprise sign a cooperation agreement for a term.
 public struct AgreementSigned: EventPayload {

@@ -1,4 +1,4 @@
-// Event payloads of the catalogue in DOMAIN.md. Field names are the import contract.
+// Event payloads of docs/DOMAIN.md, Event catalogue. Field names are the import contract.
 
 /// An apprentice sits an assessment; pass rates count these.
 public struct ApprenticeAssessed: EventPayload {

@@ -1,4 +1,4 @@
-// Event payloads of the catalogue in DOMAIN.md. Field names are the import contract.
+// Event payloads of docs/DOMAIN.md, Event catalogue. Field names are the import contract.
 
 /// A graduate is hired; `local` says whether the job is in the city (retention figures).
 public struct GraduateHired: EventPayload {

@@ -1,4 +1,4 @@
-// Event payloads of the catalogue in DOMAIN.md. Field names are the import contract.
+// Event payloads of docs/DOMAIN.md, Event catalogue. Field names are the import contract.
 
 /// A person enrols in a class; the school and enterprise come from the class's agreement.
 public struct ApprenticeEnrolled: EventPayload {

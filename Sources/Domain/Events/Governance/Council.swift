@@ -1,4 +1,4 @@
-// Event payloads of the catalogue in DOMAIN.md. Field names are the import contract.
+// Event payloads of docs/DOMAIN.md, Event catalogue. Field names are the import contract.
 
 /// The ledger's first event: the city consortium is chartered. Its lead member acts as the secretariat from then on.
 public struct ConsortiumChartered: EventPayload {

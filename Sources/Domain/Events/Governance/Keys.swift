@@ -1,4 +1,4 @@
-// Event payloads of the catalogue in DOMAIN.md. Field names are the import contract.
+// Event payloads of docs/DOMAIN.md, Event catalogue. Field names are the import contract.
 
 /// A member registers an Ed25519 public key (base64) with which it signs submissions.
 public struct MemberKeyRegistered: EventPayload {

@@ -1,4 +1,4 @@
-// Event payloads of the catalogue in DOMAIN.md. Field names are the import contract.
+// Event payloads of docs/DOMAIN.md, Event catalogue. Field names are the import contract.
 
 /// A member joins; its kind decides what it may record, and schools state their level.
 public struct MemberAdmitted: EventPayload {

@@ -1,4 +1,4 @@
-// Event payloads of the catalogue in DOMAIN.md. Field names are the import contract.
+// Event payloads of docs/DOMAIN.md, Event catalogue. Field names are the import contract.
 
 /// A subsidy budget is allocated to a programme for a year.
 public struct BudgetAllocated: EventPayload {

@@ -1,4 +1,4 @@
-// Event payloads of the catalogue in DOMAIN.md. Field names are the import contract.
+// Event payloads of docs/DOMAIN.md, Event catalogue. Field names are the import contract.
 
 /// Money is paid on a claim; `advance` marks a payment before the apprentice is assessed.
 public struct SubsidyPaid: EventPayload {

@@ -1,4 +1,4 @@
-// Event payloads of the catalogue in DOMAIN.md. Field names are the import contract.
+// Event payloads of docs/DOMAIN.md, Event catalogue. Field names are the import contract.
 
 /// Members set up a co-built platform (training base, lab, industry college …) with a planned budget.
 public struct PlatformCreated: EventPayload {

@@ -1,4 +1,4 @@
-// Event payloads of the catalogue in DOMAIN.md. Field names are the import contract.
+// Event payloads of docs/DOMAIN.md, Event catalogue. Field names are the import contract.
 
 /// A project starts with a budget and planned milestones, optionally on a platform.
 public struct ProjectCreated: EventPayload {

@@ -1,4 +1,4 @@
-// Member signing keys (DESIGN.md, tamper evidence).
+// Member signing keys (docs/DESIGN.md, Guarantees: member signatures).
 
 extension RuleEngine {
     /// The key must be canonical base64 of 32 bytes and new for this member; a withdrawn
