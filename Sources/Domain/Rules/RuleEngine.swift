@@ -45,7 +45,7 @@ public struct RuleEngine: Sendable {
         _ event: DomainEvent, actor actorId: String, occurredOn date: LocalDate, in s: RuleReader
     ) throws(RuleViolation) -> RuleWrites {
         if case .consortiumChartered(let e) = event { return try charter(e, actor: actorId, in: s) }
-        let actor = try resolveActor(actorId, typeName: event.typeName, in: s)
+        let actor = try resolveActor(actorId, event: event, in: s)
         switch event {
         case .consortiumChartered: return .none  // handled above
         case .memberAdmitted(let e): return try admit(e, actor, s)
@@ -88,7 +88,8 @@ public struct RuleEngine: Sendable {
 
     /// The actor must be the lead or an admitted, not withdrawn member, and its kind must
     /// allow the event type at all.
-    private func resolveActor(_ id: String, typeName: String, in s: RuleReader) throws(RuleViolation) -> RuleActor {
+    private func resolveActor(_ id: String, event: DomainEvent, in s: RuleReader) throws(RuleViolation) -> RuleActor {
+        let typeName = event.typeName
         guard let member = try s.load(MemberEntity.self, id) else {
             if try !s.has(RuleKey.consortium) {
                 throw RuleViolation(
@@ -103,8 +104,8 @@ public struct RuleEngine: Sendable {
                 .inactiveMember, field: "actor", "actor \(id) has withdrawn from the consortium and may record nothing")
         }
         let actor = RuleActor(id: id, member: member, typeName: typeName)
-        if !Self.mayRecord(typeName, kind: member.kind, isLead: member.isLead) {
-            if Self.secretariatOnlyTypes.contains(typeName) { throw .secretariatOnly(actor: id, type: typeName) }
+        if !Self.mayRecord(event, kind: member.kind, isLead: member.isLead) {
+            if event.recordingRight == .secretariat { throw .secretariatOnly(actor: id, type: typeName) }
             let kind = member.kind?.withArticle ?? "a member not yet admitted"
             throw RuleViolation(
                 .notPermitted, field: "actor",
