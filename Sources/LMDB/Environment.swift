@@ -11,6 +11,9 @@ import CLMDB
 /// Open it once per process and share it; never use it across `fork`. Transactions exist only
 /// inside `read { }` and `write { }`: a write commits when its closure returns and aborts when
 /// it throws, so no caller can leak one.
+///
+/// `@unchecked Sendable`: LMDB's `MDB_env` is safe to share between threads (transactions are
+/// not, and never leave their closure); the map size it tracks is guarded by `resizeLock`.
 public final class Environment: @unchecked Sendable {
     /// Tuning knobs; the defaults keep LMDB's synced commits (durability is the promise).
     public struct Options: Sendable {

@@ -5,6 +5,8 @@
 #endif
 
 /// A pthread read–write lock; transactions hold it shared, map resizing exclusive.
+/// `@unchecked Sendable`: a lock itself (LMDB sits below `Domain`'s `Locked`, and a shared/
+/// exclusive lock is not what `Locked` offers); the pthread rwlock is thread-safe by contract.
 final class ReadWriteLock: @unchecked Sendable {
     private let lock = UnsafeMutablePointer<pthread_rwlock_t>.allocate(capacity: 1)
 

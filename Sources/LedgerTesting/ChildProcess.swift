@@ -62,6 +62,9 @@ public struct ChildResult: Sendable, CustomStringConvertible {
 /// A running child (a built product such as `ledger` or `ledger-torture`) whose standard output
 /// is read line by line while it runs — the way a test learns which batches were acknowledged
 /// before it kills the child. Standard error is drained in the background so it cannot block.
+///
+/// `@unchecked Sendable`: `pending` and `stdoutEnded` are guarded by `stdoutReady` (an
+/// `NSCondition`: readers wait on it), `stderrData` by `lock`; the rest is immutable.
 public final class ChildProcess: @unchecked Sendable {
     public let process: Process
     private let stdoutHandle: FileHandle

@@ -40,7 +40,7 @@ public struct ImportFuzzReport: Sendable, CustomStringConvertible {
 
 /// A directory in memory (`/dev/shm`) when there is one, so fuzzing thousands of imports does
 /// not wait for disk syncs; removed when released.
-public final class ScratchDirectory: @unchecked Sendable {
+public final class ScratchDirectory: Sendable {
     public let path: String
     private let fallback: TemporaryDirectory?
 

@@ -1,5 +1,5 @@
+import Domain
 import EventStore
-import Synchronization
 
 /// An event log held in memory, byte-compatible with the LMDB store's records.
 /// It exists so the shared contract suite proves the contract, not one implementation.
@@ -11,7 +11,7 @@ public final class InMemoryEventLog: EventLog {
         var streams: [String: [UInt64]] = [:]
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
     public let genesisHash: ChainHash
 
     public init(ledgerId: String = "in-memory") {

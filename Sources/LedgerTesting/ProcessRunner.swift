@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// Runs a built executable of this package and captures what it printed.
@@ -62,17 +63,17 @@ public enum ProcessRunner {
         let (process, out, err) = try start(
             name, arguments, environment: environment, stdin: stdin, currentDirectory: currentDirectory)
         // Drain stderr on another thread while reading stdout, so a full pipe cannot block the child.
-        final class Box: @unchecked Sendable { var data = Data() }
-        let stderrBox = Box()
+        let stderrBox = Locked(Data())
         let group = DispatchGroup()
         group.enter()
         DispatchQueue.global().async {
-            stderrBox.data = err.fileHandleForReading.readDataToEndOfFile()
+            let data = err.fileHandleForReading.readDataToEndOfFile()
+            stderrBox.withLock { $0 = data }
             group.leave()
         }
         let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
-        let stderrData = stderrBox.data
+        let stderrData = stderrBox.value
         process.waitUntilExit()
         return ProcessResult(
             status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),

@@ -144,38 +144,34 @@ struct GroupCommitTests {
 }
 
 /// What the worker threads were told, gathered under a lock.
-private final class ResultLog: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var acknowledged: [([String], [UInt64])] = []
-    private(set) var errors: [String] = []
+private final class ResultLog: Sendable {
+    private struct State {
+        var acknowledged: [([String], [UInt64])] = []
+        var errors: [String] = []
+    }
+
+    private let state = Locked(State())
+    var acknowledged: [([String], [UInt64])] { state.value.acknowledged }
+    var errors: [String] { state.value.errors }
 
     func add(ids: [String], sequences: [UInt64]) {
-        lock.lock()
-        acknowledged.append((ids, sequences))
-        lock.unlock()
+        state.withLock { $0.acknowledged.append((ids, sequences)) }
     }
 
     func add(error: any Error) {
-        lock.lock()
-        errors.append(String(describing: error))
-        lock.unlock()
+        state.withLock { $0.errors.append(String(describing: error)) }
     }
 }
 
-private final class OutcomeLog: @unchecked Sendable {
-    private let lock = NSLock()
-    private var outcomes: [Int: Result<AppendResult, any Error>] = [:]
+private final class OutcomeLog: Sendable {
+    private let outcomes = Locked<[Int: Result<AppendResult, any Error>]>([:])
 
     func set(_ index: Int, _ outcome: Result<AppendResult, any Error>) {
-        lock.lock()
-        outcomes[index] = outcome
-        lock.unlock()
+        outcomes.withLock { $0[index] = outcome }
     }
 
     subscript(index: Int) -> Result<AppendResult, any Error> {
-        lock.lock()
-        defer { lock.unlock() }
-        return outcomes[index] ?? .failure(LedgerError(.notFound, "no outcome"))
+        outcomes.withLock { $0[index] } ?? .failure(LedgerError(.notFound, "no outcome"))
     }
 
     func error(_ index: Int) -> (any Error)? {

@@ -261,19 +261,10 @@ struct ImportTests {
 }
 
 /// Progress reports collected from the import's threads.
-private final class ProgressLog: @unchecked Sendable {
-    private let lock = NSLock()
-    private var collected: [(ImportPhase, Int)] = []
-    func record(_ phase: ImportPhase, _ done: Int) {
-        lock.lock()
-        collected.append((phase, done))
-        lock.unlock()
-    }
-    var entries: [(ImportPhase, Int)] {
-        lock.lock()
-        defer { lock.unlock() }
-        return collected
-    }
+private final class ProgressLog: Sendable {
+    private let collected = Locked<[(ImportPhase, Int)]>([])
+    func record(_ phase: ImportPhase, _ done: Int) { collected.withLock { $0.append((phase, done)) } }
+    var entries: [(ImportPhase, Int)] { collected.value }
 }
 
 extension ImportInput {

@@ -94,19 +94,10 @@ struct ConcurrentAppendBenchmark {
     }
 }
 
-private final class FailureCount: @unchecked Sendable {
-    private let lock = NSLock()
-    private var count = 0
-    var value: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return count
-    }
-    func add() {
-        lock.lock()
-        count += 1
-        lock.unlock()
-    }
+private final class FailureCount: Sendable {
+    private let count = Locked(0)
+    var value: Int { count.value }
+    func add() { count.withLock { $0 += 1 } }
 }
 
 extension FileHandle {

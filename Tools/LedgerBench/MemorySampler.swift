@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// The peak of this process's anonymous resident memory (`RssAnon` in /proc/self/status),
@@ -6,10 +7,13 @@ import Foundation
 /// Why: `ru_maxrss` also counts the pages of memory-mapped files — the LMDB map and the
 /// import file — which the kernel can drop at any time; the anonymous part is the heap the
 /// ledger really holds (caches, read models, transaction pages).
-final class MemorySampler: @unchecked Sendable {
-    private let lock = NSLock()
-    private var peakKiB = 0
-    private var running = true
+final class MemorySampler: Sendable {
+    private struct State {
+        var peakKiB = 0
+        var running = true
+    }
+
+    private let state = Locked(State())
 
     init() {
         let thread = Thread { [self] in
@@ -21,28 +25,22 @@ final class MemorySampler: @unchecked Sendable {
         thread.start()
     }
 
-    private var isRunning: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return running
-    }
+    private var isRunning: Bool { state.value.running }
 
     private func sample() {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
             let line = status.split(separator: "\n").first(where: { $0.hasPrefix("RssAnon:") }),
             let kiB = Int(line.split(separator: " ").dropFirst().first ?? "")
         else { return }
-        lock.lock()
-        peakKiB = max(peakKiB, kiB)
-        lock.unlock()
+        state.withLock { $0.peakKiB = max($0.peakKiB, kiB) }
     }
 
     /// Stops sampling and returns the peak in MiB (0 where /proc is missing).
     func stop() -> Double {
         sample()
-        lock.lock()
-        defer { lock.unlock() }
-        running = false
-        return Double(peakKiB) / 1024
+        return state.withLock { s in
+            s.running = false
+            return Double(s.peakKiB) / 1024
+        }
     }
 }

@@ -13,6 +13,9 @@ import Foundation
 ///
 /// Jobs hold `RecordView`s pointing into the read transaction's map: the caller must call
 /// ``finish()`` before that transaction ends (it does, in a `defer`).
+///
+/// `@unchecked Sendable`: the queue fields are guarded by `condition` (an `NSCondition`: the
+/// walker waits for room, the worker for work); the results are read only after ``finish()``.
 final class AuditRulesWorker: @unchecked Sendable {
     struct Job {
         let event: DomainEvent

@@ -99,6 +99,8 @@ struct EventsFile {
 
 /// The two halves of a batch for the lanes. The records point into the read transaction's
 /// memory map, which stays valid until `writeBatch` returns (after both lanes finished).
+/// `@unchecked Sendable`: raw buffer pointers are not Sendable, but the map they point into is
+/// read-only and outlives both lanes.
 private struct UnsafeRuns: @unchecked Sendable {
     let first: Slice<UnsafeBufferPointer<RecordView>>
     let second: Slice<UnsafeBufferPointer<RecordView>>

@@ -8,7 +8,9 @@ import Dispatch
 #endif
 
 /// The second thread of a `SnapshotFileWriter`: hashes and writes the buffers handed to it, in
-/// order, on its own serial queue. Everything but the semaphore is touched only on that queue.
+/// order, on its own serial queue.
+///
+/// `@unchecked Sendable`: everything but the semaphore is touched only on that serial queue.
 final class FileSink: @unchecked Sendable {
     private let fd: Int32
     private let path: String

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 #if canImport(Glibc)
@@ -8,15 +9,18 @@ import Foundation
 
 /// One client of the append service: reads request lines, submits each to the group commit
 /// and writes the responses back in request order (a client may pipeline requests).
-final class AppendConnection: @unchecked Sendable {
+final class AppendConnection: Sendable {
+    private struct Progress {
+        var nextToWrite = 0
+        /// Responses wait here until every earlier one is written.
+        var ready: [Int: [UInt8]] = [:]
+        var readerDone = false
+        var outstanding = 0
+    }
+
     private let fd: Int32
     private let queue: GroupCommitQueue
-    /// Guards the fields below; responses wait here until every earlier one is written.
-    private let lock = NSLock()
-    private var nextToWrite = 0
-    private var ready: [Int: [UInt8]] = [:]
-    private var readerDone = false
-    private var outstanding = 0
+    private let progress = Locked(Progress())
 
     init(fd: Int32, queue: GroupCommitQueue) {
         self.fd = fd
@@ -44,40 +48,38 @@ final class AppendConnection: @unchecked Sendable {
                 respond(number, AppendWire.encode(.failure(error)))
             }
         }
-        lock.lock()
-        readerDone = true
-        let closeNow = outstanding == 0
-        lock.unlock()
+        let closeNow = progress.withLock { p in
+            p.readerDone = true
+            return p.outstanding == 0
+        }
         if closeNow { close(fd) }
     }
 
     private func begin() {
-        lock.lock()
-        outstanding += 1
-        lock.unlock()
+        progress.withLock { $0.outstanding += 1 }
     }
 
     private func respond(_ number: Int, _ bytes: [UInt8]) {
-        lock.lock()
-        defer { lock.unlock() }
-        ready[number] = bytes
-        while let next = ready.removeValue(forKey: nextToWrite) {
-            _ = UnixSocket.writeAll(fd, next)
-            nextToWrite += 1
+        progress.withLock { p in
+            p.ready[number] = bytes
+            while let next = p.ready.removeValue(forKey: p.nextToWrite) {
+                _ = UnixSocket.writeAll(fd, next)
+                p.nextToWrite += 1
+            }
+            finishOne(&p)
         }
-        finishOne()
     }
 
     private func abandon() {
-        lock.lock()
-        defer { lock.unlock() }
-        shutdown(fd, Int32(SHUT_RDWR))
-        finishOne()
+        progress.withLock { p in
+            shutdown(fd, Int32(SHUT_RDWR))
+            finishOne(&p)
+        }
     }
 
     /// Closes the descriptor once the reader has ended and no response is pending (lock held).
-    private func finishOne() {
-        outstanding -= 1
-        if readerDone && outstanding == 0 { close(fd) }
+    private func finishOne(_ p: inout Progress) {
+        p.outstanding -= 1
+        if p.readerDone && p.outstanding == 0 { close(fd) }
     }
 }

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 #if canImport(Glibc)
@@ -11,7 +12,7 @@ import Foundation
 ///
 /// Why a server: LMDB serialises writers across processes, so N appending processes pay N
 /// syncs; funnelling them through one process lets one sync cover all of them.
-public final class AppendServer: @unchecked Sendable {
+public final class AppendServer: Sendable {
     /// Where the socket of the ledger at `ledgerPath` lives.
     public static func socketPath(ledgerPath: String) -> String { ledgerPath + "/serve.sock" }
 
@@ -19,8 +20,7 @@ public final class AppendServer: @unchecked Sendable {
     /// The group commit every connection's requests go through.
     public let queue: GroupCommitQueue
     private let listener: Int32
-    private let lock = NSLock()
-    private var stopped = false
+    private let stopped = Locked(false)
 
     /// Binds the socket of `ledger`. A socket file left by a server that died is replaced;
     /// a live server there is an error.
@@ -58,19 +58,15 @@ public final class AppendServer: @unchecked Sendable {
     /// Stops accepting, removes the socket (new clients take the direct path), lets every
     /// request already queued commit and returns when the last group has been synced.
     public func stop() {
-        lock.lock()
-        let first = !stopped
-        stopped = true
-        lock.unlock()
+        let first = stopped.withLock { stopped in
+            defer { stopped = true }
+            return !stopped
+        }
         guard first else { return }
         unlink(socketPath)
         shutdown(listener, Int32(SHUT_RDWR))
         queue.close()
     }
 
-    private var isStopped: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return stopped
-    }
+    private var isStopped: Bool { stopped.value }
 }

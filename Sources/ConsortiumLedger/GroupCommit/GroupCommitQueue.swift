@@ -1,3 +1,4 @@
+import Domain
 import EventStore
 import Foundation
 
@@ -10,6 +11,9 @@ import Foundation
 /// concurrent appenders queue behind LMDB's writer lock and pay one sync each. Durability is
 /// unchanged: a caller is completed only after the transaction holding its batch is synced.
 /// A caller whose batch is rejected gets its own error; the others in the group still commit.
+///
+/// `@unchecked Sendable`: the fields below `state` are guarded by it, an `NSCondition` because
+/// callers wait on it for a drain to end, which `Locked` does not offer.
 public final class GroupCommitQueue: @unchecked Sendable {
     /// Called once per request, on the committer's thread, after the group's commit.
     public typealias Completion = @Sendable (Result<AppendResult, any Error>) -> Void
@@ -127,17 +131,17 @@ public final class GroupCommitQueue: @unchecked Sendable {
 }
 
 /// Hands one result from the committer's thread to a waiting caller.
-private final class OutcomeBox: @unchecked Sendable {
+private final class OutcomeBox: Sendable {
     private let ready = DispatchSemaphore(value: 0)
-    private var outcome: Result<AppendResult, any Error>?
+    private let outcome = Locked<Result<AppendResult, any Error>?>(nil)
 
     func set(_ value: Result<AppendResult, any Error>) {
-        outcome = value
+        outcome.withLock { $0 = value }
         ready.signal()
     }
 
     func wait() -> Result<AppendResult, any Error> {
         ready.wait()
-        return outcome ?? .failure(LedgerError(.io, "the group commit ended without a result"))
+        return outcome.value ?? .failure(LedgerError(.io, "the group commit ended without a result"))
     }
 }

@@ -1,3 +1,4 @@
+import Domain
 import EventStore
 import Foundation
 import LMDB
@@ -10,13 +11,14 @@ struct GroupCommitter: Sendable {
     }
 
     let ledger: Ledger
-    private let counters = Counters()
+    /// Updated by the committer, read by anyone.
+    private let counters = Locked(Statistics())
 
     init(ledger: Ledger) {
         self.ledger = ledger
     }
 
-    var statistics: Statistics { counters.read() }
+    var statistics: Statistics { counters.value }
 
     /// One outcome per request, in order. The whole group is first tried in one nested transaction
     /// sharing one set of hooks; if any batch is rejected, that attempt is aborted and each batch
@@ -48,14 +50,20 @@ struct GroupCommitter: Sendable {
                     }
                 }
             }
-            counters.add(commits: 1, batches: requests.count)
+            counters.withLock {
+                $0.commits += 1
+                $0.batches += requests.count
+            }
             return outcomes
         } catch {
             // The group as a whole failed (storage, commit): each caller alone, so each learns its own fate.
             guard requests.count > 1 else { return [.failure(error)] }
             return requests.map { request in
                 let outcome = Result { try ledger.append(request.events, domainEvents: request.domainEvents) }
-                counters.add(commits: 1, batches: 1)
+                counters.withLock {
+                    $0.commits += 1
+                    $0.batches += 1
+                }
                 return outcome
             }
         }
@@ -67,24 +75,5 @@ struct GroupCommitter: Sendable {
         if error is LedgerError { return true }
         if let error = error as? EventStoreError { return error.code != .storage }
         return false
-    }
-}
-
-/// Commit statistics, updated by the committer and read by anyone.
-private final class Counters: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = GroupCommitter.Statistics()
-
-    func add(commits: Int, batches: Int) {
-        lock.lock()
-        value.commits += commits
-        value.batches += batches
-        lock.unlock()
-    }
-
-    func read() -> GroupCommitter.Statistics {
-        lock.lock()
-        defer { lock.unlock() }
-        return value
     }
 }

@@ -14,6 +14,9 @@ struct ParsedChunk: Sendable {
 /// Why: parsing JSON and building the log events was about a fifth of an import's CPU time;
 /// on a second core it overlaps with rules, hashing and LMDB writes. Bounded, so a fast
 /// producer cannot fill memory ahead of a slow consumer.
+///
+/// `@unchecked Sendable`: every field is guarded by `condition` (an `NSCondition`: producer and
+/// consumer wait on it), which `Locked` does not offer.
 final class HandOffQueue<Chunk: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
     private var chunks: [Chunk] = []

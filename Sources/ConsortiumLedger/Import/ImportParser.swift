@@ -11,6 +11,9 @@ import LMDB
 /// over a snapshot opened here — inside the writer's transaction, as the writer creates the
 /// parser there. The first unparsable or rejected record ends the parse with an error: the
 /// single-transaction import then gives up and the two-pass import reports every bad record.
+///
+/// `@unchecked Sendable`: the counts, ids and result are written only by the parser thread and
+/// read only after ``stop()`` has joined it.
 final class ImportParser: @unchecked Sendable {
     /// What the shadow left for the writer's transaction.
     struct ShadowResult {

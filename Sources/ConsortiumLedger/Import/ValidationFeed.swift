@@ -20,7 +20,7 @@ struct PreparedRecord: Sendable {
 /// Parses an import's inputs for the validation pass on a thread of its own, so the conflict
 /// and rule checks on the calling thread overlap with JSON parsing and event building.
 /// Unlike ``ImportParser`` it never stops at a bad record: validation reports all of them.
-final class ValidationFeed: @unchecked Sendable {
+final class ValidationFeed: Sendable {
     let queue = HandOffQueue<[FedRecord]>()
 
     init(inputs: [ImportInput], signer: MemberKeyPair?, chunkSize: Int = 4_096) {

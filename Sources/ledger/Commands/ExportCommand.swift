@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConsortiumLedger
+import Domain
 import Foundation
 
 struct ExportCommand: ParsableCommand {
@@ -64,23 +65,20 @@ struct ExportCommand: ParsableCommand {
 }
 
 /// A progress bar that the library's `@Sendable` progress callbacks may call.
-final class SharedProgressBar: @unchecked Sendable {
-    private let lock = NSLock()
+final class SharedProgressBar: Sendable {
     private let label: String
-    private var bar: ProgressBar?
+    private let bar = Locked<ProgressBar?>(nil)
 
     init(label: String) { self.label = label }
 
     func update(_ done: UInt64, total: UInt64) {
-        lock.lock()
-        defer { lock.unlock() }
-        if bar == nil { bar = ProgressBar(label: label, total: total) }
-        bar?.update(done)
+        bar.withLock { bar in
+            if bar == nil { bar = ProgressBar(label: label, total: total) }
+            bar?.update(done)
+        }
     }
 
     func finish() {
-        lock.lock()
-        defer { lock.unlock() }
-        bar?.finish()
+        bar.withLock { $0?.finish() }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Audit
 import ConsortiumLedger
+import Domain
 import Foundation
 
 struct ImportCommand: ParsableCommand {
@@ -72,30 +73,31 @@ extension ImportInput.Format: ExpressibleByArgument {}
 
 /// Progress for both import passes, on a terminal only: a running count while validating
 /// (or importing in one transaction), then a bar against the validated count while writing.
-final class ImportProgress: @unchecked Sendable {
-    private let lock = NSLock()
-    private var bar: ProgressBar?
-    private var validated = 0
+final class ImportProgress: Sendable {
+    private struct State {
+        var bar: ProgressBar?
+        var validated = 0
+    }
+
+    private let state = Locked(State())
 
     func update(_ phase: ImportPhase, _ done: Int) {
-        lock.lock()
-        defer { lock.unlock() }
-        switch phase {
-        case .validating, .importing:
-            validated = done
-            if bar == nil { bar = ProgressBar(label: phase.rawValue, total: 0) }
-        case .writing:
-            if bar?.label != "writing" {
-                bar?.finish()
-                bar = ProgressBar(label: "writing", total: UInt64(validated))
+        state.withLock { s in
+            switch phase {
+            case .validating, .importing:
+                s.validated = done
+                if s.bar == nil { s.bar = ProgressBar(label: phase.rawValue, total: 0) }
+            case .writing:
+                if s.bar?.label != "writing" {
+                    s.bar?.finish()
+                    s.bar = ProgressBar(label: "writing", total: UInt64(s.validated))
+                }
             }
+            s.bar?.update(UInt64(done))
         }
-        bar?.update(UInt64(done))
     }
 
     func finish() {
-        lock.lock()
-        defer { lock.unlock() }
-        bar?.finish()
+        state.withLock { $0.bar?.finish() }
     }
 }

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// Small helpers for printing to a terminal or a pipe.
@@ -24,12 +25,13 @@ enum Terminal {
     }
 }
 
-/// A one-line progress bar on standard error, drawn only on a terminal.
-final class ProgressBar {
+/// A one-line progress bar on standard error, drawn only on a terminal; the library's progress
+/// callbacks may call it from any thread.
+final class ProgressBar: Sendable {
     private let total: UInt64
     let label: String
     private let enabled: Bool
-    private var lastDrawn = 0.0
+    private let lastDrawn = Locked(0.0)
     private let start = Date()
 
     init(label: String, total: UInt64) {
@@ -41,8 +43,12 @@ final class ProgressBar {
     func update(_ done: UInt64) {
         guard enabled else { return }
         let now = Date().timeIntervalSince(start)
-        guard now - lastDrawn > 0.1 || (total > 0 && done >= total) else { return }
-        lastDrawn = now
+        let due = lastDrawn.withLock { last in
+            guard now - last > 0.1 || (total > 0 && done >= total) else { return false }
+            last = now
+            return true
+        }
+        guard due else { return }
         let rate = now > 0 ? Double(done) / now : 0
         guard total > 0 else {  // unknown total: a running count
             FileHandle.standardError.write(Data(String(format: "\r%@ %llu  %.0f ev/s", label, done, rate).utf8))

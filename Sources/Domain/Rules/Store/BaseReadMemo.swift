@@ -6,6 +6,9 @@
 /// A reference, because a store's `get` is not mutating; the owner starts a new one whenever
 /// its base changes (a flush), so copies of a store never see each other's stale reads. Owned
 /// by one thread. Bounded: it is only a cache, and a dry run over a huge import never flushes.
+///
+/// `@unchecked Sendable`: stores holding it move between threads (an import's parser thread)
+/// but each memo is used by one thread at a time, and a lock per lookup would cost a tenth of it.
 public final class BaseReadMemo: @unchecked Sendable {
     static let limit = 1 << 20
     private var values: [ByteKey: [UInt8]?] = [:]
