@@ -22,11 +22,13 @@ let package = Package(
             name: "CLMDB", path: "Sources/CLMDB", pkgConfig: "lmdb",
             providers: [.apt(["liblmdb-dev"])]),
         .target(name: "LMDB", dependencies: ["CLMDB"]),
+        // The one varint encoder, shared by payloads and stored records.
+        .target(name: "LEB128"),
         .target(
             name: "EventStore",
-            dependencies: ["LMDB", "Audit", .product(name: "Crypto", package: "swift-crypto")]),
+            dependencies: ["LMDB", "Audit", "LEB128", .product(name: "Crypto", package: "swift-crypto")]),
         // Pure domain: event catalogue, codecs, rules. No I/O.
-        .target(name: "Domain", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "Domain", dependencies: ["LEB128", .product(name: "Crypto", package: "swift-crypto")]),
         // Pure tamper evidence: Merkle tree, proofs, signed checkpoints.
         .target(name: "Audit", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Projections", dependencies: ["Domain", .product(name: "Crypto", package: "swift-crypto")]),

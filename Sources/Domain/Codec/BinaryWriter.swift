@@ -1,3 +1,5 @@
+import LEB128
+
 /// Appends the compact binary payload form that events are stored in.
 ///
 /// Replay decodes every event ever recorded, so the format is LEB128 varints and
@@ -12,12 +14,7 @@ public struct BinaryWriter: Sendable {
 
     /// Unsigned LEB128: seven bits per byte, high bit set on all but the last.
     public mutating func writeVarint(_ value: UInt64) {
-        var value = value
-        while value >= 0x80 {
-            bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
-            value >>= 7
-        }
-        bytes.append(UInt8(value))
+        LEB128.append(value, to: &bytes)
     }
 
     /// Zigzag maps small negative numbers to small unsigned ones before the varint.

@@ -1,3 +1,5 @@
+import LEB128
+
 /// Appends the record encoding's primitives to a byte buffer: fixed little-endian integers
 /// for the envelope's numbers and LEB128 lengths for strings and blobs.
 struct RecordWriter {
@@ -15,12 +17,7 @@ struct RecordWriter {
 
     @inline(__always)
     mutating func varint(_ value: UInt64) {
-        var v = value
-        while v >= 0x80 {
-            bytes.append(UInt8(truncatingIfNeeded: v) | 0x80)
-            v >>= 7
-        }
-        bytes.append(UInt8(v))
+        LEB128.append(value, to: &bytes)
     }
 
     mutating func string(_ value: String) {

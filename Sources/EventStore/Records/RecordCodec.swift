@@ -50,10 +50,10 @@ public enum RecordCodec {
     public static func decode(_ stored: UnsafeRawBufferPointer) throws(RecordDecodingError) -> RecordedEvent {
         let view = try RecordView(stored: stored)
         return RecordedEvent(
-            sequence: view.sequence, id: try view.validatedText("id"), type: try view.validatedText("type"),
-            stream: try view.validatedText("stream"), version: view.version, occurredAt: view.occurredAt,
+            sequence: view.sequence, id: try view.validatedText(.id), type: try view.validatedText(.type),
+            stream: try view.validatedText(.stream), version: view.version, occurredAt: view.occurredAt,
             occurredOffsetMinutes: view.occurredOffsetMinutes, recordedAt: view.recordedAt,
-            actor: try view.validatedText("actor"), schemaVersion: view.schemaVersion,
+            actor: try view.validatedText(.actor), schemaVersion: view.schemaVersion,
             causationId: try view.causationBytes.map { bytes throws(RecordDecodingError) in
                 try RecordView.validated(bytes, "causationId")
             },

@@ -54,17 +54,22 @@ public struct RecordView {
     public var actor: String { String(decoding: actorBytes, as: UTF8.self) }
     public var stream: String { String(decoding: streamBytes, as: UTF8.self) }
     public var id: String { String(decoding: idBytes, as: UTF8.self) }
-    /// The envelope's text fields exactly as stored, refusing bytes that are not UTF-8
+    /// The envelope's text fields (raw values name them in decoding errors).
+    enum TextField: String {
+        case id, type, stream, actor
+    }
+
+    /// An envelope text field exactly as stored, refusing bytes that are not UTF-8
     /// (for full decoding; the replay loop uses the cheaper accessors above).
-    func validatedText(_ field: String) throws(RecordDecodingError) -> String {
+    func validatedText(_ field: TextField) throws(RecordDecodingError) -> String {
         let bytes: UnsafeRawBufferPointer
         switch field {
-        case "id": bytes = idBytes
-        case "type": bytes = typeBytes
-        case "stream": bytes = streamBytes
-        default: bytes = actorBytes
+        case .id: bytes = idBytes
+        case .type: bytes = typeBytes
+        case .stream: bytes = streamBytes
+        case .actor: bytes = actorBytes
         }
-        return try Self.validated(bytes, field)
+        return try Self.validated(bytes, field.rawValue)
     }
 
     static func validated(_ bytes: UnsafeRawBufferPointer, _ field: String) throws(RecordDecodingError) -> String {

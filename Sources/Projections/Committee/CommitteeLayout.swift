@@ -81,42 +81,52 @@ enum PairSlot {
     static let count = 14
 }
 
-/// Bits of `PersonRecord.flags`: what a person has reached, so each stage counts once.
-enum PersonFlag {
-    static let enrolled: UInt16 = 1 << 0
-    static let placed: UInt16 = 1 << 1
-    static let assessed: UInt16 = 1 << 2
-    static let certified: UInt16 = 1 << 3
-    static let graduated: UInt16 = 1 << 4
-    static let hired: UInt16 = 1 << 5
-    static let withdrawn: UInt16 = 1 << 6
-    static let schoolMentor: UInt16 = 1 << 7
-    static let enterpriseMentor: UInt16 = 1 << 8
-    static let hiredLocally: UInt16 = 1 << 9
+/// What a person has reached (`PersonRecord.flags`), so each stage counts once. The raw
+/// values are stored: bits are only ever added.
+struct PersonFlags: OptionSet, Sendable {
+    let rawValue: UInt16
+
+    static let enrolled = PersonFlags(rawValue: 1 << 0)
+    static let placed = PersonFlags(rawValue: 1 << 1)
+    static let assessed = PersonFlags(rawValue: 1 << 2)
+    static let certified = PersonFlags(rawValue: 1 << 3)
+    static let graduated = PersonFlags(rawValue: 1 << 4)
+    static let hired = PersonFlags(rawValue: 1 << 5)
+    static let withdrawn = PersonFlags(rawValue: 1 << 6)
+    static let schoolMentor = PersonFlags(rawValue: 1 << 7)
+    static let enterpriseMentor = PersonFlags(rawValue: 1 << 8)
+    static let hiredLocally = PersonFlags(rawValue: 1 << 9)
+    static let bothMentors: PersonFlags = [.schoolMentor, .enterpriseMentor]
+
+    /// Big-endian in the record's first two bytes.
+    init(rawValue: UInt16) { self.rawValue = rawValue }
+    init(high: UInt8, low: UInt8) { rawValue = UInt16(high) << 8 | UInt16(low) }
+    var high: UInt8 { UInt8(rawValue >> 8) }
+    var low: UInt8 { UInt8(rawValue & 0xFF) }
 }
 
 /// A person as the committee tracks it: two bytes of flags and the raw pair key, so the
 /// hot path never decodes a string.
 struct PersonRecord {
-    var flags: UInt16
+    var flags: PersonFlags
     var pair: ArraySlice<UInt8>
 
-    init(flags: UInt16, pair: ArraySlice<UInt8>) {
+    init(flags: PersonFlags, pair: ArraySlice<UInt8>) {
         self.flags = flags
         self.pair = pair
     }
 
     init?(_ bytes: [UInt8]) {
         guard bytes.count >= 2 else { return nil }
-        flags = UInt16(bytes[0]) << 8 | UInt16(bytes[1])
+        flags = PersonFlags(high: bytes[0], low: bytes[1])
         pair = bytes[2...]
     }
 
     var encoded: [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(pair.count + 2)
-        bytes.append(UInt8(flags >> 8))
-        bytes.append(UInt8(flags & 0xFF))
+        bytes.append(flags.high)
+        bytes.append(flags.low)
         bytes.append(contentsOf: pair)
         return bytes
     }

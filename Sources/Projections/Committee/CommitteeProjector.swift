@@ -34,30 +34,29 @@ public struct CommitteeProjector: Projector {
         case .apprenticeEnrolled(let e):
             try enrol(e, in: &store)
         case .mentorAssigned(let e):
-            let bit = e.side == .school ? PersonFlag.schoolMentor : PersonFlag.enterpriseMentor
-            let both = PersonFlag.schoolMentor | PersonFlag.enterpriseMentor
-            try advance(e.personId, setting: bit, in: &store) { old, new, c in
-                if old & both != both && new & both == both { c[PairSlot.dualMentored] &+= 1 }
+            let side: PersonFlags = e.side == .school ? .schoolMentor : .enterpriseMentor
+            try advance(e.personId, setting: side, in: &store) { old, new, c in
+                if !old.isSuperset(of: .bothMentors) && new.isSuperset(of: .bothMentors) { c[PairSlot.dualMentored] &+= 1 }
             }
         case .internshipPlaced(let e):
-            try reach(e.personId, PersonFlag.placed, PairSlot.placed, in: &store)
+            try reach(e.personId, .placed, PairSlot.placed, in: &store)
         case .apprenticeAssessed(let e):
-            try advance(e.personId, setting: PersonFlag.assessed, in: &store, always: true) { old, _, c in
-                if old & PersonFlag.assessed == 0 { c[PairSlot.assessed] &+= 1 }
+            try advance(e.personId, setting: .assessed, in: &store, always: true) { old, _, c in
+                if !old.contains(.assessed) { c[PairSlot.assessed] &+= 1 }
                 c[PairSlot.assessments] &+= 1
                 if e.passed { c[PairSlot.passedAssessments] &+= 1 }
             }
         case .certificateAwarded(let e):
-            try reach(e.personId, PersonFlag.certified, PairSlot.certified, in: &store)
+            try reach(e.personId, .certified, PairSlot.certified, in: &store)
         case .apprenticeWithdrawn(let e):
-            try reach(e.personId, PersonFlag.withdrawn, PairSlot.withdrawn, in: &store)
+            try reach(e.personId, .withdrawn, PairSlot.withdrawn, in: &store)
         case .apprenticeGraduated(let e):
-            try reach(e.personId, PersonFlag.graduated, PairSlot.graduated, in: &store)
+            try reach(e.personId, .graduated, PairSlot.graduated, in: &store)
         case .graduateHired(let e):
-            let bits = PersonFlag.hired | (e.local ? PersonFlag.hiredLocally : 0)
-            try advance(e.personId, setting: bits, in: &store) { old, new, c in
-                if old & PersonFlag.hired == 0 { c[PairSlot.hired] &+= 1 }
-                if old & PersonFlag.hiredLocally == 0 && new & PersonFlag.hiredLocally != 0 { c[PairSlot.hiredLocally] &+= 1 }
+            let hire: PersonFlags = e.local ? [.hired, .hiredLocally] : .hired
+            try advance(e.personId, setting: hire, in: &store) { old, new, c in
+                if !old.contains(.hired) { c[PairSlot.hired] &+= 1 }
+                if !old.contains(.hiredLocally) && new.contains(.hiredLocally) { c[PairSlot.hiredLocally] &+= 1 }
             }
         case .subsidyApplied(let e):
             guard let personId = e.personId else { return }
@@ -80,7 +79,7 @@ public struct CommitteeProjector: Projector {
         let personKey = KeyBytes.make(CommitteeLayout.person, e.personId)
         let samePair = try store.get(personKey).flatMap(PersonRecord.init).map { $0.pair.elementsEqual(pair) } ?? false
         if !samePair {
-            try store.put(personKey, PersonRecord(flags: PersonFlag.enrolled, pair: pair[...]).encoded)
+            try store.put(personKey, PersonRecord(flags: .enrolled, pair: pair[...]).encoded)
         }
         try store.updateCounters(at: CommitteeLayout.prefixed(CommitteeLayout.figures, pair), slots: PairSlot.count) { c in
             c[PairSlot.classEnrolled] &+= 1
@@ -88,24 +87,24 @@ public struct CommitteeProjector: Projector {
         }
     }
 
-    private func reach(_ personId: String, _ flag: UInt16, _ slot: Int, in store: inout some ProjectionStore) throws {
+    private func reach(_ personId: String, _ flag: PersonFlags, _ slot: Int, in store: inout some ProjectionStore) throws {
         try advance(personId, setting: flag, in: &store) { _, _, c in c[slot] &+= 1 }
     }
 
     /// Sets `bits` on the person's flags in place and, when something changed (or when
     /// `always`), lets `count` update the pair's counters with the old and new flags.
     private func advance(
-        _ personId: String, setting bits: UInt16, in store: inout some ProjectionStore, always: Bool = false,
-        _ count: (_ old: UInt16, _ new: UInt16, CounterSlots) -> Void
+        _ personId: String, setting bits: PersonFlags, in store: inout some ProjectionStore, always: Bool = false,
+        _ count: (_ old: PersonFlags, _ new: PersonFlags, CounterSlots) -> Void
     ) throws {
-        let touched = try store.update(KeyBytes.make(CommitteeLayout.person, personId)) { value -> (UInt16, [UInt8])? in
-            value?.withUnsafeMutableBufferPointer { bytes -> (UInt16, [UInt8])? in
+        let touched = try store.update(KeyBytes.make(CommitteeLayout.person, personId)) { value -> (PersonFlags, [UInt8])? in
+            value?.withUnsafeMutableBufferPointer { bytes -> (PersonFlags, [UInt8])? in
                 guard bytes.count >= 2 else { return nil }
-                let old = UInt16(bytes[0]) << 8 | UInt16(bytes[1])
-                let new = old | bits
+                let old = PersonFlags(high: bytes[0], low: bytes[1])
+                let new = old.union(bits)
                 guard new != old || always else { return nil }
-                bytes[0] = UInt8(new >> 8)
-                bytes[1] = UInt8(new & 0xFF)
+                bytes[0] = new.high
+                bytes[1] = new.low
                 var figuresKey: [UInt8] = []
                 figuresKey.reserveCapacity(bytes.count - 1)
                 figuresKey.append(CommitteeLayout.figures)
@@ -114,7 +113,7 @@ public struct CommitteeProjector: Projector {
             } ?? nil
         }
         guard let (old, figuresKey) = touched else { return }
-        try store.updateCounters(at: figuresKey, slots: PairSlot.count) { c in count(old, old | bits, c) }
+        try store.updateCounters(at: figuresKey, slots: PairSlot.count) { c in count(old, old.union(bits), c) }
     }
 
     /// Paid money counts for the pair the claim's person belongs to at payment time.

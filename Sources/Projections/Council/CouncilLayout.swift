@@ -7,7 +7,7 @@ import Domain
 /// | `M` memberId | `MemberRecord` (kind, admitted, withdrawn?, certified?) |
 /// | `G` agreementId | `AgreementSpan` (enterprise, term, terminated?) |
 /// | `C` classId | year the class was opened (2 bytes, big-endian) |
-/// | `P` personId | hire flags (bit 0 hired, bit 1 hired locally) |
+/// | `P` personId | `HireFlags` (one byte) |
 /// | `L` platformId | `PlatformRecord` (kind, created, accepted?) |
 /// | `K` claimId | subsidy programme (case number) |
 /// | `A` year(2) actorId | empty: the member acted in that year |
@@ -65,6 +65,14 @@ enum CouncilLayout {
     static func programme(_ number: UInt8) -> SubsidyProgramme? {
         Int(number) < programmes.count ? programmes[Int(number)] : nil
     }
+}
+
+/// What the council has counted of a person's hires (`P` records), so each counts once.
+struct HireFlags: OptionSet, Sendable {
+    let rawValue: UInt8
+
+    static let hired = HireFlags(rawValue: 1 << 0)
+    static let hiredLocally = HireFlags(rawValue: 1 << 1)
 }
 
 /// Counter slots of a council year record (`Y`): flows of events that occurred in the year.

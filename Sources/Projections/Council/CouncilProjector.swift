@@ -97,11 +97,11 @@ public struct CouncilProjector: Projector {
 
     private func recordHire(_ e: GraduateHired, year: Int, in store: inout some ProjectionStore) throws {
         let (newHire, newLocal) = try store.update(KeyBytes.make(CouncilLayout.person, e.personId)) { value in
-            let flags = value?.first ?? 0
-            let hired = flags & 1 == 0
-            let local = e.local && flags & 2 == 0
-            let updated = flags | 1 | (e.local ? 2 : 0)
-            if updated != flags || value == nil { value = [updated] }
+            let flags = HireFlags(rawValue: value?.first ?? 0)
+            let hired = !flags.contains(.hired)
+            let local = e.local && !flags.contains(.hiredLocally)
+            let updated = flags.union(e.local ? [.hired, .hiredLocally] : .hired)
+            if updated != flags || value == nil { value = [updated.rawValue] }
             return (hired, local)
         }
         guard newHire || newLocal else { return }
