@@ -11,8 +11,8 @@ struct ExportLineTests {
     /// correlation ids, an offset with milliseconds, and text with quotes, a backslash, control
     /// characters and Chinese.
     private static let unusual = [
-        #"{"id":"line-1","type":"CouncilResolutionPassed","occurredAt":"2030-01-01T08:30:00.123+08:00","actor":"gov-001","causationId":"cause-1","correlationId":"corr-1","data":{"resolutionId":"R-1","title":"say \"yes\": a \\ b\nc\td \u0001 理事会决议"}}"#,
-        #"{"id":"line-2","type":"CouncilResolutionPassed","occurredAt":"2030-01-02T23:59:59-05:30","actor":"gov-001","correlationId":"corr-1","data":{"resolutionId":"R-2","title":"校企合作"}}"#,
+        #"{"id":"line-1","type":"CouncilResolutionPassed","occurredAt":"2026-01-01T08:30:00.123+08:00","actor":"gov-001","causationId":"cause-1","correlationId":"corr-1","data":{"resolutionId":"R-1","title":"say \"yes\": a \\ b\nc\td \u0001 理事会决议"}}"#,
+        #"{"id":"line-2","type":"CouncilResolutionPassed","occurredAt":"2026-01-02T23:59:59-05:30","actor":"gov-001","correlationId":"corr-1","data":{"resolutionId":"R-2","title":"校企合作"}}"#,
     ]
 
     /// `events.jsonl` is written straight from the stored records; every line must be byte for
