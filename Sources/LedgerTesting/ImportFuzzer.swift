@@ -240,14 +240,23 @@ public struct ImportFuzzer: Sendable {
                     try copyLedger(from: corpus.baseLedger, to: work)
                 }
                 if message.isEmpty { report.violations.append("\(label): exit \(status) without a message") }
+                if message.unicodeScalars.contains(where: { ControlCharacters.isControl($0) && $0 != "\n" }) {
+                    report.violations.append("\(label): the error message carries a raw control character: \(message.debugDescription.prefix(300))")
+                }
                 if isImport {
                     if !message.contains(file + ":") || !message.contains("nothing was written") {
                         report.violations.append("\(label): message does not name the file and line: \(message.prefix(300))")
                     }
                 } else if message.contains("\n") {
                     report.violations.append("\(label): append error is not one line: \(message.prefix(300))")
+                } else if message.contains("not valid UTF-8") {
+                    // Refused before parsing (standard input): the byte offset is what names the place.
+                    if !message.contains("offset") {
+                        report.violations.append("\(label): invalid UTF-8 refused without its offset: \(message.prefix(300))")
+                    }
                 } else if let field = fuzz.field, let leaf = field.split(separator: ".").last,
-                    let key = leaf.split(separator: "[").first, !message.contains(key), !message.contains("line")
+                    let key = leaf.split(separator: "[").first, !message.contains(ControlCharacters.escaped(String(key))),
+                    !message.contains("line")
                 {
                     report.violations.append("\(label): mutated \(field), message does not name it: \(message.prefix(300))")
                 }

@@ -30,7 +30,10 @@ public struct FuzzCase: Sendable {
 
 /// Builds fuzz cases from valid records: byte flips, truncations, field deletions, type swaps,
 /// huge numbers, odd Unicode and invalid UTF-8, deep nesting, unknown and duplicate keys,
-/// control bytes, and for CSV missing/extra cells, stray quotes and embedded newlines.
+/// control bytes, and for CSV missing/extra cells, stray quotes and embedded newlines; and the
+/// hostile values of docs/HOSTILE-INPUT.md: amounts past 10^12 fen up to Int64.max, escape
+/// sequences and other control characters in free text, text just over 1,000 characters,
+/// dates outside 1990…2100 or in the future, invalid UTF-8 inside a record.
 public struct InputMutator: Sendable {
     /// Valid JSONL records (each valid given the ledger's state and the records before it).
     public let lines: [String]
@@ -126,7 +129,7 @@ public struct InputMutator: Sendable {
     func mutateJSON(_ text: [UInt8], _ rng: inout SeededRandom) -> ([UInt8], String, String?) {
         let parsed = try? JSONValue.parse(text)
         let paths = parsed.map { JSONPaths.all(in: $0) } ?? []
-        let choice = Int.random(in: 0..<12, using: &rng)
+        let choice = Int.random(in: 0..<16, using: &rng)
         if paths.isEmpty || choice < 2 || text.isEmpty {
             if choice == 1 || text.isEmpty { return raw(text, flip: false, &rng) }
             return raw(text, flip: true, &rng)
@@ -163,6 +166,8 @@ public struct InputMutator: Sendable {
                 return (JSONPaths.render(parsed!, inserting: key, value: dup, into: []), "duplicate key \(key)", nil)
             }
             return raw(text, flip: true, &rng)
+        case 12...15:
+            return hostile(choice, parsed!, paths: paths, fallback: path, &rng)
         case 9:
             let long = Bool.random(using: &rng)
             let string = long ? Array(("\"" + String(repeating: "A", count: 70_000) + "\"").utf8) : Array("\"\"".utf8)
@@ -173,6 +178,72 @@ public struct InputMutator: Sendable {
             let junk: [UInt8] = [[0x00], [0x0D], [0x1B, 0x5B, 0x32, 0x4A], [0x7F], [0xEF, 0xBB, 0xBF], [0x0C]].randomElement(using: &rng)!
             bytes.insert(contentsOf: junk, at: at)
             return (bytes, "control bytes \(junk) at \(at)", nil)
+        }
+    }
+
+    /// Amounts that are implausible (over 10^12 fen) or would wrap a sum, and the boundary itself.
+    static let hostileAmounts = [
+        "1000000000001", "1000000000000", "9223372036854775807", "4611686018427387904", "999999999999999999",
+    ]
+
+    /// Free text that would drive a terminal or a spreadsheet (JSON-escaped, so it parses).
+    static let hostileTexts = [
+        #""\u001b[2J\u001b[H""#, #""title\r\nforged,row""#, #""\u009b31mred""#, #""bell\u0007""#,
+        #""\u001b]0;pwned\u0007""#, #""tab\there""#, #""del\u007f""#, #""=HYPERLINK(\"http://x\",\"y\")""#,
+        #""@SUM(1+1)""#, #""+cmd""#, #""-2+3""#,
+    ]
+
+    static let hostileDates = ["1969-12-31", "1989-12-31", "1990-01-01", "2100-12-31", "2101-01-01", "9999-12-31", "2099-06-01"]
+
+    /// The hostile-input mutations: 12 amounts, 13 control characters, 14 long text and
+    /// invalid UTF-8 inside a string, 15 dates.
+    func hostile(_ choice: Int, _ parsed: JSONValue, paths: [[JSONPaths.Step]], fallback: [JSONPaths.Step], _ rng: inout SeededRandom)
+        -> ([UInt8], String, String?)
+    {
+        func pick(_ suits: (String, JSONValue?) -> Bool) -> [JSONPaths.Step] {
+            paths.filter { suits(JSONPaths.name($0), JSONPaths.value(at: $0, in: parsed)) }.randomElement(using: &rng) ?? fallback
+        }
+        switch choice {
+        case 12:
+            let path = pick { name, value in
+                if case .int = value { return name.hasSuffix("Fen") || name.hasSuffix("personTimes") || name.hasSuffix("capacity") }
+                return false
+            }
+            let amount = Self.hostileAmounts.randomElement(using: &rng)!
+            let name = JSONPaths.name(path)
+            return (JSONPaths.render(parsed, replacing: path, with: Array(amount.utf8)), "amount \(name) → \(amount)", name)
+        case 13:
+            let path = pick { name, value in
+                if case .string = value { return name.hasPrefix("data.") }
+                return false
+            }
+            let text = Self.hostileTexts.randomElement(using: &rng)!
+            let name = JSONPaths.name(path)
+            return (JSONPaths.render(parsed, replacing: path, with: Array(text.utf8)), "control text \(name) → \(text)", name)
+        case 14:
+            let path = pick { name, value in
+                if case .string = value { return name.hasPrefix("data.") }
+                return false
+            }
+            let name = JSONPaths.name(path)
+            let variant = Int.random(in: 0..<4, using: &rng)
+            var string: [UInt8]
+            switch variant {
+            case 0: string = Array(("\"" + String(repeating: "长", count: 1_001) + "\"").utf8)
+            case 1: string = Array(("\"" + String(repeating: "a", count: 1_000) + "\"").utf8)
+            case 2: string = Array(("\"" + String(repeating: "x", count: 50_000) + "\"").utf8)
+            default: string = [0x22, 0x41, [0xFF, 0xC0, 0xED, 0xF8].randomElement(using: &rng)!, 0x42, 0x22]
+            }
+            let label = variant == 3 ? "invalid UTF-8" : "long text \(string.count - 2) bytes"
+            return (JSONPaths.render(parsed, replacing: path, with: string), "\(label) \(name)", name)
+        default:
+            let path = pick { name, value in
+                if case .string(let s) = value { return name == "occurredAt" || (s.count == 10 && s.dropFirst(4).first == "-") }
+                return false
+            }
+            let date = Self.hostileDates.randomElement(using: &rng)!
+            let name = JSONPaths.name(path)
+            return (JSONPaths.render(parsed, replacing: path, with: Array("\"\(date)\"".utf8)), "date \(name) → \(date)", name)
         }
     }
 
@@ -195,7 +266,7 @@ public struct InputMutator: Sendable {
         var cells = row
         let column = Int.random(in: 0..<cells.count, using: &rng)
         let name = column < csvHeader.count ? csvHeader[column] : "column \(column + 1)"
-        switch Int.random(in: 0..<11, using: &rng) {
+        switch Int.random(in: 0..<13, using: &rng) {
         case 0:
             var bytes = Array(CSVText.line(cells).utf8)
             let at = Int.random(in: 0..<bytes.count, using: &rng)
@@ -239,6 +310,15 @@ public struct InputMutator: Sendable {
         case 9:
             cells[column] += ["\n", "\r\n", "\r", "\"\n\""].randomElement(using: &rng)!
             return (Array(CSVText.line(cells).utf8), "newline in \(name)", nil)
+        case 11:
+            // Hostile values in a cell: a formula, an escape sequence, an amount past 10^12 fen.
+            let value = ["=1+1", "\u{1B}[2J", "1000000000001", "9223372036854775807", "a\r\nb", "\u{9B}x", "9999-12-31"]
+                .randomElement(using: &rng)!
+            cells[column] = value
+            return (Array(CSVText.line(cells).utf8), "hostile \(name) → \(value.debugDescription)", nil)
+        case 12:
+            cells[column] = String(repeating: "字", count: Int.random(in: 999...1_002, using: &rng))
+            return (Array(CSVText.line(cells).utf8), "long text in \(name)", nil)
         default:
             cells[column] = String(repeating: "9", count: Int.random(in: 19...400, using: &rng))
             return (Array(CSVText.line(cells).utf8), "long digits in \(name)", nil)
