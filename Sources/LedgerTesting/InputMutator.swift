@@ -211,7 +211,9 @@ public struct InputMutator: Sendable {
             }
             let amount = Self.hostileAmounts.randomElement(using: &rng)!
             let name = JSONPaths.name(path)
-            return (JSONPaths.render(parsed, replacing: path, with: Array(amount.utf8)), "amount \(name) → \(amount)", name)
+            // Only an implausible amount must be refused naming its field; 10^12 itself may pass or meet any rule.
+            let named = name.hasSuffix("Fen") && amount != "1000000000000" ? name : nil
+            return (JSONPaths.render(parsed, replacing: path, with: Array(amount.utf8)), "amount \(name) → \(amount)", named)
         case 13:
             let path = pick { name, value in
                 if case .string = value { return name.hasPrefix("data.") }
@@ -243,7 +245,9 @@ public struct InputMutator: Sendable {
             }
             let date = Self.hostileDates.randomElement(using: &rng)!
             let name = JSONPaths.name(path)
-            return (JSONPaths.render(parsed, replacing: path, with: Array("\"\(date)\"".utf8)), "date \(name) → \(date)", name)
+            // Dates inside 1990…2100 are plausible (a future occurredAt aside): any rule may then refuse them.
+            let outside = date < "1990-01-01" || date > "2100-12-31" || (name == "occurredAt" && date > "2090")
+            return (JSONPaths.render(parsed, replacing: path, with: Array("\"\(date)\"".utf8)), "date \(name) → \(date)", outside ? name : nil)
         }
     }
 
