@@ -23,6 +23,12 @@ public final class EventStore: Sendable {
     /// Opens an existing ledger; throws `.notALedger` when there is none at `path`.
     public convenience init(path: String, options: Environment.Options = .init()) throws {
         guard access(path + "/data.mdb", F_OK) == 0 else {
+            // A directory this user may not search hides its ledger: say so, not "no ledger".
+            if errno == EACCES || errno == EPERM {
+                throw EventStoreError(
+                    .permissionDenied,
+                    "permission denied: \(path) cannot be read by this user (check the owner and mode of the directory; a ledger is 0700)")
+            }
             throw EventStoreError(.notALedger, "no ledger at \(path) (create one with `ledger init`)")
         }
         try self.init(environment: try EventStore.openEnvironment(path, options))
@@ -34,7 +40,10 @@ public final class EventStore: Sendable {
         options: Environment.Options = .init()
     ) throws -> EventStore {
         let environment = try openEnvironment(path, options)
-        chmod(path, 0o700)  // an existing directory given to `init` is tightened too: the ledger is not world-readable
+        // An existing directory given to `init` is tightened too, and the files whatever the umask:
+        // the ledger is not world-readable.
+        chmod(path, 0o700)
+        for file in ["data.mdb", "lock.mdb"] { chmod(path + "/" + file, 0o600) }
         let dbs = try LedgerSchema(environment: environment)
         let id = ledgerId ?? randomUUID()
         try environment.write { txn in

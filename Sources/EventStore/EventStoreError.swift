@@ -11,6 +11,8 @@ public struct EventStoreError: Error, Sendable, CustomStringConvertible {
         case invalidEvent
         /// No ledger at the path (not initialised).
         case notALedger
+        /// The ledger's directory or files may not be read or written by this user.
+        case permissionDenied
         /// The ledger was written by a newer, unknown format.
         case unsupportedFormat
         /// A stored record did not parse.

@@ -13,6 +13,9 @@ public struct ImportFuzzReport: Sendable, CustomStringConvertible {
     public var rejected = 0
     /// Cases run through the `ledger` binary (`import` and `append`).
     public var cliCases = 0
+    /// Cases carrying a hostile value (docs/HOSTILE-INPUT.md): huge amount, control characters,
+    /// long text, invalid UTF-8 in a record, an implausible date.
+    public var hostile = 0
     public var crashes = 0
     public var hangs = 0
     /// Events of a rejected case that were written anyway (must be 0).
@@ -25,6 +28,7 @@ public struct ImportFuzzReport: Sendable, CustomStringConvertible {
         accepted += other.accepted
         rejected += other.rejected
         cliCases += other.cliCases
+        hostile += other.hostile
         crashes += other.crashes
         hangs += other.hangs
         partialWrites += other.partialWrites
@@ -33,7 +37,7 @@ public struct ImportFuzzReport: Sendable, CustomStringConvertible {
 
     public var description: String {
         "fuzz cases: \(cases) (\(byFormat.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))), "
-            + "through the binary: \(cliCases); accepted: \(accepted), rejected naming line and field: \(rejected); "
+            + "through the binary: \(cliCases); hostile values: \(hostile); accepted: \(accepted), rejected naming line and field: \(rejected); "
             + "crashes: \(crashes), hangs: \(hangs), partial writes: \(partialWrites), violations: \(violations.count)"
     }
 }
@@ -121,6 +125,7 @@ public struct ImportFuzzer: Sendable {
             let batchSize = Int.random(in: 1...max(1, fuzz.records), using: &rng)
             report.cases += 1
             report.byFormat[fuzz.format.rawValue, default: 0] += 1
+            if fuzz.isHostile { report.hostile += 1 }
             let label = "seed \(seed) case \(index + 1) [\(fuzz.format) \(fuzz.records) records, #\(fuzz.mutated): \(fuzz.mutation)]"
             guard let current = ledger else { break }
             do {
@@ -207,6 +212,7 @@ public struct ImportFuzzer: Sendable {
             let label = "seed \(seed) cli case \(index + 1) [\(isImport ? "import" : "append") \(fuzz.format) \(fuzz.records) records: \(fuzz.mutation)]"
             report.cases += 1
             report.cliCases += 1
+            if fuzz.isHostile { report.hostile += 1 }
             report.byFormat[fuzz.format.rawValue, default: 0] += 1
             let result: ChildResult
             let file = scratch.file("cli-case.\(fuzz.format.rawValue)")
@@ -240,14 +246,23 @@ public struct ImportFuzzer: Sendable {
                     try copyLedger(from: corpus.baseLedger, to: work)
                 }
                 if message.isEmpty { report.violations.append("\(label): exit \(status) without a message") }
+                if message.unicodeScalars.contains(where: { ControlCharacters.isControl($0) && $0 != "\n" }) {
+                    report.violations.append("\(label): the error message carries a raw control character: \(message.debugDescription.prefix(300))")
+                }
                 if isImport {
                     if !message.contains(file + ":") || !message.contains("nothing was written") {
                         report.violations.append("\(label): message does not name the file and line: \(message.prefix(300))")
                     }
                 } else if message.contains("\n") {
                     report.violations.append("\(label): append error is not one line: \(message.prefix(300))")
+                } else if message.contains("not valid UTF-8") {
+                    // Refused before parsing (standard input): the byte offset is what names the place.
+                    if !message.contains("offset") {
+                        report.violations.append("\(label): invalid UTF-8 refused without its offset: \(message.prefix(300))")
+                    }
                 } else if let field = fuzz.field, let leaf = field.split(separator: ".").last,
-                    let key = leaf.split(separator: "[").first, !message.contains(key), !message.contains("line")
+                    let key = leaf.split(separator: "[").first, !message.contains(ControlCharacters.escaped(String(key))),
+                    !message.contains("line")
                 {
                     report.violations.append("\(label): mutated \(field), message does not name it: \(message.prefix(300))")
                 }

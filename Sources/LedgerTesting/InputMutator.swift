@@ -19,6 +19,11 @@ public struct FuzzCase: Sendable {
     /// The field the mutation aimed at, when it aimed at one (`occurredAt`, `data.memberId`).
     public var field: String?
 
+    /// Whether the mutation is one of the hostile values of docs/HOSTILE-INPUT.md.
+    public var isHostile: Bool {
+        ["amount ", "control text ", "long text", "invalid UTF-8", "date ", "hostile "].contains { mutation.hasPrefix($0) }
+    }
+
     /// The line (JSONL), or the line/element/row a reported issue must not precede.
     public var firstPossibleLine: Int {
         switch format {
@@ -30,7 +35,10 @@ public struct FuzzCase: Sendable {
 
 /// Builds fuzz cases from valid records: byte flips, truncations, field deletions, type swaps,
 /// huge numbers, odd Unicode and invalid UTF-8, deep nesting, unknown and duplicate keys,
-/// control bytes, and for CSV missing/extra cells, stray quotes and embedded newlines.
+/// control bytes, and for CSV missing/extra cells, stray quotes and embedded newlines; and the
+/// hostile values of docs/HOSTILE-INPUT.md: amounts past 10^12 fen up to Int64.max, escape
+/// sequences and other control characters in free text, text just over 1,000 characters,
+/// dates outside 1990…2100 or in the future, invalid UTF-8 inside a record.
 public struct InputMutator: Sendable {
     /// Valid JSONL records (each valid given the ledger's state and the records before it).
     public let lines: [String]
@@ -126,7 +134,7 @@ public struct InputMutator: Sendable {
     func mutateJSON(_ text: [UInt8], _ rng: inout SeededRandom) -> ([UInt8], String, String?) {
         let parsed = try? JSONValue.parse(text)
         let paths = parsed.map { JSONPaths.all(in: $0) } ?? []
-        let choice = Int.random(in: 0..<12, using: &rng)
+        let choice = Int.random(in: 0..<16, using: &rng)
         if paths.isEmpty || choice < 2 || text.isEmpty {
             if choice == 1 || text.isEmpty { return raw(text, flip: false, &rng) }
             return raw(text, flip: true, &rng)
@@ -163,6 +171,8 @@ public struct InputMutator: Sendable {
                 return (JSONPaths.render(parsed!, inserting: key, value: dup, into: []), "duplicate key \(key)", nil)
             }
             return raw(text, flip: true, &rng)
+        case 12...15:
+            return hostile(choice, parsed!, paths: paths, fallback: path, &rng)
         case 9:
             let long = Bool.random(using: &rng)
             let string = long ? Array(("\"" + String(repeating: "A", count: 70_000) + "\"").utf8) : Array("\"\"".utf8)
@@ -195,7 +205,7 @@ public struct InputMutator: Sendable {
         var cells = row
         let column = Int.random(in: 0..<cells.count, using: &rng)
         let name = column < csvHeader.count ? csvHeader[column] : "column \(column + 1)"
-        switch Int.random(in: 0..<11, using: &rng) {
+        switch Int.random(in: 0..<13, using: &rng) {
         case 0:
             var bytes = Array(CSVText.line(cells).utf8)
             let at = Int.random(in: 0..<bytes.count, using: &rng)
@@ -239,6 +249,15 @@ public struct InputMutator: Sendable {
         case 9:
             cells[column] += ["\n", "\r\n", "\r", "\"\n\""].randomElement(using: &rng)!
             return (Array(CSVText.line(cells).utf8), "newline in \(name)", nil)
+        case 11:
+            // Hostile values in a cell: a formula, an escape sequence, an amount past 10^12 fen.
+            let value = ["=1+1", "\u{1B}[2J", "1000000000001", "9223372036854775807", "a\r\nb", "\u{9B}x", "9999-12-31"]
+                .randomElement(using: &rng)!
+            cells[column] = value
+            return (Array(CSVText.line(cells).utf8), "hostile \(name) → \(value.debugDescription)", nil)
+        case 12:
+            cells[column] = String(repeating: "字", count: Int.random(in: 999...1_002, using: &rng))
+            return (Array(CSVText.line(cells).utf8), "long text in \(name)", nil)
         default:
             cells[column] = String(repeating: "9", count: Int.random(in: 19...400, using: &rng))
             return (Array(CSVText.line(cells).utf8), "long digits in \(name)", nil)

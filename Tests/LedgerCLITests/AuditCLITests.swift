@@ -15,9 +15,9 @@ struct AuditCLITests {
         let keygen = try ProcessRunner.run(
             "ledger", ["keygen", "--member", "gov-001", "--actor", "gov-001", "--out", cli.dir.file("gov.key")])
         let registration = try #require(keygen.stdout.split(separator: "\n").last.map(String.init))
-        #expect(try cli.ledger(["append", registration.replacingOccurrences(of: #""occurredAt":"[^"]*""#, with: #""occurredAt":"2030-01-01""#, options: .regularExpression)]).status == 0)
+        #expect(try cli.ledger(["append", registration.replacingOccurrences(of: #""occurredAt":"[^"]*""#, with: #""occurredAt":"2026-01-01""#, options: .regularExpression)]).status == 0)
         for i in 0..<5 {
-            let line = #"{"id":"signed-\#(i)","type":"CouncilResolutionPassed","occurredAt":"2030-01-02","actor":"gov-001","data":{"resolutionId":"R-SIGNED-\#(i)","title":"Signed resolution \#(i)"}}"#
+            let line = #"{"id":"signed-\#(i)","type":"CouncilResolutionPassed","occurredAt":"2026-01-02","actor":"gov-001","data":{"resolutionId":"R-SIGNED-\#(i)","title":"Signed resolution \#(i)"}}"#
             let result = try cli.ledger(["append", line, "--sign-with", cli.dir.file("gov.key")])
             #expect(result.status == 0, "\(result.stderr)")
         }

@@ -43,11 +43,11 @@ struct ExportCLITests {
             try cli.ledger([
                 "append",
                 registration.replacingOccurrences(
-                    of: #""occurredAt":"[^"]*""#, with: #""occurredAt":"2030-01-01""#, options: .regularExpression),
+                    of: #""occurredAt":"[^"]*""#, with: #""occurredAt":"2026-01-01""#, options: .regularExpression),
             ]).status == 0)
         for i in 0..<3 {
             let line =
-                #"{"id":"signed-\#(i)","type":"CouncilResolutionPassed","occurredAt":"2030-01-02","actor":"gov-001","data":{"resolutionId":"R-S-\#(i)","title":"Signed \#(i)"}}"#
+                #"{"id":"signed-\#(i)","type":"CouncilResolutionPassed","occurredAt":"2026-01-02","actor":"gov-001","data":{"resolutionId":"R-S-\#(i)","title":"Signed \#(i)"}}"#
             #expect(try cli.ledger(["append", line, "--sign-with", cli.dir.file("gov.key")]).status == 0)
         }
 

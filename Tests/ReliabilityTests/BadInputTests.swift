@@ -23,6 +23,7 @@ struct BadInputTests {
         #expect(report.partialWrites == 0)
         #expect(report.rejected > report.cases / 2, "most mutations should be rejected: \(report)")
         #expect(report.accepted > 0, "no mutation survived validation: the oracle for accepted files went untested")
+        #expect(report.hostile > 1_000, "huge amounts, control characters, long text, bad UTF-8 and dates: \(report)")
         for format in FuzzFormat.allCases { #expect((report.byFormat[format.rawValue] ?? 0) > 2_000) }
     }
 

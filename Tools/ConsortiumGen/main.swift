@@ -45,7 +45,7 @@ func runMain() {
     var seed: UInt64 = 1
     var format = OutFormat.jsonl
     var outPath = "-"
-    var startYear = 2023
+    var startYearOverride: Int?
     var yearsOverride: Int?
     var scaleOverride: Double?
 
@@ -87,7 +87,7 @@ func runMain() {
         case "--start-year":
             let v = value(a)
             guard let y = Int(v), y >= 1971, y <= 9000 else { fail("bad --start-year \(v)") }
-            startYear = y
+            startYearOverride = y
         case "--years":
             let v = value(a)
             guard let y = Int(v), y >= 1, y <= 200 else { fail("bad --years \(v)") }
@@ -114,6 +114,13 @@ func runMain() {
         g *= 1.03
     }
     let scale = scaleOverride ?? max(0.01, Double(n) / perCityTotal)
+    // The history must lie in the past: the ledger refuses an occurredAt more than a day after
+    // its recording (docs/HOSTILE-INPUT.md). 2023 as always, unless the planned years would
+    // reach the current one; then it ends with last year.
+    var now = time(nil)
+    var civil = tm()
+    gmtime_r(&now, &civil)
+    let startYear = startYearOverride ?? min(2023, Int(civil.tm_year) + 1900 - years)
 
     let file: UnsafeMutablePointer<FILE>
     var closeFile = false

@@ -38,7 +38,16 @@ struct LedgerAppendHooks: AppendHooks {
 
     mutating func didAppend(_ record: RecordView, batchIndex: Int, in txn: Transaction) throws {
         try accumulator.append(leafHash: Merkle.leafHash(bytes: record.record), into: &nodes)
-        try projections?.apply(events[batchIndex], record: record)
+        do {
+            try projections?.apply(events[batchIndex], record: record)
+        } catch let violation as RuleViolation {
+            // A read-model figure would overflow: refused like a broken rule, with nothing written.
+            throw RuleCheck.Violation(
+                field: violation.field,
+                message: violation.message
+                    + " (event \(batchIndex + 1) of the batch, \(record.type) \(record.id)); nothing was written",
+                batchIndex: batchIndex)
+        }
     }
 
     /// Writes what was gathered during the batch; called once, before the commit.

@@ -1,5 +1,6 @@
 import Domain
 import EventStore
+import Foundation
 import LMDB
 
 /// The rule state in the ledger's `rules` database, read and written in the caller's transaction.
@@ -47,7 +48,8 @@ struct RuleCheck {
         let when = Timestamp(millisecondsSinceEpoch: event.occurredAt, utcOffsetMinutes: event.occurredOffsetMinutes)
         do {
             try checkSignature(of: event)
-            try check(domainEvent, actor: event.actor, occurredAt: when)
+            // A restore (recordedAt given) reproduces history as it was accepted, not as today's limits judge it.
+            try check(domainEvent, actor: event.actor, occurredAt: when, plausibility: event.recordedAt == nil)
         } catch var violation as Violation {
             violation.batchIndex = batchIndex
             violation.message += " (event \(batchIndex + 1) of the batch, \(event.type) \(event.id)); nothing was written"
@@ -55,8 +57,16 @@ struct RuleCheck {
         }
     }
 
-    mutating func check(_ domainEvent: DomainEvent, actor: String, occurredAt: Timestamp) throws {
+    /// - Parameter plausibility: hold the event to DOMAIN.md's plausible values against the
+    ///   clock now (every new event; see docs/HOSTILE-INPUT.md).
+    mutating func check(
+        _ domainEvent: DomainEvent, actor: String, occurredAt: Timestamp, plausibility: Bool = true
+    ) throws {
         do {
+            if plausibility {
+                let now = Int64((Date().timeIntervalSince1970 * 1000).rounded(.down))
+                try Plausibility.check(domainEvent, occurredAt: occurredAt, recordedAtMilliseconds: now)
+            }
             try engine.apply(domainEvent, actor: actor, occurredOn: occurredAt.localDate, to: &state)
         } catch {
             throw Violation(code: error.code, field: error.field, message: error.message)

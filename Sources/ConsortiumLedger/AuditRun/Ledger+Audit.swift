@@ -147,7 +147,13 @@ struct AuditReplay {
             failedRule = (error.code, error.field)
             return "\(error.field): \(error.message)"
         }
-        try models.apply(event, context)
+        do {
+            try models.apply(event, context)
+        } catch let overflow as RuleViolation {
+            // History recorded before sums were checked: this event wrapped a published figure.
+            failedCheck = "read-model figure"
+            return "\(overflow.field): \(overflow.message)"
+        }
         return nil
     }
 

@@ -12,6 +12,12 @@ extension Ledger {
         try replay.finish()
         let replayed = PendingDigests(of: replay)
         let txn = reader.transaction
+        let stored = TierModel.allCases.map { LMDBProjectionStore(transaction: txn, database: $0.database(facade)) }
+        if let finding = try FigureRanges.check(council: stored[0], committee: stored[1], project: stored[2]).first,
+            report.failure == nil
+        {
+            report.failure = (nil, "read model \(finding.model)", "a stored figure is out of range: \(finding)")
+        }
         var live: [TierModel: String] = [:]
         for model in TierModel.allCases {
             live[model] = try ReadModelDigest.compute(store: LMDBProjectionStore(transaction: txn, database: model.database(facade)))

@@ -112,12 +112,7 @@ public struct ExportManifest: Codable, Sendable, Equatable {
                 "\(file): missing; expected the manifest an export writes last (without it \(directory) is not a complete snapshot)"
             )
         }
-        let bytes: Data
-        do {
-            bytes = try Data(contentsOf: URL(fileURLWithPath: file))
-        } catch {
-            throw LedgerError(.io, "\(file): cannot read (\(error.localizedDescription))")
-        }
+        let bytes = try SnapshotFile.contents(file)  // a regular file, never a link out of the snapshot
         let manifest: ExportManifest
         do {
             manifest = try JSONDecoder().decode(ExportManifest.self, from: bytes)

@@ -29,7 +29,7 @@ extension Ledger {
         } catch {
             throw LedgerError(.io, "cannot sign the snapshot's checkpoint: \(error)")
         }
-        let staging = try StagingDirectory(target: directory, purpose: "export")
+        let staging = try StagingDirectory(target: directory, purpose: "export", outside: [path])
         do {
             let manifest = try store.read { reader in
                 try writeSnapshot(reader: reader, into: staging, previous: previous, key: key, options: options)

@@ -39,7 +39,7 @@ extension Ledger {
             }
             return key
         }
-        let staging = try StagingDirectory(target: path, purpose: "restore")
+        let staging = try StagingDirectory(target: path, purpose: "restore", outside: snapshots)
         do {
             var summary = try rebuild(from: verified, in: staging, originalKey: originalKey, options: options)
             try staging.publish()
@@ -99,12 +99,7 @@ extension Ledger {
     /// recordedAt and signature, checking sequence, version and hash of every restored record.
     private func restoreEvents(of snapshot: VerifiedSnapshot, batchSize: Int, progress: (UInt64) -> Void) throws {
         let path = snapshot.file(SnapshotLayout.events)
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
-        } catch {
-            throw LedgerError(.io, "\(path): cannot read (\(error.localizedDescription))")
-        }
+        let data = try SnapshotFile.mapped(path)  // a regular file, never a link out of the snapshot
         let range = snapshot.manifest.sequences
         var next = range.first
         var batch = RestoreBatch(file: path)
@@ -211,13 +206,17 @@ extension Ledger {
     private func keepProvenance(of snapshot: VerifiedSnapshot) throws {
         let directory = SnapshotPath.join(path, "restored-from")
         do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            // 0700 and 0600 whatever the umask: the ledger's own modes (see docs/HOSTILE-INPUT.md).
+            guard mkdir(directory, 0o700) == 0 || errno == EEXIST, chmod(directory, 0o700) == 0 else {
+                throw SnapshotFile.failure(directory, errno: errno, doing: "cannot create")
+            }
             for name in [
                 ExportManifest.fileName, snapshot.manifest.checkpoint.file, snapshot.manifest.checkpoint.publicKeyFile,
             ] {
-                try FileManager.default.copyItem(
-                    atPath: snapshot.file(name), toPath: SnapshotPath.join(directory, name))
+                try SnapshotFile.create(SnapshotPath.join(directory, name), bytes: SnapshotFile.contents(snapshot.file(name)))
             }
+        } catch let error as LedgerError {
+            throw error
         } catch {
             throw LedgerError(
                 .io, "\(directory): cannot keep the snapshot's manifest and checkpoint (\(error.localizedDescription))")

@@ -1,5 +1,6 @@
 import Audit
 import Crypto
+import Domain
 import Foundation
 
 /// A snapshot directory whose files all match its manifest, with its checkpoint verified.
@@ -45,8 +46,12 @@ enum SnapshotVerifier {
         let exportedKey: LedgerPublicKey
         let checkpoint: SignedCheckpoint
         do {
-            exportedKey = try LedgerPublicKey.load(from: keyPath)
-            checkpoint = try SignedCheckpoint(parsing: try String(contentsOfFile: notePath, encoding: .utf8))
+            // Read through the same no-symlink, regular-file check as the hashes above.
+            exportedKey = try LedgerPublicKey(fileContents: try SnapshotFile.contents(keyPath))
+            checkpoint = try SignedCheckpoint(
+                parsing: UTF8Check.decode(try SnapshotFile.contents(notePath), what: notePath).description)
+        } catch let error as LedgerError {
+            throw error
         } catch {
             throw LedgerError(.invalidInput, "\(notePath): not a signed checkpoint with its public key (\(error))")
         }
@@ -116,9 +121,13 @@ enum SnapshotVerifier {
             throw LedgerError(
                 .invalidInput, "\(directory)/\(ExportManifest.fileName): file name \(entry.name) is not a plain name")
         }
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-            let size = (attributes[.size] as? NSNumber)?.uint64Value
-        else {
+        let size: UInt64
+        let digest: String
+        do {
+            // O_NOFOLLOW and fstat on the open descriptor: a symlink whose text happens to have the
+            // listed size is refused, not followed out of the snapshot.
+            (size, digest) = try SnapshotFile.sizeAndDigest(path)
+        } catch let error as LedgerError where error.code == .notFound {
             throw LedgerError(.notFound, "\(path): missing; the manifest lists it (\(entry.bytes) bytes)")
         }
         guard size == entry.bytes else {
@@ -127,7 +136,6 @@ enum SnapshotVerifier {
                 "\(path): \(size) bytes, the manifest says \(entry.bytes) (\(size < entry.bytes ? "truncated" : "altered"))"
             )
         }
-        let digest = try sha256(of: path)
         guard digest == entry.sha256 else {
             throw LedgerError(.invalidInput, "\(path): SHA-256 \(digest), the manifest says \(entry.sha256) (altered)")
         }

@@ -17,20 +17,19 @@ struct StagingDirectory: Sendable {
     /// The infix every staging directory's name carries (what clean-up scripts match).
     static let infix = "-incomplete-"
 
-    /// Creates the staging directory (mode 0700) for `target`, which must not exist yet, or
-    /// be an empty directory (an operator's `mkdir` before the first run).
-    init(target rawTarget: String, purpose: String) throws {
+    /// Creates the staging directory (mode 0700 whatever the umask) for `target`, which must not
+    /// exist at all — not even as an empty directory, which another user could have made and
+    /// still own — and must not lie inside a ledger or inside `outside` (the ledger being
+    /// exported, the snapshots being restored): see docs/HOSTILE-INPUT.md.
+    init(target rawTarget: String, purpose: String, outside protected: [String] = []) throws {
         let target = rawTarget.hasSuffix("/") && rawTarget.count > 1 ? String(rawTarget.dropLast()) : rawTarget
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory) {
-            let empty =
-                isDirectory.boolValue
-                && ((try? FileManager.default.contentsOfDirectory(atPath: target))?.isEmpty ?? false)
-            guard empty else {
-                throw LedgerError(
-                    .alreadyExists, "\(target) already exists; expected a new directory name (nothing was written)")
-            }
+        var existing = stat()
+        if lstat(target, &existing) == 0 {
+            throw LedgerError(
+                .alreadyExists,
+                "\(target) already exists; expected a new directory name, even an empty directory is refused (nothing was written)")
         }
+        try TargetPlacement.refuseInside(target: target, protected: protected)
         let parent = SnapshotPath.parent(of: target)
         if !parent.isEmpty {
             do {
@@ -42,8 +41,8 @@ struct StagingDirectory: Sendable {
         self.target = target
         path = "\(target).\(purpose)\(Self.infix)\(getpid())"
         if FileManager.default.fileExists(atPath: path) { try? FileManager.default.removeItem(atPath: path) }
-        guard mkdir(path, 0o700) == 0 else {
-            throw LedgerError(.io, "\(path): cannot create the staging directory: \(String(cString: strerror(errno)))")
+        guard mkdir(path, 0o700) == 0, chmod(path, 0o700) == 0 else {
+            throw SnapshotFile.failure(path, errno: errno, doing: "cannot create the staging directory")
         }
     }
 
@@ -55,7 +54,6 @@ struct StagingDirectory: Sendable {
     func publish(syncingFiles: Bool = false) throws {
         if syncingFiles { try Self.syncFiles(in: path) }
         Self.syncDirectory(path)
-        // An empty directory the operator made is replaced atomically by rename(2).
         guard rename(path, target) == 0 else {
             throw LedgerError(.io, "cannot rename \(path) to \(target): \(String(cString: strerror(errno)))")
         }

@@ -47,7 +47,11 @@ struct ImportShadow {
             throw Abandon()
         }
         let context = EventContext(sequence: nextSequence, occurredAt: line.occurredAt, actor: event.actor)
-        try projections.apply(line.event, context: context)
+        do {
+            try projections.apply(line.event, context: context)
+        } catch is RuleViolation {
+            throw Abandon()  // a figure would overflow: the chunked path names the event
+        }
         nextSequence += 1
     }
 

@@ -23,16 +23,17 @@ extension Ledger {
             return summary
         }
         var summary = ImportSummary()
+        var committed = ImportCommitted()
         let segmented = options.batchSize == nil && inputs.allSatisfy { $0.format == .jsonl }
         let validated = try validate(inputs, options: options, keepRecords: !segmented, summary: &summary)
-        if segmented, try writeInSegments(inputs, options: options, summary: &summary)
+        if segmented, try writeInSegments(inputs, options: options, summary: &summary, committed: &committed)
         {
             summary.seconds = Date().timeIntervalSince(start)
             return summary
         }
         try writeInChunks(
             inputs, validated: validated, batchSize: options.batchSize ?? ImportOptions.defaultBatchSize,
-            options: options, summary: &summary)
+            options: options, summary: &summary, committed: &committed)
         summary.seconds = Date().timeIntervalSince(start)
         return summary
     }
@@ -41,7 +42,9 @@ extension Ledger {
     /// `options.singleTransactionBytes` goes in one transaction with the rules beside the writer.
     /// Returns false if a segment was refused — another writer changed the ledger since the
     /// validation — and the chunked pass must finish the job (recorded events are skipped).
-    private func writeInSegments(_ inputs: [ImportInput], options: ImportOptions, summary: inout ImportSummary) throws -> Bool {
+    private func writeInSegments(
+        _ inputs: [ImportInput], options: ImportOptions, summary: inout ImportSummary, committed: inout ImportCommitted
+    ) throws -> Bool {
         var done = 0
         for input in inputs {
             var ids = DerivedIds()
@@ -52,6 +55,7 @@ extension Ledger {
                     return false
                 }
                 ids = written.ids
+                committed.record(appended: written.summary.appended, sequences: written.sequences)
                 summary.appended += written.summary.appended
                 summary.alreadyRecorded += written.summary.alreadyRecorded
                 done += written.summary.records
@@ -62,10 +66,12 @@ extension Ledger {
     }
 
     /// Pass two of a validated import, in durable chunks of `batchSize` with the rules re-run
-    /// in each chunk's transaction.
+    /// in each chunk's transaction. A chunk refused after others committed (a concurrent writer
+    /// changed the ledger since the validation) throws ``ImportInterrupted``, which says what is
+    /// durable; a refusal before anything committed is the chunk's own error (nothing written).
     private func writeInChunks(
         _ inputs: [ImportInput], validated: ValidatedRecords?, batchSize: Int, options: ImportOptions,
-        summary: inout ImportSummary
+        summary: inout ImportSummary, committed: inout ImportCommitted
     ) throws {
         var batch: [NewEvent] = []
         var domainEvents: [DomainEvent] = []
@@ -74,7 +80,18 @@ extension Ledger {
         var done = 0
         func flush() throws {
             guard !batch.isEmpty else { return }
-            let result = try append(batch, domainEvents: domainEvents)
+            let result: AppendResult
+            do {
+                result = try append(batch, domainEvents: domainEvents)
+            } catch {
+                guard committed.events > 0 else { throw error }
+                var reason = "\(error)"
+                if reason.hasSuffix("; nothing was written") { reason.removeLast("; nothing was written".count) }
+                throw ImportInterrupted(
+                    transactionsCommitted: committed.transactions, eventsCommitted: committed.events,
+                    sequences: committed.sequences, failedRecords: (done + 1)...(done + batch.count), reason: reason)
+            }
+            committed.record(appended: result.appendedCount, sequences: ImportCommitted.range(of: result))
             summary.appended += result.appendedCount
             summary.alreadyRecorded += batch.count - result.appendedCount
             done += batch.count

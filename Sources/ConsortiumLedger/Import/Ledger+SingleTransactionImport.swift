@@ -23,13 +23,14 @@ extension Ledger {
     ///   (a segment of a bigger file continues its file's numbering); returned updated.
     func importInOneTransaction(
         _ inputs: [ImportInput], options: ImportOptions, continuing ids: DerivedIds = DerivedIds()
-    ) throws -> (summary: ImportSummary, ids: DerivedIds)? {
+    ) throws -> (summary: ImportSummary, ids: DerivedIds, sequences: ClosedRange<UInt64>?)? {
         let inputBytes = inputs.reduce(0) { $0 + $1.data.count }
         try store.environment.reserve(bytes: inputBytes * Self.mapBytesPerInputByte + (16 << 20))
         do {
             // The closure runs again from the start if the map must grow after all.
             return try store.write { writer in
                 var summary = ImportSummary()
+                let first = try writer.headInTransaction().sequence + 1
                 let parser = ImportParser(inputs: inputs, signer: options.signer, ledger: self, continuing: ids)
                 defer { parser.stop() }
                 var batch = ParsedChunk()
@@ -59,7 +60,9 @@ extension Ledger {
                 }
                 summary.records = parser.records
                 summary.byType = parser.byType
-                return (summary, parser.ids)
+                // One transaction holds the only write lock: its new events are contiguous.
+                let last = first + UInt64(summary.appended) - 1
+                return (summary, parser.ids, summary.appended > 0 ? first...last : nil)
             }
         } catch let error as LMDBError {
             throw error

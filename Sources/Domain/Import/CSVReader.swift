@@ -90,6 +90,17 @@ public struct CSVReader: Sendable {
         lineStart = position
     }
 
+    /// Located at the bad byte itself (the fields before it were valid, so it is the file's first).
+    func invalidUTF8() -> CSVError {
+        let offset = UTF8Check.firstInvalidOffset(in: bytes) ?? position
+        let lineStart = bytes[..<offset].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+        let line = 1 + bytes[..<offset].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        let hex = String(bytes[offset], radix: 16, uppercase: true)
+        return CSVError(
+            code: .invalidUTF8, line: line, column: offset - lineStart + 1,
+            expected: "UTF-8 text (byte 0x\(hex.count < 2 ? "0" : "")\(hex) at offset \(offset) of the file is not)")
+    }
+
     func failure(_ code: CSVError.Code, _ expected: String) -> CSVError {
         CSVError(code: code, line: line, column: position - lineStart + 1, expected: expected)
     }
@@ -133,7 +144,7 @@ public struct CSVReader: Sendable {
             }
         }
         guard let text = String(validating: value, as: UTF8.self) else {
-            throw failure(.invalidUTF8, "UTF-8 text")
+            throw invalidUTF8()
         }
         return text
     }

@@ -49,8 +49,9 @@ extension JSONParser {
     func makeString(_ slice: UnsafeRawBufferPointer, ascii: Bool, start: Int) throws(JSONSyntaxError) -> String {
         if ascii { return String(decoding: slice, as: UTF8.self) }
         guard let text = String(validating: slice, as: UTF8.self) else {
+            // Name the bad byte itself, not the string's start: the sender must find it.
             var at = self
-            at.position = start
+            at.position = start + (UTF8Check.firstInvalidOffset(slice) ?? 0)
             throw at.error(.invalidUnicode, "valid UTF-8 in the string")
         }
         return text

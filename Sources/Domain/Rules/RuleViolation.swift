@@ -54,6 +54,13 @@ public struct RuleViolation: Error, Sendable, CustomStringConvertible {
         case storeFailure
         /// A stored rule-state record does not decode (bit rot or a bug); the audit must look.
         case corruptState
+        /// A value outside the plausible range (see docs/HOSTILE-INPUT.md): an amount over
+        /// 10^12 fen, free text that is too long or holds control characters, a date outside
+        /// 1990…2100, an occurredAt more than a day after its recording.
+        case implausibleValue
+        /// The event would push a sum the rules or a read model keep past the largest figure
+        /// the ledger stores (Int64.max); nothing wraps.
+        case amountOverflow
 
         /// The codes a recorded or imported event can cause; the other two are the rule state's
         /// own failures (its store, its bytes), which no input can bring about.

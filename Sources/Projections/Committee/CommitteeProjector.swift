@@ -30,7 +30,9 @@ public struct CommitteeProjector: Projector {
         case .orderClassOpened(let e):
             guard let pair = try store.get(KeyBytes.make(CommitteeLayout.agreement, e.agreementId)) else { return }
             try store.put(KeyBytes.make(CommitteeLayout.orderClass, e.classId), pair)
-            try store.add(Int64(e.capacity), slot: PairSlot.capacity, of: PairSlot.count, at: CommitteeLayout.prefixed(CommitteeLayout.figures, pair))
+            try store.add(
+                Int64(e.capacity), slot: PairSlot.capacity, of: PairSlot.count,
+                at: CommitteeLayout.prefixed(CommitteeLayout.figures, pair), figure: "classes.capacity", field: "data.capacity")
         case .apprenticeEnrolled(let e):
             try enrol(e, in: &store)
         case .mentorAssigned(let e):
@@ -127,7 +129,9 @@ public struct CommitteeProjector: Projector {
         figuresKey.reserveCapacity(person.count - 1)
         figuresKey.append(CommitteeLayout.figures)
         figuresKey.append(contentsOf: person[2...])
-        try store.add(e.amountFen, slot: PairSlot.subsidiesPaidFen, of: PairSlot.count, at: figuresKey)
+        try store.add(
+            e.amountFen, slot: PairSlot.subsidiesPaidFen, of: PairSlot.count, at: figuresKey, figure: "subsidiesPaidFen",
+            field: "data.amountFen")
     }
 
     private func updateTerm(_ agreementId: String, in store: inout some ProjectionStore, _ change: (inout AgreementTerm) -> Void) throws {

@@ -44,14 +44,14 @@ public struct CouncilProjector: Projector {
             var openedIn: [UInt8] = []
             KeyBytes.appendYear(year, to: &openedIn)
             try store.put(KeyBytes.make(CouncilLayout.orderClass, e.classId), openedIn)
-            try addYear(Int64(e.capacity), YearSlot.orderClassPlaces, year, &store)
+            try addYear(Int64(e.capacity), YearSlot.orderClassPlaces, year, &store, "orderClassPlaces", "data.capacity")
         case .apprenticeEnrolled(let e):
-            try addYear(1, YearSlot.apprenticesEnrolled, year, &store)
+            try addYear(1, YearSlot.apprenticesEnrolled, year, &store, "apprenticesEnrolled", "type")
             if let openedIn = try store.get(KeyBytes.make(CouncilLayout.orderClass, e.classId)) {
-                try addYear(1, YearSlot.orderClassFilled, KeyBytes.year(at: 0, in: openedIn), &store)
+                try addYear(1, YearSlot.orderClassFilled, KeyBytes.year(at: 0, in: openedIn), &store, "orderClassFilled", "type")
             }
         case .apprenticeGraduated:
-            try addYear(1, YearSlot.apprenticesGraduated, year, &store)
+            try addYear(1, YearSlot.apprenticesGraduated, year, &store, "apprenticesGraduated", "type")
         case .graduateHired(let e):
             try recordHire(e, year: year, in: &store)
         case .platformCreated(let e):
@@ -64,22 +64,23 @@ public struct CouncilProjector: Projector {
             platform.acceptedOn = day
             try store.put(key, platform.encoded)
         case .budgetAllocated(let e):
-            try addSubsidy(e.amountFen, SubsidySlot.budgetFen, e.year, e.programme, &store)
+            try addSubsidy(e.amountFen, SubsidySlot.budgetFen, e.year, e.programme, &store, "budgetFen")
         case .subsidyApplied(let e):
             try store.put(KeyBytes.make(CouncilLayout.claim, e.claimId), [CouncilLayout.caseNumber(e.programme)])
-            try addSubsidy(e.amountFen, SubsidySlot.appliedFen, year, e.programme, &store)
+            try addSubsidy(e.amountFen, SubsidySlot.appliedFen, year, e.programme, &store, "appliedFen")
         case .subsidyApproved(let e):
-            try addClaim(e.claimId, e.amountFen, SubsidySlot.approvedFen, year, &store)
+            try addClaim(e.claimId, e.amountFen, SubsidySlot.approvedFen, year, &store, "approvedFen")
         case .subsidyPaid(let e):
-            try addClaim(e.claimId, e.amountFen, SubsidySlot.paidFen, year, &store)
+            try addClaim(e.claimId, e.amountFen, SubsidySlot.paidFen, year, &store, "paidFen")
         case .subsidyClawedBack(let e):
-            try addClaim(e.claimId, e.amountFen, SubsidySlot.clawedBackFen, year, &store)
+            try addClaim(e.claimId, e.amountFen, SubsidySlot.clawedBackFen, year, &store, "clawedBackFen")
         case .trainingDelivered(let e):
-            try addYear(Int64(e.personTimes), YearSlot.trainingPersonTimes, year, &store)
+            try addYear(Int64(e.personTimes), YearSlot.trainingPersonTimes, year, &store, "trainingPersonTimes", "data.personTimes")
         case .techServiceDelivered(let e):
             try store.updateCounters(at: KeyBytes.make(CouncilLayout.yearFigures, year: year), slots: YearSlot.count) { c in
-                c[YearSlot.techServices] &+= 1
-                c[YearSlot.techServiceValueFen] &+= e.valueFen
+                // Checked first, so a refused event leaves the count untouched too.
+                try c.add(e.valueFen, to: YearSlot.techServiceValueFen, figure: "techServiceValueFen of \(year)", field: "data.valueFen")
+                c[YearSlot.techServices] &+= 1  // one per event: bounded by the log, far below Int64.max
             }
         case .consortiumChartered, .councilResolutionPassed, .demandListPublished, .mentorAssigned,
             .internshipPlaced, .apprenticeAssessed, .certificateAwarded, .apprenticeWithdrawn,
@@ -129,21 +130,30 @@ public struct CouncilProjector: Projector {
         try AgreementYears.update(agreementId: id, from: old, to: span, in: &store)
     }
 
-    private func addYear(_ delta: Int64, _ slot: Int, _ year: Int, _ store: inout some ProjectionStore) throws {
-        try store.add(delta, slot: slot, of: YearSlot.count, at: KeyBytes.make(CouncilLayout.yearFigures, year: year))
+    private func addYear(
+        _ delta: Int64, _ slot: Int, _ year: Int, _ store: inout some ProjectionStore, _ figure: String, _ field: String
+    ) throws {
+        try store.add(
+            delta, slot: slot, of: YearSlot.count, at: KeyBytes.make(CouncilLayout.yearFigures, year: year),
+            figure: "\(figure) of \(year)", field: field)
     }
 
     private func addSubsidy(
-        _ delta: Int64, _ slot: Int, _ year: Int, _ programme: SubsidyProgramme, _ store: inout some ProjectionStore
+        _ delta: Int64, _ slot: Int, _ year: Int, _ programme: SubsidyProgramme, _ store: inout some ProjectionStore,
+        _ figure: String
     ) throws {
-        try store.add(delta, slot: slot, of: SubsidySlot.count, at: CouncilLayout.subsidyKey(year: year, programme: programme))
+        try store.add(
+            delta, slot: slot, of: SubsidySlot.count, at: CouncilLayout.subsidyKey(year: year, programme: programme),
+            figure: "subsidies.\(programme.rawValue).\(figure) of \(year)", field: "data.amountFen")
     }
 
     /// Approvals, payments and claw-backs name only the claim: its programme was noted at application.
-    private func addClaim(_ claimId: String, _ delta: Int64, _ slot: Int, _ year: Int, _ store: inout some ProjectionStore) throws {
+    private func addClaim(
+        _ claimId: String, _ delta: Int64, _ slot: Int, _ year: Int, _ store: inout some ProjectionStore, _ figure: String
+    ) throws {
         guard let bytes = try store.get(KeyBytes.make(CouncilLayout.claim, claimId)), let number = bytes.first,
             let programme = CouncilLayout.programme(number)
         else { return }
-        try addSubsidy(delta, slot, year, programme, &store)
+        try addSubsidy(delta, slot, year, programme, &store, figure)
     }
 }

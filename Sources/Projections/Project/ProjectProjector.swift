@@ -27,8 +27,10 @@ public struct ProjectProjector: Projector {
             try store.updateCounters(at: KeyBytes.make(ProjectLayout.platform, e.platformId), slots: PlatformSlot.count) { _ in }
         case .contributionRecorded(let e):
             try store.updateCounters(at: KeyBytes.make(ProjectLayout.platform, e.platformId), slots: PlatformSlot.count) { c in
-                c[PlatformSlot.contributionsFen] &+= e.valueFen
-                c[PlatformSlot.slot(for: e.kind)] &+= e.valueFen
+                let platform = "platform \(e.platformId)"
+                try c.add(e.valueFen, to: PlatformSlot.contributionsFen, figure: "contributionsFen of \(platform)", field: "data.valueFen")
+                // Never more than the total above (amounts are not negative), so this cannot overflow once that did not.
+                try c.add(e.valueFen, to: PlatformSlot.slot(for: e.kind), figure: "\(e.kind.rawValue) contributions of \(platform)", field: "data.valueFen")
             }
         case .platformAccepted(let e):
             try store.updateCounters(at: KeyBytes.make(ProjectLayout.platform, e.platformId), slots: PlatformSlot.count) { c in

@@ -1,3 +1,5 @@
+import Domain
+
 /// Turns reports into rows for CSV files and terminal tables: a header of field names,
 /// then one row per report (a pair, a project, a council year).
 public enum ReportRows {
@@ -16,23 +18,10 @@ public enum ReportRows {
         [["figure", "value"]] + report.fields.map { [$0.name, $0.value.tableCell] }
     }
 
-    /// RFC 4180 text: CRLF line ends, fields quoted when they hold a comma, quote or newline.
+    /// CSV text through the ledger's one hardened writer (``CSVWriter``): CRLF line ends, cells
+    /// quoted when they hold a comma, quote, CR or LF, formula triggers neutralised.
     public static func csvText(_ rows: [[String]]) -> String {
-        var out = ""
-        for row in rows {
-            out += row.map(quoted).joined(separator: ",")
-            out += "\r\n"
-        }
-        return out
-    }
-
-    private static func quoted(_ cell: String) -> String {
-        guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
-        var escaped = "\""
-        for character in cell {
-            if character == "\"" { escaped += "\"\"" } else { escaped.append(character) }
-        }
-        return escaped + "\""
+        CSVWriter.text(rows)
     }
 
     private static func rows<Report: TierReport>(_ reports: [Report], _ cell: (ReportValue) -> String) -> [[String]] {

@@ -37,18 +37,18 @@ extension ProjectionStore {
         at key: [UInt8], slots: Int, _ body: (CounterSlots) throws -> Void
     ) throws {
         try update(key) { value in
+            let original = value
             var bytes = value ?? []
-            value = nil
+            value = nil  // so `bytes` is the only reference and changes in place
             if bytes.count < slots * 8 { bytes.append(contentsOf: repeatElement(0, count: slots * 8 - bytes.count)) }
-            try bytes.withUnsafeMutableBytes { try body(CounterSlots(raw: $0)) }
+            do {
+                try bytes.withUnsafeMutableBytes { try body(CounterSlots(raw: $0)) }
+            } catch {
+                value = original  // a refused event (a figure would overflow) changes nothing
+                throw error
+            }
             value = bytes
         }
-    }
-
-    /// Adds `delta` to one counter (no write when `delta` is zero).
-    mutating func add(_ delta: Int64, slot: Int, of slots: Int, at key: [UInt8]) throws {
-        guard delta != 0 else { return }
-        try updateCounters(at: key, slots: slots) { $0[slot] &+= delta }
     }
 
     func counters(at key: [UInt8]) throws -> CounterValues {

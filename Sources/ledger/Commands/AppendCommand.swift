@@ -42,7 +42,12 @@ struct AppendCommand: ParsableCommand {
     func run() throws {
         let signer = try signWith.map { try MemberKeyPair.load(from: $0) }
         if lines { return try appendEachLine(signer: signer) }
-        let text = json ?? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+        let text: String
+        do {
+            text = try json ?? UTF8Check.decode(FileHandle.standardInput.readDataToEndOfFile(), what: "standard input")
+        } catch {
+            throw CLIError("\(error)")
+        }
         let line: ImportLine
         do {
             line = try ImportLine.parse(json: text)
@@ -59,7 +64,7 @@ struct AppendCommand: ParsableCommand {
 
     /// `--lines`: every line its own append; a bad line is reported and the others still go in.
     private func appendEachLine(signer: MemberKeyPair?) throws {
-        let input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+        let input = try Self.linesText(FileHandle.standardInput.readDataToEndOfFile())
         var failures = 0
         var batches: [AppendRoute.Batch] = []
         var parsed: [(number: Int, line: ImportLine)] = []
@@ -86,6 +91,17 @@ struct AppendCommand: ParsableCommand {
             }
         }
         if failures > 0 { throw ExitCode(1) }
+    }
+
+    /// Standard input for `--lines`, refused whole if any byte is not UTF-8 (named by line and
+    /// offset): a repaired line would be recorded altered, a skipped one silently lost.
+    private static func linesText(_ data: Data) throws -> String {
+        let bytes = [UInt8](data)
+        guard let offset = UTF8Check.firstInvalidOffset(in: bytes) else { return String(decoding: bytes, as: UTF8.self) }
+        let lineStart = bytes[..<offset].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+        let line = 1 + bytes[..<offset].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        let inLine = InvalidUTF8(what: "line \(line) of standard input", offset: offset - lineStart, byte: bytes[offset])
+        throw CLIError("\(inLine) (byte \(offset) of the input); nothing was written")
     }
 
     private static func describe(sequence: UInt64, duplicate: Bool, _ line: ImportLine) -> String {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConsortiumLedger
+import Domain
 import Foundation
 
 struct AuditCommand: ParsableCommand {
@@ -28,7 +29,7 @@ struct AuditCommand: ParsableCommand {
             let data = try JSONSerialization.data(withJSONObject: report.json, options: [.prettyPrinted, .sortedKeys])
             print(String(decoding: data, as: UTF8.self))
         } else {
-            print(report.text)
+            print(ControlCharacters.escaped(report.text, keepingLineFeeds: true))
         }
         if !report.passed { throw ExitCode(1) }
     }

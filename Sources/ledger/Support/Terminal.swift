@@ -7,20 +7,26 @@ enum Terminal {
     static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
-    static func printError(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+    /// One error line on standard error, control characters escaped (``ControlCharacters``):
+    /// messages quote user input, which must not drive the terminal.
+    static func printError(_ message: String, keepingLineFeeds: Bool = false) {
+        let safe = ControlCharacters.escaped(message, keepingLineFeeds: keepingLineFeeds)
+        FileHandle.standardError.write(Data((safe + "\n").utf8))
     }
 
-    /// Left-aligned columns with a rule under the header.
+    /// Left-aligned columns with a rule under the header. Every cell is escaped first
+    /// (``ControlCharacters``), so free text cannot forge rows, move the cursor or retitle
+    /// the window.
     static func table(_ header: [String], _ rows: [[String]]) -> String {
-        let all = [header] + rows
+        let all = ([header] + rows).map { $0.map { ControlCharacters.escaped($0) } }
+        let header = all[0]
         let widths = header.indices.map { i in all.map { $0.indices.contains(i) ? $0[i].count : 0 }.max() ?? 0 }
         func line(_ row: [String]) -> String {
             row.enumerated().map { i, cell in cell.padding(toLength: widths[i], withPad: " ", startingAt: 0) }
                 .joined(separator: "  ").trimmingCharacters(in: .whitespaces)
         }
         var out = [line(header), widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")]
-        out += rows.map(line)
+        out += all.dropFirst().map(line)
         return out.joined(separator: "\n")
     }
 }

@@ -88,7 +88,13 @@ extension RuleEngine {
         if e.advance == true {
             var assessed = false
             if let personId = claim.personId { assessed = try s.load(PersonEntity.self, personId)?.assessed ?? false }
-            let advances = claim.advancePaidFen + e.amountFen  // ≤ paid, so no overflow
+            // ≤ paid, so it cannot overflow — unless the stored state is damaged; then refuse, never trap.
+            let (advances, overflow) = claim.advancePaidFen.addingReportingOverflow(e.amountFen)
+            if overflow {
+                throw RuleViolation(
+                    .amountOverflow, field: "data.amountFen",
+                    "advances on claim \(e.claimId) would exceed \(Int64.max) fen, the largest sum the ledger keeps")
+            }
             if !assessed && advances > claim.approvedFen - advances {  // 2 × advances > approved, overflow-free
                 throw RuleViolation(
                     .advanceTooLarge, field: "data.amountFen",
@@ -118,7 +124,12 @@ extension RuleEngine {
         _ message: (Int64) -> String
     ) throws(RuleViolation) -> Int64 {
         let (sum, overflow) = current.addingReportingOverflow(amount)
-        if overflow || sum > limit { throw RuleViolation(code, field: "data.amountFen", message(amount)) }
+        if overflow {
+            throw RuleViolation(
+                .amountOverflow, field: "data.amountFen",
+                "\(message(amount)); the sum would exceed \(Int64.max) fen, the largest the ledger keeps")
+        }
+        if sum > limit { throw RuleViolation(code, field: "data.amountFen", message(amount)) }
         return sum
     }
 }
