@@ -10,9 +10,9 @@ struct AppendCommandTests {
         let result = try cli.ledger(["append"], stdin: SampleLines.admitLead)
         #expect(result.status == 0)
         #expect(result.stdout.contains("sequence 2"))
-        let log = try cli.ledger(["log", "--format", "jsonl"])
-        #expect(log.stdout.contains(#""type":"MemberAdmitted""#))
-        #expect(try cli.eventCount() == 2)
+        let events = try cli.loggedEvents()
+        #expect(events.map { $0["type"] as? String } == ["ConsortiumChartered", "MemberAdmitted"])
+        #expect(events.map { ($0["recorded"] as? [String: Any])?["sequence"] as? Int } == [1, 2])
     }
 
     @Test func resendingTheSameIdIsANoOp() throws {

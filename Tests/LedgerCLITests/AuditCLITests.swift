@@ -31,11 +31,15 @@ struct AuditCLITests {
 
     @Test func aCleanLedgerPassesWithSignaturesAndCheckpointsVerified() throws {
         let cli = try builtLedger()
-        let result = try audit(cli.ledgerPath)
-        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
-        #expect(result.stdout.contains("5 verified"))
-        #expect(result.stdout.contains("signed checkpoints     2 verified"))
-        #expect(result.stdout.contains("PASSED"))
+        let audit = try AuditJSON(ledger: cli.ledgerPath)
+        #expect(audit.status == 0, "\(audit.text)")
+        #expect(audit.passed)
+        #expect(audit.signaturesVerified == 5)
+        #expect(audit.checkpointsVerified == 2)
+        #expect(audit.failure == nil)
+        // The text report says the same for people.
+        let text = try self.audit(cli.ledgerPath)
+        #expect(text.status == 0 && text.stdout.contains("PASSED"), "\(text.stdout)")
     }
 
     @Test func aFlippedByteIsNamedBySequence() throws {
@@ -43,9 +47,9 @@ struct AuditCLITests {
         let copy = cli.dir.file("flipped.ledger")
         try LedgerTampering.copy(cli.ledgerPath, to: copy)
         #expect(try LedgerTampering.flipByte(of: "Signed resolution 2", ledger: copy))
-        let result = try audit(copy)
-        #expect(result.status == 1)
-        #expect(result.stdout.contains("FAILED at sequence 604"), "\(result.stdout)")
+        let audit = try AuditJSON(ledger: copy)
+        #expect(audit.status == 1)
+        #expect(audit.failedSequence == 604, "\(audit.text)")
     }
 
     @Test func aDeletedRecordIsNamedBySequence() throws {
@@ -53,10 +57,10 @@ struct AuditCLITests {
         let copy = cli.dir.file("deleted.ledger")
         try LedgerTampering.copy(cli.ledgerPath, to: copy)
         try LedgerTampering.deleteRecord(250, ledger: copy)
-        let result = try audit(copy)
-        #expect(result.status == 1)
-        #expect(result.stdout.contains("FAILED at sequence 250"), "\(result.stdout)")
-        #expect(result.stdout.contains("missing"))
+        let audit = try AuditJSON(ledger: copy)
+        #expect(audit.status == 1)
+        #expect(audit.failedSequence == 250, "\(audit.text)")
+        #expect(audit.failureReason?.contains("missing") == true, "\(audit.text)")
     }
 
     @Test func reorderedRecordsAreNamedBySequence() throws {
@@ -64,9 +68,9 @@ struct AuditCLITests {
         let copy = cli.dir.file("reordered.ledger")
         try LedgerTampering.copy(cli.ledgerPath, to: copy)
         try LedgerTampering.swapRecords(300, 301, ledger: copy)
-        let result = try audit(copy)
-        #expect(result.status == 1)
-        #expect(result.stdout.contains("FAILED at sequence 300"), "\(result.stdout)")
+        let audit = try AuditJSON(ledger: copy)
+        #expect(audit.status == 1)
+        #expect(audit.failedSequence == 300, "\(audit.text)")
     }
 
     /// The forger re-hashes the whole chain after changing a signature: only the signature check
@@ -79,17 +83,12 @@ struct AuditCLITests {
         try LedgerTampering.rewrite(from: 605, ledger: copy) { event in
             event.signature?[10] ^= 0xFF
         }
-        let result = try audit(copy)
-        #expect(result.status == 1)
-        #expect(result.stdout.contains("FAILED at sequence 605: member signature"), "\(result.stdout)")
-        let json = try ProcessRunner.run("ledger", ["audit", "--json", "--ledger", copy])
-        #expect(json.status == 1)
-        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
-        let failure = try #require(object?["firstFailure"] as? [String: Any], "\(json.stdout)")
-        #expect(failure["sequence"] as? Int == 605)
-        #expect(failure["check"] as? String == "member signature")
-        #expect(failure["code"] as? String == "signatureInvalid")
-        #expect(failure["field"] as? String == "signature")
+        let audit = try AuditJSON(ledger: copy)
+        #expect(audit.status == 1)
+        #expect(audit.failedSequence == 605, "\(audit.text)")
+        #expect(audit.failedCheck == "member signature")
+        #expect(audit.failure?["code"] as? String == "signatureInvalid")
+        #expect(audit.failure?["field"] as? String == "signature")
     }
 
     /// A rewritten unsigned record with a consistent chain is caught by the signed checkpoint.
@@ -98,9 +97,10 @@ struct AuditCLITests {
         let copy = cli.dir.file("rewritten.ledger")
         try LedgerTampering.copy(cli.ledgerPath, to: copy)
         try LedgerTampering.rewrite(from: 100, ledger: copy) { event in event.occurredAt += 86_400_000 }
-        let result = try audit(copy)
-        #expect(result.status == 1)
-        #expect(result.stdout.contains("FAILED at sequence 600: signed checkpoint"), "\(result.stdout)")
+        let audit = try AuditJSON(ledger: copy)
+        #expect(audit.status == 1)
+        #expect(audit.failedSequence == 600, "\(audit.text)")
+        #expect(audit.failedCheck == "signed checkpoint")
     }
 
     @Test func jsonReportNamesTheFirstFailure() throws {

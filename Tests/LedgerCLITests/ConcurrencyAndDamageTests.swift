@@ -27,16 +27,12 @@ struct ConcurrencyAndDamageTests {
             let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             #expect(process.terminationStatus == 0, "\(stderr)")
         }
-        let log = try cli.ledger(["log", "--format", "jsonl", "--limit", "10000"])
-        let lines = log.stdout.split(separator: "\n")
-        #expect(lines.count == 302)
-        let sequences = lines.compactMap { line -> Int? in
-            guard let r = line.range(of: #""sequence":"#) else { return nil }
-            return Int(line[r.upperBound...].prefix { $0.isNumber })
-        }
-        #expect(sequences == Array(1...302))
+        let events = try cli.loggedEvents(limit: 10_000)
+        #expect(events.count == 302)
+        #expect(events.compactMap { ($0["recorded"] as? [String: Any])?["sequence"] as? Int } == Array(1...302))
+        let ids = Set(events.compactMap { $0["id"] as? String })
         for writer in 0..<2 {
-            for i in 0..<150 { #expect(log.stdout.contains(#""id":"w\#(writer)-\#(i)""#)) }
+            for i in 0..<150 { #expect(ids.contains("w\(writer)-\(i)")) }
         }
         #expect(try cli.ledger(["verify"]).status == 0)
     }

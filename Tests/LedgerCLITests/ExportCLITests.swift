@@ -57,9 +57,9 @@ struct ExportCLITests {
         let restored = cli.dir.file("restored.ledger")
         let restore = try ProcessRunner.run("ledger", ["restore", snapshot, "--to", restored])
         #expect(restore.status == 0, "\(restore.stdout)\(restore.stderr)")
-        let audit = try ProcessRunner.run("ledger", ["audit", "--ledger", restored])
-        #expect(audit.status == 0, "\(audit.stdout)")
-        #expect(audit.stdout.contains("3 verified"), "\(audit.stdout)")
+        let audit = try AuditJSON(ledger: restored)
+        #expect(audit.status == 0 && audit.passed, "\(audit.text)")
+        #expect(audit.signaturesVerified == 3, "\(audit.text)")
 
         let years = try #require(try manifest(snapshot)["readModels"] as? [String: Any])["councilYears"] as? [Int]
         #expect(years?.isEmpty == false)

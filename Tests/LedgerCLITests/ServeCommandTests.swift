@@ -147,8 +147,8 @@ struct ServeCommandTests {
             #expect(result.status == 0, "\(result.stderr)")
         }
         #expect(Self.stop(server)?.appends == 3)
-        let audit = try cli.ledger(["audit"])
-        #expect(audit.status == 0, "\(audit.stdout)\(audit.stderr)")
-        #expect(audit.stdout.contains("3 verified"), "\(audit.stdout)")
+        let audit = try AuditJSON(ledger: cli.ledgerPath)
+        #expect(audit.status == 0 && audit.passed, "\(audit.text)")
+        #expect(audit.signaturesVerified == 3, "\(audit.text)")
     }
 }
