@@ -43,6 +43,7 @@ struct LedgerAppendHooks: AppendHooks {
         } catch let violation as RuleViolation {
             // A read-model figure would overflow: refused like a broken rule, with nothing written.
             throw RuleCheck.Violation(
+                code: violation.code,
                 field: violation.field,
                 message: violation.message
                     + " (event \(batchIndex + 1) of the batch, \(record.type) \(record.id)); nothing was written",

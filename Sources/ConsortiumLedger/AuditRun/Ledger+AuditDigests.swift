@@ -16,7 +16,8 @@ extension Ledger {
         if let finding = try FigureRanges.check(council: stored[0], committee: stored[1], project: stored[2]).first,
             report.failure == nil
         {
-            report.failure = (nil, "read model \(finding.model)", "a stored figure is out of range: \(finding)")
+            report.failure = AuditFailure(
+                nil, "read model \(finding.model)", "a stored figure is out of range: \(finding)", ruleCode: .amountOverflow)
         }
         var live: [TierModel: String] = [:]
         for model in TierModel.allCases {
