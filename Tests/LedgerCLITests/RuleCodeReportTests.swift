@@ -48,6 +48,9 @@ struct RuleCodeReportTests {
                 bad: L.approve("K1", 100_001)),
             Case(code: "invalidAmount", field: "data.amountFen", setup: withClaim, bad: L.approve("K1", 0)),
             Case(
+                code: "implausibleValue", field: "data.amountFen", setup: withClaim,
+                bad: L.approve("K1", 1_000_000_000_001)),
+            Case(
                 code: "budgetExceeded", field: "data.amountFen",
                 setup: withClaim + [L.enrol("p2"), L.claim("K2", person: "p2"), L.approve("K1", 600_000)],
                 bad: L.approve("K2", 400_001)),
@@ -84,7 +87,7 @@ struct RuleCodeReportTests {
         let covered = Set(Self.cases.map(\.code))
         #expect(covered.count == Self.cases.count, "one case per code")
         #expect(covered == Set(RuleViolation.Code.inputRules.map(\.rawValue)))
-        #expect(RuleViolation.Code.allCases.count == RuleViolation.Code.inputRules.count + 2)
+        #expect(RuleViolation.Code.allCases.count == RuleViolation.Code.inputRules.count + 3)
     }
 
     @Test(arguments: cases)

@@ -57,6 +57,8 @@ struct MoneyOverflowTests {
             let line = HostileScenario.line("overflow", type, by: actor, data)
             let error = #expect(throws: LedgerError.self) { try ledger.append([ImportLine.parse(json: line)]) }
             let message = error?.message ?? ""
+            #expect(error?.ruleCode == .amountOverflow, "the stable code travels with the refusal")
+            #expect(error?.field == field)
             #expect(message.contains(field), "\(message)")
             #expect(message.contains(figure.name), "\(message)")
             #expect(message.contains("\(Int64.max)"), "names the limit: \(message)")
