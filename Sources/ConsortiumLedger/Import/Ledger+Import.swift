@@ -85,8 +85,9 @@ extension Ledger {
                 result = try append(batch, domainEvents: domainEvents)
             } catch {
                 guard committed.events > 0 else { throw error }
-                var reason = "\(error)"
-                if reason.hasSuffix("; nothing was written") { reason.removeLast("; nothing was written".count) }
+                // The chunk's own refusal says "nothing was written" (true of that transaction);
+                // beside the durable earlier chunks it would mislead, so the phrase goes.
+                let reason = "\(error)".replacingOccurrences(of: "; nothing was written", with: "")
                 throw ImportInterrupted(
                     transactionsCommitted: committed.transactions, eventsCommitted: committed.events,
                     sequences: committed.sequences, failedRecords: (done + 1)...(done + batch.count), reason: reason)
