@@ -9,6 +9,8 @@ public final class Ledger: Sendable {
     public let store: EventStore
     public let path: String
     let facade: FacadeDatabases
+    /// The read-model snapshots behind `--as-of` (nil only on read-only media without them).
+    let snapshots: SnapshotDatabases?
     /// Whether every event must carry a member signature (chosen at `create`).
     public let requiresSignatures: Bool
 
@@ -21,6 +23,7 @@ public final class Ledger: Sendable {
         self.path = path
         self.store = store
         facade = try FacadeDatabases(environment: store.environment)
+        snapshots = SnapshotDatabases.open(store.environment)
         requiresSignatures = try store.setting("requireSignatures") == "true"
     }
 

@@ -67,6 +67,7 @@ extension Ledger {
                 return
             }
             try compareReadModels(replay: &replay.models, reader: reader, report: &report)
+            if report.failure == nil { try verifySnapshots(in: reader, report: &report) }
         }
         report.seconds = Date().timeIntervalSince(start)
         return report

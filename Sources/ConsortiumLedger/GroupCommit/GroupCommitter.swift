@@ -49,6 +49,7 @@ struct GroupCommitter: Sendable {
                 }
             }
             counters.add(commits: 1, batches: requests.count)
+            ledger.snapshotAfterAppend(requests.flatMap(\.events))
             return outcomes
         } catch {
             // The group as a whole failed (storage, commit): each caller alone, so each learns its own fate.

@@ -1,0 +1,79 @@
+import Crypto
+import Foundation
+import Domain
+import Projections
+
+/// Every tier read model folded forward from one snapshot to the next in write-back caches, so
+/// that what changed in between — the next snapshot's delta — is known exactly. The
+/// checkpointer runs it over the stored snapshot, the audit over a replay from zero.
+struct SnapshotFold<Base: ProjectionStore> {
+    /// One model's changed entries since the base, in key order, and their digest.
+    struct Delta {
+        var model: TierModel
+        var entries: [(key: [UInt8], value: [UInt8])]
+        var digest: String
+        var bytes: Int { entries.reduce(0) { $0 + $1.key.count + $1.value.count } }
+    }
+
+    let models: [TierModel]
+    private(set) var caches: [WriteBackCache<Base>]
+
+    init(models: [TierModel] = TierModel.allCases, bases: [Base]) {
+        precondition(models.count == bases.count, "one base store per read model")
+        self.models = models
+        caches = bases.map { WriteBackCache(base: $0) }
+    }
+
+    mutating func apply(_ event: DomainEvent, _ context: EventContext) throws {
+        for index in models.indices { try models[index].apply(event, context, to: &caches[index]) }
+    }
+
+    /// The entries whose value differs from the base (the projection's bookkeeping under the
+    /// meta prefix left out, as in `ReadModelDigest`).
+    func deltas() throws -> [Delta] {
+        try models.indices.map { index in
+            let cache = caches[index]
+            let changed = try cache.dirtyEntries().filter { entry in
+                guard entry.key.first != 0 else { return false }
+                return try cache.base.get(entry.key) != entry.value
+            }
+            return Delta(model: models[index], entries: changed, digest: Self.digest(changed))
+        }
+    }
+
+    /// SHA-256 in `ReadModelDigest`'s framing (length-prefixed keys and values, key order).
+    static func digest(_ entries: [(key: [UInt8], value: [UInt8])]) -> String {
+        var hasher = DeltaHasher()
+        for entry in entries { hasher.add(key: entry.key, value: entry.value) }
+        return hasher.hex()
+    }
+
+    /// A snapshot's whole-model digest: the previous one chained with this delta's.
+    static func chained(_ previous: String, _ delta: String) -> String {
+        var hasher = SHA256()
+        hasher.update(data: Array(previous.utf8))
+        hasher.update(data: Array(delta.utf8))
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+/// Hashes entries in `ReadModelDigest`'s framing incrementally (the audit feeds stored
+/// versions one by one while walking the versioned store).
+struct DeltaHasher {
+    private var hasher = SHA256()
+
+    mutating func add(key: some Collection<UInt8>, value: some Collection<UInt8>) {
+        feed(UInt32(truncatingIfNeeded: key.count))
+        hasher.update(data: Array(key))
+        feed(UInt32(truncatingIfNeeded: value.count))
+        hasher.update(data: Array(value))
+    }
+
+    func hex() -> String {
+        hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+
+    private mutating func feed(_ length: UInt32) {
+        withUnsafeBytes(of: length.bigEndian) { hasher.update(bufferPointer: $0) }
+    }
+}
