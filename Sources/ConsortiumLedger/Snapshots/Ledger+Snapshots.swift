@@ -21,10 +21,31 @@ extension Ledger {
             try store.environment.write { try $0.put(databases.time, BusinessTimeIndex.modelsKey, current) }
         }
         var written = 0
-        while let plan = try store.read({ try planSnapshot(in: $0, databases) }) {
-            if try store.environment.write({ try plan.store(in: $0, databases) }) { written += 1 }
+        while true {
+            switch try store.read({ try planSnapshots(in: $0, databases) }) {
+            case .none:
+                return written
+            case .snapshots(let plans):
+                written += try store.environment.write { txn in
+                    var stored = 0
+                    for plan in plans {
+                        guard try plan.store(in: txn, databases) else { break }
+                        stored += 1
+                    }
+                    return stored
+                }
+            case .crossing(let position, let day):
+                // No boundary yet, but the event right after the last snapshot took the watermark
+                // into a new month: noted, so that appends in that month do not trigger again.
+                try store.environment.write { txn in
+                    let catalog = SnapshotCatalog(transaction: txn, database: databases.catalog)
+                    guard var last = try catalog.last(), last.position == position else { return }
+                    last.nextWatermark = day
+                    try catalog.put(last)
+                }
+                return written
+            }
         }
-        return written
     }
 
     /// Drops every snapshot and the business-time index and writes them again from zero
@@ -61,10 +82,13 @@ extension Ledger {
         let due = try? store.read { reader -> Bool in
             let head = try reader.head().sequence
             let every = try BusinessTimeIndex(transaction: reader.transaction, database: databases.time).interval()
-            guard let last = try SnapshotCatalog(transaction: reader.transaction, database: databases.catalog).last(),
-                let reference = [last.watermark, last.nextWatermark].compactMap({ $0 }).max()
-            else { return true }
-            if head / every > last.position / every { return true }
+            let last = try SnapshotCatalog(transaction: reader.transaction, database: databases.catalog).last()
+            if head / every > (last?.position ?? 0) / every { return true }
+            // Without a snapshot every event so far lies in the first event's month (crossing
+            // out of it would have written one), so that month is the reference.
+            var first: LocalDate?
+            if last == nil { try reader.scan(from: 1, through: 1) { first = $0.eventContext.occurredOn; return false } }
+            guard let reference = [last?.watermark, last?.nextWatermark, first].compactMap({ $0 }).max() else { return false }
             let month = BusinessTimeTracker.monthIndex(reference)
             return events.contains { event in
                 let day = Timestamp(millisecondsSinceEpoch: event.occurredAt, utcOffsetMinutes: event.occurredOffsetMinutes).localDate
@@ -86,47 +110,69 @@ extension Ledger {
         }
     }
 
-    /// Folds from the last snapshot to the next boundary; nil when the head comes first.
-    private func planSnapshot(in reader: LedgerReader, _ databases: SnapshotDatabases) throws -> SnapshotPlan? {
+    private enum Step {
+        case none
+        /// Consecutive snapshots, the first folded from the last stored one.
+        case snapshots([SnapshotPlan])
+        /// The event after snapshot `position` crossed into the month of `day`.
+        case crossing(position: UInt64, day: LocalDate)
+    }
+
+    /// At most this many snapshots are folded in one read transaction and stored in one write
+    /// transaction (one sync for all: after a big import the syncs, not the folds, were the cost).
+    static let snapshotsPerBatch = 32
+
+    /// Folds from the last snapshot over the next boundaries (none when the head comes first).
+    private func planSnapshots(in reader: LedgerReader, _ databases: SnapshotDatabases) throws -> Step {
         let txn = reader.transaction
         let every = try BusinessTimeIndex(transaction: txn, database: databases.time).interval()
         let last = try SnapshotCatalog(transaction: txn, database: databases.catalog).last()
         let after = last?.position ?? 0
-        guard try reader.head().sequence > after else { return nil }
+        guard try reader.head().sequence > after else { return .none }
         var tracker = BusinessTimeTracker(watermark: last?.watermark)
         var fold = SnapshotFold(
             bases: TierModel.allCases.map {
                 SnapshotView(transaction: txn, database: databases.versions, model: $0.rawValue, position: after)
             })
-        var boundary: UInt64?
-        var monthEnds: [LocalDate] = []
-        var nextWatermark: LocalDate?
+        var plans: [SnapshotPlan] = []
+        var previous = last
+        var crossedAtStart: LocalDate?
+        func close(at position: UInt64, monthEnds: [LocalDate], next: LocalDate?) throws {
+            let deltas = try fold.deltas()
+            let models = deltas.map { delta in
+                SnapshotEntry.ModelDelta(
+                    model: delta.model.rawValue, changedKeys: delta.entries.count, changedBytes: delta.bytes,
+                    deltaDigest: delta.digest,
+                    digest: SnapshotFold<SnapshotView>.chained(previous?.delta(of: delta.model.rawValue)?.digest ?? "", delta.digest))
+            }
+            let entry = SnapshotEntry(
+                position: position, watermark: tracker.watermark, monthEnds: monthEnds, nextWatermark: next, models: models)
+            plans.append(
+                SnapshotPlan(
+                    after: previous?.position ?? 0, entry: entry, deltas: deltas, steps: tracker.steps, late: tracker.late))
+            tracker.drain()
+            previous = entry
+        }
         try forEachEvent(in: reader, from: after + 1) { event, context in
-            if tracker.crossesMonthEnd(context.occurredOn), context.sequence - 1 > after {
-                boundary = context.sequence - 1
-                monthEnds = tracker.monthEndsCrossed(by: context.occurredOn)
-                nextWatermark = context.occurredOn
-                return false
+            let day = context.occurredOn
+            if tracker.crossesMonthEnd(day) {
+                let open = previous?.position ?? 0
+                if context.sequence - 1 > open {
+                    try close(at: context.sequence - 1, monthEnds: tracker.monthEndsCrossed(by: day), next: day)
+                } else if context.sequence == after + 1, last?.nextWatermark.map({ $0 < day }) ?? true {
+                    crossedAtStart = day
+                }
             }
+            guard plans.count < Self.snapshotsPerBatch else { return false }
             try fold.apply(event, context)
-            tracker.record(sequence: context.sequence, day: context.occurredOn)
+            tracker.record(sequence: context.sequence, day: day)
             if context.sequence % every == 0 {
-                boundary = context.sequence
-                return false
+                try close(at: context.sequence, monthEnds: [], next: nil)
             }
-            return true
+            return plans.count < Self.snapshotsPerBatch
         }
-        guard let position = boundary else { return nil }
-        let deltas = try fold.deltas()
-        let models = deltas.map { delta in
-            SnapshotEntry.ModelDelta(
-                model: delta.model.rawValue, changedKeys: delta.entries.count, changedBytes: delta.bytes,
-                deltaDigest: delta.digest,
-                digest: SnapshotFold<SnapshotView>.chained(last?.delta(of: delta.model.rawValue)?.digest ?? "", delta.digest))
-        }
-        let entry = SnapshotEntry(
-            position: position, watermark: tracker.watermark, monthEnds: monthEnds, nextWatermark: nextWatermark,
-            models: models)
-        return SnapshotPlan(after: after, entry: entry, deltas: deltas, steps: tracker.steps, late: tracker.late)
+        if !plans.isEmpty { return .snapshots(plans) }
+        if let crossedAtStart, last != nil { return .crossing(position: after, day: crossedAtStart) }
+        return .none
     }
 }

@@ -17,25 +17,35 @@ struct SnapshotFold<Base: ProjectionStore> {
 
     let models: [TierModel]
     private(set) var caches: [WriteBackCache<Base>]
+    /// Per model, the value at the previous boundary of each key changed since the base (a
+    /// key not here had its base value then), so one fold can yield several snapshots in turn.
+    private var atLastBoundary: [[ByteKey: [UInt8]]]
 
     init(models: [TierModel] = TierModel.allCases, bases: [Base]) {
         precondition(models.count == bases.count, "one base store per read model")
         self.models = models
         caches = bases.map { WriteBackCache(base: $0) }
+        atLastBoundary = models.map { _ in [:] }
     }
 
     mutating func apply(_ event: DomainEvent, _ context: EventContext) throws {
         for index in models.indices { try models[index].apply(event, context, to: &caches[index]) }
     }
 
-    /// The entries whose value differs from the base (the projection's bookkeeping under the
-    /// meta prefix left out, as in `ReadModelDigest`).
-    func deltas() throws -> [Delta] {
+    /// The entries whose value differs from the previous boundary (the base, the first time),
+    /// which becomes this boundary. The projection's bookkeeping under the meta prefix is left
+    /// out, as in `ReadModelDigest`.
+    mutating func deltas() throws -> [Delta] {
         try models.indices.map { index in
             let cache = caches[index]
-            let changed = try cache.dirtyEntries().filter { entry in
-                guard entry.key.first != 0 else { return false }
-                return try cache.base.get(entry.key) != entry.value
+            var changed: [(key: [UInt8], value: [UInt8])] = []
+            for entry in cache.dirtyEntries() where entry.key.first != 0 {
+                let key = ByteKey(entry.key)
+                let before = try atLastBoundary[index][key] ?? cache.base.get(entry.key)
+                if before != entry.value {
+                    changed.append(entry)
+                    atLastBoundary[index][key] = entry.value
+                }
             }
             return Delta(model: models[index], entries: changed, digest: Self.digest(changed))
         }

@@ -43,10 +43,13 @@ struct ProjectionsCommand: ParsableCommand {
             commandName: "rebuild",
             abstract: "Rebuild read models from zero by replaying the whole log.")
         @OptionGroup var ledger: LedgerOptions
-        @Argument(help: "council, committee or project (default: all three).") var name: [TierModel] = []
+        @Argument(help: "council, committee or project (default: all three, and the snapshots).") var name: [TierModel] = []
+        @Option(help: "Events between read-model snapshots from now on (month ends are always snapshotted).")
+        var snapshotEvery: UInt64?
 
         func run() throws {
             let opened = try Ledger(path: ledger.path)
+            if let snapshotEvery { try opened.setSnapshotInterval(snapshotEvery) }
             let bar = ProgressBar(label: "rebuild", total: try opened.eventCount())
             try opened.rebuild(name.isEmpty ? TierModel.allCases : name) { bar.update($0) }
             bar.finish()
