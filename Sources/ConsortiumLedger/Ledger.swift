@@ -11,6 +11,8 @@ public final class Ledger: Sendable {
     public let path: String
     /// The databases the facade writes beside the log (the schema EventStore declares).
     var facade: LedgerSchema { store.dbs }
+    /// The read-model snapshots behind `--as-of` (nil only on read-only media without them).
+    let snapshots: SnapshotDatabases?
     /// Whether every event must carry a member signature (chosen at `create`).
     public let requiresSignatures: Bool
 
@@ -22,6 +24,7 @@ public final class Ledger: Sendable {
     init(path: String, store: EventStore) throws {
         self.path = path
         self.store = store
+        snapshots = SnapshotDatabases.open(store.environment)
         requiresSignatures = try store.setting("requireSignatures") == "true"
     }
 

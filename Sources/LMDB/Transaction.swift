@@ -68,6 +68,13 @@ public struct Transaction {
         return stat.ms_entries
     }
 
+    /// The bytes of the pages `db` occupies (branch, leaf and overflow pages).
+    public func pageBytes(_ db: Database) throws -> Int {
+        var stat = MDB_stat()
+        try LMDBError.check(mdb_stat(handle, db.dbi, &stat), "mdb_stat(\(db.name ?? "main"))")
+        return Int(stat.ms_psize) * (stat.ms_branch_pages + stat.ms_leaf_pages + stat.ms_overflow_pages)
+    }
+
     /// Runs `body` in a transaction nested in this write transaction: its writes join this
     /// transaction when `body` returns and vanish when it throws, leaving this one as it was.
     /// This transaction must not be used until `body` returns (LMDB's rule for a parent).

@@ -17,7 +17,9 @@ extension Ledger {
     /// Appends prepared log events with their domain events (same order).
     func append(_ events: [NewEvent], domainEvents: [DomainEvent]) throws -> AppendResult {
         precondition(events.count == domainEvents.count, "one domain event per log event")
-        return try store.write { writer in try append(events, domainEvents: domainEvents, in: writer) }
+        let result = try store.write { writer in try append(events, domainEvents: domainEvents, in: writer) }
+        snapshotAfterAppend(events)
+        return result
     }
 
     /// Appends one batch inside `writer`'s transaction (alone, as one caller of a group commit,

@@ -19,6 +19,10 @@ public struct AuditReport: Sendable {
     public var checkpointsVerified = 0
     public var merkleRoot = ""
     public var readModels: [ReadModelComparison] = []
+    /// Read-model snapshots whose stored versions and digests matched a replay from genesis.
+    public var snapshotsVerified = 0
+    /// Of `seconds`, the time the snapshot verification took (a replay of its own, one thread).
+    public var snapshotSeconds = 0.0
     /// The first failure by sequence (or nil for whole-ledger checks such as a digest).
     public var failure: AuditFailure?
     public var seconds = 0.0
@@ -40,6 +44,9 @@ public struct AuditReport: Sendable {
                 "read model \(comparison.model.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)) "
                     + (comparison.matches ? "digest matches replay (\(comparison.live.prefix(16))…)" : "DIFFERS from replay"))
         }
+        lines.append(
+            "snapshots              \(snapshotsVerified) verified against the replay"
+                + String(format: " (%.2f s)", snapshotSeconds))
         lines.append(String(format: "time                   %.2f s (%.0f events/s)", seconds, seconds > 0 ? Double(events) / seconds : 0))
         if let failure {
             let at = failure.sequence.map { "sequence \($0)" } ?? "the ledger"
@@ -55,6 +62,7 @@ public struct AuditReport: Sendable {
             "passed": passed, "events": events, "chainVerified": chainVerified, "rulesChecked": rulesChecked,
             "signaturesVerified": signaturesVerified, "unsignedEvents": unsignedEvents,
             "checkpointsVerified": checkpointsVerified, "merkleRoot": merkleRoot, "seconds": seconds,
+            "snapshotsVerified": snapshotsVerified, "snapshotSeconds": snapshotSeconds,
             "readModels": readModels.map {
                 ["model": $0.model.rawValue, "live": $0.live, "replayed": $0.replayed, "matches": $0.matches]
             },

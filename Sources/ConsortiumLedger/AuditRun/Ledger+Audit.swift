@@ -68,6 +68,11 @@ extension Ledger {
                 return
             }
             try compareReadModels(replay: &replay.models, reader: reader, report: &report)
+            if report.failure == nil {
+                let snapshotStart = Date()
+                try verifySnapshots(in: reader, report: &report)
+                report.snapshotSeconds = Date().timeIntervalSince(snapshotStart)
+            }
         }
         report.seconds = Date().timeIntervalSince(start)
         return report

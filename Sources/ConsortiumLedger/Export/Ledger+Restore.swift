@@ -83,6 +83,8 @@ extension Ledger {
         }
         let matched = try ledger.compareReadModels(with: snapshots[snapshots.count - 1])
         let signed = try ledger.checkpoint()
+        // Snapshots are derived data and not exported: rebuilt here, then verified by the audit.
+        try ledger.writeSnapshots()
         let audit = try ledger.audit(progress: options.auditProgress)
         if let failure = audit.failure {
             let at = failure.sequence.map { "sequence \($0)" } ?? "the ledger"

@@ -54,6 +54,7 @@ struct GroupCommitter: Sendable {
                 $0.commits += 1
                 $0.batches += requests.count
             }
+            ledger.snapshotAfterAppend(requests.flatMap(\.events))
             return outcomes
         } catch {
             // The group as a whole failed (storage, commit): each caller alone, so each learns its own fate.

@@ -15,6 +15,9 @@ extension Ledger {
     /// each chunk's transaction so a concurrent writer cannot slip past them.
     public func importFiles(_ inputs: [ImportInput], options: ImportOptions = ImportOptions()) throws -> ImportSummary {
         let start = Date()
+        // The read-model snapshots an import crossed (its own short transactions, after the
+        // import's; a failure there leaves them to the next trigger or query).
+        defer { _ = try? writeSnapshots() }
         let inputBytes = inputs.reduce(0) { $0 + $1.data.count }
         if options.batchSize == nil, inputBytes <= options.singleTransactionBytes,
             var summary = try importInOneTransaction(inputs, options: options)?.summary

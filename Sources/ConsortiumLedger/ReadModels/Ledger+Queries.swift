@@ -62,22 +62,20 @@ extension Ledger {
         }
     }
 
-    /// Answers from the live read model (brought to the head first), or — for `--as-of` — from a
-    /// replay of the log into scratch read models up to that point. (Two closures with the same
-    /// body because the query functions are generic over the store type.)
+    /// Answers from the live read model (brought to the head first), or — for `--as-of` — from
+    /// the nearest read-model snapshot plus the events up to that point (`snapshotAnswer`).
+    /// (Two closures with the same body because the query functions are generic over the store.)
     ///
     /// The usual case — every model already at the head — is one read transaction that checks
     /// the checkpoints and answers; only a lagging or stale model costs a catch-up first (or,
-    /// on read-only media, a replay).
+    /// on read-only media, an answer from the snapshots as of the head).
     private func answer<R>(
         _ model: TierModel, _ asOf: AsOf?,
         live: (LMDBProjectionStore, LocalDate) throws -> R,
-        scratch: (InMemoryProjectionStore, LocalDate) throws -> R
+        scratch: (WriteBackCache<SnapshotView>, LocalDate) throws -> R
     ) throws -> R {
         if let asOf {
-            let judgedOn: LocalDate
-            if case .date(let date) = asOf { judgedOn = date } else { judgedOn = .today }
-            return try scratch(model.store(in: try replay(cutoff: asOf.cutoff)), judgedOn)
+            return try snapshotAnswer(model, asOf, scratch)
         }
         let current = try store.read { reader -> R? in
             guard try allModelsAtHead(reader) else { return nil }
@@ -85,9 +83,9 @@ extension Ledger {
         }
         if let current { return current }
         // A ledger that cannot be written (read-only media) cannot bring its models to the
-        // head; the answer then comes from a replay of the whole log, as `--as-of` does.
+        // head; the answer then comes from the snapshots and the events after them.
         if store.environment.isReadOnly {
-            return try scratch(model.store(in: try replay()), .today)
+            return try snapshotAnswer(model, .sequence(.max), scratch)
         }
         try catchUp()
         return try store.environment.read { txn in

@@ -1,3 +1,4 @@
+import Domain
 import EventStore
 import LMDB
 import Projections
@@ -29,6 +30,16 @@ public enum TierModel: String, CaseIterable, Sendable {
         case .council: try ProjectionRunner<CouncilProjector>.status(of: store)
         case .committee: try ProjectionRunner<CommitteeProjector>.status(of: store)
         case .project: try ProjectionRunner<ProjectProjector>.status(of: store)
+        }
+    }
+
+    /// Folds one event into this model's store: what snapshots and `--as-of` answers replay
+    /// (one model at a time, so a query folds only the model it answers from).
+    func apply(_ event: DomainEvent, _ context: EventContext, to store: inout some ProjectionStore) throws {
+        switch self {
+        case .council: try CouncilProjector().apply(event, envelope: context, to: &store)
+        case .committee: try CommitteeProjector().apply(event, envelope: context, to: &store)
+        case .project: try ProjectProjector().apply(event, envelope: context, to: &store)
         }
     }
 

@@ -18,6 +18,11 @@ package struct LedgerSchema: Sendable {
         package static let council = "projection.council"
         package static let committee = "projection.committee"
         package static let project = "projection.project"
+        /// Read-model snapshots for as-of queries (opened by the facade, and only where the
+        /// medium is writable: derived data, rebuilt from the log; see docs/TIME-TRAVEL.md).
+        package static let snapshotVersions = "snapshot.versions"
+        package static let snapshotCatalog = "snapshot.catalog"
+        package static let snapshotTime = "snapshot.time"
     }
 
     /// sequence (u64 BE) → stored record.

@@ -1,0 +1,107 @@
+import Domain
+import EventStore
+import LMDB
+import Projections
+
+extension Ledger {
+    /// The audit's snapshot step: replays the log from zero and, at every stored snapshot,
+    /// checks that what the snapshot stores is exactly what changed in the replayed read models
+    /// since the previous one — the stored versions rehashed, the catalog's digests, the chained
+    /// whole-model digest — and that the business-time index is the one the log gives.
+    /// By induction every snapshot then reads as the replay at its position.
+    func verifySnapshots(in reader: LedgerReader, report: inout AuditReport) throws {
+        guard let databases = snapshots else { return }
+        let txn = reader.transaction
+        let entries = try SnapshotCatalog(transaction: txn, database: databases.catalog).all()
+        let index = BusinessTimeIndex(transaction: txn, database: databases.time)
+        guard !entries.isEmpty, try index.matchesModels() else { return }
+        let models = TierModel.allCases
+        var stored = try storedDeltaDigests(txn, databases)
+        var bases = models.map { _ in InMemoryProjectionStore() }
+        var tracker = BusinessTimeTracker(watermark: nil)
+        var after: UInt64 = 0
+        var previous: SnapshotEntry?
+        for entry in entries {
+            let deltas = try foldInterval(reader, from: after + 1, through: entry.position, bases: bases, tracker: &tracker)
+            for (slot, delta) in deltas.enumerated() {
+                let name = delta.model.rawValue
+                let storedDigest = stored.removeValue(forKey: SnapshotKey(model: name, position: entry.position))
+                    ?? SnapshotFold<InMemoryProjectionStore>.digest([])
+                let chained = SnapshotFold<InMemoryProjectionStore>.chained(previous?.delta(of: name)?.digest ?? "", delta.digest)
+                guard let recorded = entry.delta(of: name), recorded.deltaDigest == delta.digest,
+                    storedDigest == delta.digest, recorded.digest == chained
+                else {
+                    report.failure = AuditFailure(
+                        entry.position, "snapshot \(name) at \(entry.position)",
+                        "the stored snapshot differs from a replay from genesis (stored versions \(storedDigest.prefix(12))…, "
+                            + "catalog \(entry.delta(of: name)?.deltaDigest.prefix(12) ?? "none")…, replay \(delta.digest.prefix(12))…)")
+                    return
+                }
+                for change in delta.entries { try bases[slot].put(change.key, change.value) }
+            }
+            guard entry.watermark == tracker.watermark else {
+                report.failure = AuditFailure(entry.position, "snapshot at \(entry.position)", "its business-time watermark differs from the log's")
+                return
+            }
+            report.snapshotsVerified += 1
+            after = entry.position
+            previous = entry
+        }
+        if let orphan = stored.keys.min(by: { $0.position < $1.position }) {
+            report.failure = AuditFailure(orphan.position, "snapshot \(orphan.model) at \(orphan.position)", "stored versions belong to no catalogued snapshot")
+            return
+        }
+        try compareIndex(index, with: tracker, report: &report)
+    }
+
+    /// Folds one interval over the replayed models (the fold, and its references to `bases`,
+    /// end here, so the caller changes the bases in place rather than copying them).
+    private func foldInterval(
+        _ reader: LedgerReader, from lower: UInt64, through upper: UInt64, bases: [InMemoryProjectionStore],
+        tracker: inout BusinessTimeTracker
+    ) throws -> [SnapshotFold<InMemoryProjectionStore>.Delta] {
+        var fold = SnapshotFold(bases: bases)
+        try forEachEvent(in: reader, from: lower, through: upper) { event, context in
+            try fold.apply(event, context)
+            tracker.record(sequence: context.sequence, day: context.occurredOn)
+            return true
+        }
+        return try fold.deltas()
+    }
+
+    private struct SnapshotKey: Hashable {
+        var model: String
+        var position: UInt64
+    }
+
+    /// Every (model, snapshot) delta digest recomputed from the stored versions, in one walk.
+    private func storedDeltaDigests(_ txn: Transaction, _ databases: SnapshotDatabases) throws -> [SnapshotKey: String] {
+        var hashers: [SnapshotKey: DeltaHasher] = [:]
+        try txn.withCursor(databases.versions) { cursor in
+            var entry = try cursor.first()
+            while let e = entry {
+                let stem = VersionedKey.stemBytes(of: e.key)
+                let modelLength = (stem.firstIndex(of: 0) ?? stem.endIndex) - stem.startIndex
+                let model = String(decoding: UnsafeRawBufferPointer(rebasing: stem.prefix(modelLength)), as: UTF8.self)
+                let key = VersionedKey.key(ofStem: stem, modelPrefixLength: modelLength + 1)
+                hashers[SnapshotKey(model: model, position: VersionedKey.position(of: e.key)), default: DeltaHasher()]
+                    .add(key: key, value: e.value)
+                entry = try cursor.next()
+            }
+        }
+        return hashers.mapValues { $0.hex() }
+    }
+
+    private func compareIndex(_ index: BusinessTimeIndex, with tracker: BusinessTimeTracker, report: inout AuditReport) throws {
+        let steps = tracker.steps.map { (BusinessTimeIndex.stepKey($0.day), BusinessTimeIndex.sequenceBytes($0.sequence)) }
+        let late = tracker.late.map { (BusinessTimeIndex.lateKey($0.sequence), BusinessTimeIndex.dayBytes($0.day)) }
+        let matches = { (a: [([UInt8], [UInt8])], b: [([UInt8], [UInt8])]) in
+            a.count == b.count && zip(a, b).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
+        }
+        let storedSteps = try index.entries(tag: BusinessTimeIndex.stepTag)
+        let storedLate = try index.entries(tag: BusinessTimeIndex.lateTag)
+        if !matches(steps, storedSteps) || !matches(late, storedLate) {
+            report.failure = AuditFailure(nil, "business-time index", "the stored watermark steps or late events differ from the log's")
+        }
+    }
+}
