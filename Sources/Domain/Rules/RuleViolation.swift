@@ -46,6 +46,8 @@ public struct RuleViolation: Error, Sendable, CustomStringConvertible {
         case chartering
         /// A public key that is not base64 of 32 bytes.
         case invalidKey
+        /// Another active member was admitted with the same unified social credit code.
+        case duplicateCreditCode
         /// The rule state could not be read or written; `underlying` has the store's error.
         case storeFailure
         /// A stored rule-state record does not decode (bit rot or a bug); the audit must look.
