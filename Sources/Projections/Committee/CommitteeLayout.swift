@@ -78,7 +78,9 @@ enum PairSlot {
     static let passedAssessments = 11
     static let hiredLocally = 12
     static let subsidiesPaidFen = 13
-    static let count = 14
+    /// Apprentices whose latest assessment passed (the pass rate's numerator; `assessed` is its denominator).
+    static let passedApprentices = 14
+    static let count = 15
 }
 
 /// Bits of `PersonRecord.flags`: what a person has reached, so each stage counts once.
@@ -93,6 +95,8 @@ enum PersonFlag {
     static let schoolMentor: UInt16 = 1 << 7
     static let enterpriseMentor: UInt16 = 1 << 8
     static let hiredLocally: UInt16 = 1 << 9
+    /// The person's latest assessment passed (cleared again by a later fail).
+    static let latestPassed: UInt16 = 1 << 10
 }
 
 /// A person as the committee tracks it: two bytes of flags and the raw pair key, so the

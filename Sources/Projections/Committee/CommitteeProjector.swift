@@ -7,7 +7,8 @@ import Domain
 /// projector follows class → agreement → pair at enrolment and remembers each person's pair.
 public struct CommitteeProjector: Projector {
     public static let name = "committee"
-    public static let version = 1
+    /// 2: pass rate per apprentice (latest assessment), the `latestPassed` flag and slot.
+    public static let version = 2
 
     public init() {}
 
@@ -42,10 +43,18 @@ public struct CommitteeProjector: Projector {
         case .internshipPlaced(let e):
             try reach(e.personId, PersonFlag.placed, PairSlot.placed, in: &store)
         case .apprenticeAssessed(let e):
-            try advance(e.personId, setting: PersonFlag.assessed, in: &store, always: true) { old, _, c in
+            // The pass rate counts people by their latest result: a retake that passes turns a
+            // failed apprentice into a passed one instead of adding a second sitting.
+            try advance(
+                e.personId, setting: PersonFlag.assessed, clearing: e.passed ? 0 : PersonFlag.latestPassed,
+                adding: e.passed ? PersonFlag.latestPassed : 0, in: &store, always: true
+            ) { old, new, c in
                 if old & PersonFlag.assessed == 0 { c[PairSlot.assessed] &+= 1 }
                 c[PairSlot.assessments] &+= 1
                 if e.passed { c[PairSlot.passedAssessments] &+= 1 }
+                let wasPassed = old & PersonFlag.latestPassed != 0
+                let isPassed = new & PersonFlag.latestPassed != 0
+                if isPassed != wasPassed { c[PairSlot.passedApprentices] &+= isPassed ? 1 : -1 }
             }
         case .certificateAwarded(let e):
             try reach(e.personId, PersonFlag.certified, PairSlot.certified, in: &store)
@@ -95,14 +104,16 @@ public struct CommitteeProjector: Projector {
     /// Sets `bits` on the person's flags in place and, when something changed (or when
     /// `always`), lets `count` update the pair's counters with the old and new flags.
     private func advance(
-        _ personId: String, setting bits: UInt16, in store: inout some ProjectionStore, always: Bool = false,
+        _ personId: String, setting bits: UInt16, clearing cleared: UInt16 = 0, adding extra: UInt16 = 0,
+        in store: inout some ProjectionStore, always: Bool = false,
         _ count: (_ old: UInt16, _ new: UInt16, CounterSlots) -> Void
     ) throws {
+        let bits = bits | extra
         let touched = try store.update(KeyBytes.make(CommitteeLayout.person, personId)) { value -> (UInt16, [UInt8])? in
             value?.withUnsafeMutableBufferPointer { bytes -> (UInt16, [UInt8])? in
                 guard bytes.count >= 2 else { return nil }
                 let old = UInt16(bytes[0]) << 8 | UInt16(bytes[1])
-                let new = old | bits
+                let new = (old & ~cleared) | bits
                 guard new != old || always else { return nil }
                 bytes[0] = UInt8(new >> 8)
                 bytes[1] = UInt8(new & 0xFF)
@@ -114,7 +125,7 @@ public struct CommitteeProjector: Projector {
             } ?? nil
         }
         guard let (old, figuresKey) = touched else { return }
-        try store.updateCounters(at: figuresKey, slots: PairSlot.count) { c in count(old, old | bits, c) }
+        try store.updateCounters(at: figuresKey, slots: PairSlot.count) { c in count(old, (old & ~cleared) | bits, c) }
     }
 
     /// Paid money counts for the pair the claim's person belongs to at payment time.
