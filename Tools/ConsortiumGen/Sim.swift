@@ -370,6 +370,10 @@ final class Sim {
             }
         }
         if mKind[m] == KENT { w.fB(.industry, bIndustries[Int(mIndustry[m])]) }
+        if mKind[m] == KENT || mKind[m] == KSCHOOL {
+            let authority = mKind[m] == KENT ? "91" : "12"
+            w.fB(.creditCode, CreditCodes.code(authority: authority, kindDigit: Int(mKind[m]), number: Int(mNum[m])))
+        }
         w.end()
         mActive[m] = true
         let k = mKind[m]

@@ -19,7 +19,7 @@ enum K: Int, CaseIterable {
     case platformId, memberIds, plannedBudgetFen, valueFen
     case projectId, budgetFen, milestones, milestoneId, outcome
     case budgetId, programme, amountFen, source, claimId, applicantId, period, approverId, advance
-    case providerId, personTimes, topic, recipientId, clientId, publicKey
+    case providerId, personTimes, topic, recipientId, clientId, publicKey, creditCode
 }
 
 /// Builds each import line straight into a byte buffer and writes it in large chunks.
