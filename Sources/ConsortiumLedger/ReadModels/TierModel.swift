@@ -1,9 +1,11 @@
 import LMDB
 import Projections
 
-/// The three tier read models by name, with the database each lives in.
+/// The read models by name — the three tiers and the auditors' claims — with the database each
+/// lives in. Every list of read models (inline, catch-up, replay, digests, audit, export) is
+/// driven by these cases.
 public enum TierModel: String, CaseIterable, Sendable {
-    case council, committee, project
+    case council, committee, project, claims
 
     /// The projector's version; a bump makes the stored model stale until it is rebuilt.
     public var version: Int {
@@ -11,6 +13,7 @@ public enum TierModel: String, CaseIterable, Sendable {
         case .council: CouncilProjector.version
         case .committee: CommitteeProjector.version
         case .project: ProjectProjector.version
+        case .claims: ClaimsProjector.version
         }
     }
 
@@ -19,6 +22,7 @@ public enum TierModel: String, CaseIterable, Sendable {
         case .council: facade.council
         case .committee: facade.committee
         case .project: facade.project
+        case .claims: facade.claims
         }
     }
 
@@ -28,6 +32,7 @@ public enum TierModel: String, CaseIterable, Sendable {
         case .council: try ProjectionRunner<CouncilProjector>.status(of: store)
         case .committee: try ProjectionRunner<CommitteeProjector>.status(of: store)
         case .project: try ProjectionRunner<ProjectProjector>.status(of: store)
+        case .claims: try ProjectionRunner<ClaimsProjector>.status(of: store)
         }
     }
 
@@ -37,6 +42,7 @@ public enum TierModel: String, CaseIterable, Sendable {
         case .council: replayer.council
         case .committee: replayer.committee
         case .project: replayer.project
+        case .claims: replayer.claims
         }
     }
 }

@@ -14,6 +14,8 @@ struct FacadeDatabases: Sendable {
     let council: Database
     let committee: Database
     let project: Database
+    /// The auditors' claims read model (骗补 checks).
+    let claims: Database
 
     init(environment: Environment) throws {
         rules = try environment.openDatabase("rules")
@@ -23,5 +25,6 @@ struct FacadeDatabases: Sendable {
         council = try environment.openDatabase("projection.council")
         committee = try environment.openDatabase("projection.committee")
         project = try environment.openDatabase("projection.project")
+        claims = try environment.openDatabase("projection.claims")
     }
 }

@@ -4,7 +4,7 @@ import ConsortiumLedger
 struct ProjectionsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "projections",
-        abstract: "Inspect or rebuild the tier read models.",
+        abstract: "Inspect or rebuild the read models (three tiers and claims).",
         subcommands: [Status.self, Rebuild.self])
 
     struct Status: ParsableCommand {
@@ -26,7 +26,7 @@ struct ProjectionsCommand: ParsableCommand {
             commandName: "rebuild",
             abstract: "Rebuild read models from zero by replaying the whole log.")
         @OptionGroup var ledger: LedgerOptions
-        @Argument(help: "council, committee or project (default: all three).") var name: [TierModel] = []
+        @Argument(help: "council, committee, project or claims (default: all four).") var name: [TierModel] = []
 
         func run() throws {
             let opened = try Ledger(path: ledger.path)
