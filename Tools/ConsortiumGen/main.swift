@@ -130,7 +130,7 @@ func runMain() {
     }
 
     let writer = Writer(format: format, limit: n, file: file, closeFile: closeFile, idSeed: seed &* 0x9E37_79B9_7F4A_7C15 ^ 0x1D)
-    let sim = Sim(params: Params(events: n, seed: seed, startYear: startYear, years: years, scale: scale), writer: writer)
+    let sim = Simulation(params: Params(events: n, seed: seed, startYear: startYear, years: years, scale: scale), writer: writer)
     if n > 0 { sim.run() }
     writer.finish()
     if writer.writeFailed {
