@@ -83,6 +83,7 @@ extension Simulation {
         let y = Int(classes[c].intakeYear)
         let gradYear = y + Int(classes[c].len)
         scheduleApply(p32, year: y)
+        maybePlantForEnrolled(p32)
         if r.chance(0.02) {
             schedP(rday(today + 30, date(gradYear, 5, 31)), JobKind.withdraw, p32, Int32(r.below(3)))
         }
@@ -265,5 +266,6 @@ extension Simulation {
             awaiting[4 * p + i] = -1
             if r.chance(0.5) { schedC(today + rday(15, 60), JobKind.clawback, c, 0) } else { releaseClaim(Int(c)) }
         }
+        maybePlantForWithdrawn(p)
     }
 }

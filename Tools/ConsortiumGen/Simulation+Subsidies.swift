@@ -35,6 +35,9 @@ extension Simulation {
             amount = 10_000 * r.range(10, 40)
         }
         guard applicant >= 0, mActive[applicant] else { return }
+        // One applicant claims one person for one period once, whatever the programme.
+        let slot = ClaimSlot(personNumber: persons[p].num, applicant: Int32(applicant), period: period)
+        guard claimSlots.insert(slot).inserted else { return }
         let c = allocClaim()
         claims[c] = Claim(num: Int32(truncatingIfNeeded: nextClaim), person: Int32(p), budget: b,
                           applicant: Int32(applicant), programme: Int32(programme), applied: amount,

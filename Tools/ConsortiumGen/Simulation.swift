@@ -44,6 +44,12 @@ final class Simulation {
     var claims: [Claim] = []
     var freeClaims: [Int32] = []
     var nextClaim = 1
+    /// Who claimed whom for which yearly period (one claim per slot; see `ClaimSlot`).
+    var claimSlots = Set<ClaimSlot>()
+    // Planted suspicious claims (SuspiciousClaims.swift).
+    var plantedClaims: [PlantedClaim] = []
+    var plantedPersons = Set<Int32>()
+    var pendingPayments: [PendingPayment] = []
 
     var budgets: [Budget] = []
     var budgetIndex: [Int: Int32] = [:]
@@ -160,6 +166,7 @@ final class Simulation {
         case JobKind.milestone: reportMilestone(Int(t.subject), Int(t.detail))
         case JobKind.closeProject: closeProject(Int(t.subject))
         case JobKind.withdrawMember: withdrawMember(t.subject)
+        case JobKind.payPlanted: payPlanted(Int(t.subject))
         case JobKind.approve, JobKind.pay, JobKind.payRest, JobKind.clawback:
             let c = Int(t.subject)
             let p = Int(claims[c].person)
@@ -184,6 +191,7 @@ final class Simulation {
             case JobKind.verify: verify(p, months: Int(t.detail))
             case JobKind.withdraw: withdrawPerson(p, reason: Int(t.detail))
             case JobKind.apply: apply(p, programme: Int(t.detail) / 10000, period: Int(t.detail) % 10000)
+            case JobKind.plant: plant(p, SuspicionKind(rawValue: Int(t.detail)) ?? .noEnrolment)
             default: break
             }
             unref(p)

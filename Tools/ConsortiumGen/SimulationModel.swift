@@ -16,7 +16,7 @@ enum JobKind {
     static let certify: UInt8 = 6, kpi: UInt8 = 7, budget: UInt8 = 8, resolution: UInt8 = 9
     static let sign: UInt8 = 10, amendEnds: UInt8 = 11, amendPlaces: UInt8 = 12, terminate: UInt8 = 13
     static let open: UInt8 = 14, enrol: UInt8 = 15, contrib: UInt8 = 16, decide: UInt8 = 17
-    static let milestone: UInt8 = 18, closeProject: UInt8 = 19, withdrawMember: UInt8 = 20
+    static let milestone: UInt8 = 18, closeProject: UInt8 = 19, withdrawMember: UInt8 = 20, payPlanted: UInt8 = 21
     static let mentorS: UInt8 = 40, mentorE: UInt8 = 41, pyear: UInt8 = 42, place: UInt8 = 43
     static let assess: UInt8 = 44, cert: UInt8 = 45, grad: UInt8 = 46, hire: UInt8 = 47, verify: UInt8 = 48
     static let withdraw: UInt8 = 49, apply: UInt8 = 50, plant: UInt8 = 51
