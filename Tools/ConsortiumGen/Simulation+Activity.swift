@@ -4,15 +4,15 @@ extension Simulation {
     // MARK: daily activity: services, demand lists, platforms, projects
 
     func daily() {
-        let y = yearOf(today)
+        let y = CivilDate.yearOf(today)
         let yi = y - P.startYear
         let g = growth(y) * s
-        let wd = weekday(today)
+        let wd = CivilDate.weekday(today)
         let wf = (wd == 0 || wd == 6) ? 0.25 : 1.0
         let norm = 1.0 / 365.0 / (5.5 / 7.0)
         for _ in 0..<r.count(5000 * g * norm * wf) { training() }
         for _ in 0..<r.count(720 * g * norm * wf) { techService() }
-        let m = civil(today).m
+        let m = CivilDate.civil(today).m
         if m >= 3 && m <= 5 { for _ in 0..<r.count(0.45 * Double(ents.count) / 92.0) { demandList(y) } }
         if yi > 0 || m >= 3 { for _ in 0..<r.count(40 * g / 365) { createPlatform() } }
         if yi > 0 || m >= 4 { for _ in 0..<r.count(25 * g / 365) { createProject() } }
@@ -99,7 +99,7 @@ extension Simulation {
         platforms.append(Platform(members: members, state: 0))
         w.begin("PlatformCreated", actor: r.chance(0.05) ? secActor() : mid[Int(members[r.below(members.count)])])
         w.fId(.platformId, "PL", pl + 1, 5)
-        let nameCity = cityNames[pl % cityNames.count]
+        let nameCity = Vocabulary.cityNames[pl % Vocabulary.cityNames.count]
         let kindName: String
         switch kind {
         case 0:

@@ -27,7 +27,7 @@ extension Simulation {
         let starts = today + rday(0, 20)
         let u = r.unit()
         let yearsLong = u < 0.8 ? 3 : (u < 0.9 ? 2 : 5)
-        let ends = addYears(starts, yearsLong) - 1
+        let ends = CivilDate.addYears(starts, yearsLong) - 1
         let classKind = kind == AgreementCode.orderClass || kind == AgreementCode.apprenticeship
         let places = classKind ? 10 * r.range(4, 16) : (kind == AgreementCode.internship ? 5 * r.range(2, 12) : 0)
         let a = agreements.count
@@ -42,7 +42,7 @@ extension Simulation {
         w.fDate(.endsOn, ends)
         if places > 0 { w.fInt(.places, places) }
         w.end()
-        let y = yearOf(today)
+        let y = CivilDate.yearOf(today)
         if classKind {
             liveClassAgs.append(Int32(a))
             let lo = max(starts + 1, date(y, 5, 10))
@@ -55,7 +55,7 @@ extension Simulation {
 
     func amendEnds(_ a: Int) {
         guard agActive(a, today) else { return }
-        let ends = addYears(Int(agreements[a].endsOn), r.range(1, 2))
+        let ends = CivilDate.addYears(Int(agreements[a].endsOn), r.range(1, 2))
         agreements[a].endsOn = Int32(ends)
         w.begin("AgreementAmended", actor: party(a))
         w.fId(.agreementId, "AG", a + 1, 6)

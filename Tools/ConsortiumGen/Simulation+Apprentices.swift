@@ -4,7 +4,7 @@ extension Simulation {
     // MARK: classes and apprentices
 
     func openClasses(_ a: Int) {
-        let y = yearOf(today)
+        let y = CivilDate.yearOf(today)
         guard agActive(a, today), Int(agreements[a].endsOn) >= date(y, 10, 31) else { return }
         let ag = agreements[a]
         let u = r.unit()
@@ -58,6 +58,7 @@ extension Simulation {
                 releaseClaim(Int(awaiting[4 * p + i]))
                 awaiting[4 * p + i] = -1
             }
+            claimSlotsByPerson[persons[p].num] = nil
             freePersons.append(Int32(p))
         }
     }
@@ -97,8 +98,8 @@ extension Simulation {
         guard r.chance(kind == AgreementCode.apprenticeship ? 0.9 : 0.5) else { return }
         var d = rday(date(year, 10, 1), date(year, 12, 15))
         if d <= today { d = today + rday(3, 20) }
-        if yearOf(d) != year { return }
-        schedP(d, JobKind.apply, p, Int32(ProgrammeCode.apprenticeship * 10000 + year))
+        if CivilDate.yearOf(d) != year { return }
+        schedP(d, JobKind.apply(ProgrammeCode.apprenticeship), p, Int32(year))
     }
 
     func personYear(_ p: Int, _ y: Int) {
@@ -142,7 +143,7 @@ extension Simulation {
         guard persons[p].flags & PersonFlag.withdrawn == 0 else { return }
         let e = pEnt(p)
         let starts = today + rday(5, 20)
-        let ends = date(yearOf(today), 6, 20)
+        let ends = date(CivilDate.yearOf(today), 6, 20)
         w.begin("InternshipPlaced", actor: mid[e])
         fPerson(p)
         w.fB(.enterpriseId, mid[e])
@@ -150,7 +151,7 @@ extension Simulation {
         w.fDate(.endsOn, max(ends, starts + 30))
         w.end()
         if r.chance(0.3) {
-            schedP(today + rday(10, 40), JobKind.apply, Int32(p), Int32(ProgrammeCode.internship * 10000 + yearOf(today)))
+            schedP(today + rday(10, 40), JobKind.apply(ProgrammeCode.internship), Int32(p), Int32(CivilDate.yearOf(today)))
         }
     }
 
@@ -178,7 +179,7 @@ extension Simulation {
             }
         } else if !retake {
             persons[p].flags |= PersonFlag.failedOnce
-            let y = yearOf(today)
+            let y = CivilDate.yearOf(today)
             schedP(max(today + 30, rday(date(y, 8, 25), date(y, 9, 15))), JobKind.assess, p32, 1)
         } else {
             schedP(today + rday(10, 30), JobKind.withdraw, p32, 3)
@@ -198,7 +199,7 @@ extension Simulation {
         w.end()
         persons[p].flags |= PersonFlag.certified
         if r.chance(0.08) {
-            schedP(today + rday(20, 90), JobKind.apply, Int32(p), Int32(ProgrammeCode.skillsAward * 10000 + yearOf(today)))
+            schedP(today + rday(20, 90), JobKind.apply(ProgrammeCode.skillsAward), Int32(p), Int32(CivilDate.yearOf(today)))
         }
     }
 
@@ -229,10 +230,10 @@ extension Simulation {
         persons[p].flags |= PersonFlag.hired
         persons[p].hiredBy = Int32(e)
         let p32 = Int32(p)
-        let y = yearOf(today)
+        let y = CivilDate.yearOf(today)
         if r.chance(0.9) { schedP(today + 182, JobKind.verify, p32, 6) }
-        if r.chance(0.2) { schedP(today + rday(30, 120), JobKind.apply, p32, Int32(ProgrammeCode.employment * 10000 + y)) }
-        if r.chance(0.1) { schedP(today + rday(60, 150), JobKind.apply, p32, Int32(ProgrammeCode.socialInsurance * 10000 + y)) }
+        if r.chance(0.2) { schedP(today + rday(30, 120), JobKind.apply(ProgrammeCode.employment), p32, Int32(y)) }
+        if r.chance(0.1) { schedP(today + rday(60, 150), JobKind.apply(ProgrammeCode.socialInsurance), p32, Int32(y)) }
     }
 
     func verify(_ p: Int, months: Int) {

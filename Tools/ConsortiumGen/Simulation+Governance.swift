@@ -33,7 +33,7 @@ extension Simulation {
     }
 
     func planYear() {
-        let y = yearOf(today)
+        let y = CivilDate.yearOf(today)
         let yi = y - P.startYear
         let g = growth(y)
         if yi == 0 {
@@ -150,7 +150,7 @@ extension Simulation {
     ]
 
     func kpi(_ metric: Int, _ who: Int32) {
-        let y = yearOf(today)
+        let y = CivilDate.yearOf(today)
         if who == -2 {
             guard let sc = pick(schools) else { return }
             w.begin("KPITargetSet", actor: secActor())
@@ -175,7 +175,7 @@ extension Simulation {
     }
 
     func resolution() {
-        let y = yearOf(today)
+        let y = CivilDate.yearOf(today)
         w.begin("CouncilResolutionPassed", actor: secActor())
         w.key(.resolutionId)
         w.vId("RES-", nextResolution, 5)
@@ -220,8 +220,8 @@ extension Simulation {
     }
 
     func allocateBudget(_ prog: Int) {
-        let y = yearOf(today)
-        if budgetIndex[y * 8 + prog] != nil { return }
+        let y = CivilDate.yearOf(today)
+        if budgetIndex[BudgetKey(year: y, programme: prog)] != nil { return }
         let g = growth(y)
         let intake = intakeTarget * g
         // sized from the live cohorts: ~90% expected utilisation; approvals are capped at the amount
@@ -239,7 +239,7 @@ extension Simulation {
         let amount = (Int(need * 1.12) / 1_000_000 + 1) * 1_000_000
         let b = budgets.count
         budgets.append(Budget(programme: Int32(prog), year: Int32(y), amount: amount, approved: 0))
-        budgetIndex[y * 8 + prog] = Int32(b)
+        budgetIndex[BudgetKey(year: y, programme: prog)] = Int32(b)
         w.begin("BudgetAllocated", actor: secActor())
         w.key(.budgetId)
         budgetIdValue(b)

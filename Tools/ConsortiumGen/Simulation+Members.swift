@@ -28,7 +28,7 @@ extension Simulation {
         mKind.append(kind)
         mActive.append(false)
         mDormant.append(dormant)
-        mIndustry.append(UInt8(r.below(industries.count)))
+        mIndustry.append(UInt8(r.below(Vocabulary.industries.count)))
         let u = r.unit()
         mSchoolLevel.append(u < 0.4 ? 0 : (u < 0.85 ? 1 : 2))
         mCert.append(0)
@@ -39,7 +39,7 @@ extension Simulation {
 
     func memberName(_ m: Int) -> [UInt8] {
         let n = Int(mNum[m])
-        let city = cityNames[(n - 1) % cityNames.count]
+        let city = Vocabulary.cityNames[(n - 1) % Vocabulary.cityNames.count]
         let s: String
         switch mKind[m] {
         case MemberCode.government:
@@ -54,9 +54,9 @@ extension Simulation {
             }
         case MemberCode.enterprise:
             let i = Int(mIndustry[m])
-            s = "\(companyWords[(n * 7) % companyWords.count]) \(industryNouns[i]) Co., Ltd. \(n)"
+            s = "\(Vocabulary.companyWords[(n * 7) % Vocabulary.companyWords.count]) \(Vocabulary.industryNouns[i]) Co., Ltd. \(n)"
         default:
-            s = "\(city) Institute of \(researchFields[n % researchFields.count]) \(n)"
+            s = "\(city) Institute of \(Vocabulary.researchFields[n % Vocabulary.researchFields.count]) \(n)"
         }
         return Array(s.utf8)
     }
@@ -123,7 +123,7 @@ extension Simulation {
         }
         w.begin("MemberKeyRegistered", actor: secActor())
         w.fB(.memberId, mid[m])
-        w.fB(.publicKey, base64(raw))
+        w.fB(.publicKey, Base64.encode(raw))
         w.end()
         mHasKey[m] = true
     }

@@ -14,7 +14,7 @@ extension Simulation {
     func apply(_ p: Int, programme: Int, period: Int) {
         let f = persons[p].flags
         guard f & PersonFlag.withdrawn == 0 else { return }
-        guard let b = budgetIndex[period * 8 + programme] else { return }
+        guard let b = budgetIndex[BudgetKey(year: period, programme: programme)] else { return }
         let applicant: Int
         let amount: Int
         switch programme {
@@ -36,8 +36,9 @@ extension Simulation {
         }
         guard applicant >= 0, mActive[applicant] else { return }
         // One applicant claims one person for one period once, whatever the programme.
-        let slot = ClaimSlot(personNumber: persons[p].num, applicant: Int32(applicant), period: period)
-        guard claimSlots.insert(slot).inserted else { return }
+        let slot = ClaimSlot(applicant: Int32(applicant), period: period)
+        guard !(claimSlotsByPerson[persons[p].num]?.contains(slot) ?? false) else { return }
+        claimSlotsByPerson[persons[p].num, default: []].append(slot)
         let c = allocClaim()
         claims[c] = Claim(num: Int32(truncatingIfNeeded: nextClaim), person: Int32(p), budget: b,
                           applicant: Int32(applicant), programme: Int32(programme), applied: amount,

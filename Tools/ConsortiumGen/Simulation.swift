@@ -44,15 +44,16 @@ final class Simulation {
     var claims: [Claim] = []
     var freeClaims: [Int32] = []
     var nextClaim = 1
-    /// Who claimed whom for which yearly period (one claim per slot; see `ClaimSlot`).
-    var claimSlots = Set<ClaimSlot>()
+    /// Per live person (by number): who claimed them for which yearly period (see `ClaimSlot`).
+    /// Dropped when the person's slot is retired, so memory follows the live population.
+    var claimSlotsByPerson: [Int32: [ClaimSlot]] = [:]
     // Planted suspicious claims (SuspiciousClaims.swift).
     var plantedClaims: [PlantedClaim] = []
     var plantedPersons = Set<Int32>()
     var pendingPayments: [PendingPayment] = []
 
     var budgets: [Budget] = []
-    var budgetIndex: [Int: Int32] = [:]
+    var budgetIndex: [BudgetKey: Int32] = [:]
     var platforms: [Platform] = []
     var recentPlatforms: [Int32] = []
     var projects: [Project] = []
@@ -79,15 +80,15 @@ final class Simulation {
         w = writer
         s = params.scale
         r = Xoshiro(seed: params.seed ^ 0x5EED_C0DE_1234_5678)
-        base = dayNumber(params.startYear, 1, 1)
-        bIndustries = industries.map { Array($0.utf8) }
-        bMajors = majorsByIndustry.map { $0.map { Array($0.utf8) } }
-        bOccupations = occupationsByIndustry.map { $0.map { Array($0.utf8) } }
-        bTopics = trainingTopics.map { Array($0.utf8) }
-        bCertificates = certificates.map { Array($0.utf8) }
-        bResolutions = resolutionTitles.map { Array($0.utf8) }
-        bProjects = projectTitles.map { Array($0.utf8) }
-        bMilestones = milestoneTitles.map { Array($0.utf8) }
+        base = CivilDate.dayNumber(params.startYear, 1, 1)
+        bIndustries = Vocabulary.industries.map { Array($0.utf8) }
+        bMajors = Vocabulary.majorsByIndustry.map { $0.map { Array($0.utf8) } }
+        bOccupations = Vocabulary.occupationsByIndustry.map { $0.map { Array($0.utf8) } }
+        bTopics = Vocabulary.trainingTopics.map { Array($0.utf8) }
+        bCertificates = Vocabulary.certificates.map { Array($0.utf8) }
+        bResolutions = Vocabulary.resolutionTitles.map { Array($0.utf8) }
+        bProjects = Vocabulary.projectTitles.map { Array($0.utf8) }
+        bMilestones = Vocabulary.milestoneTitles.map { Array($0.utf8) }
         intakeTarget = 5500 * params.scale
         // ~1.42 classes per agreement per intake, ~37 enrolled per class
         classAgreementTarget = max(1, intakeTarget / (1.42 * 37))
@@ -113,7 +114,7 @@ final class Simulation {
     }
 
     @inline(__always) func rday(_ lo: Int, _ hi: Int) -> Int { r.range(lo, hi) }
-    @inline(__always) func date(_ y: Int, _ m: Int, _ d: Int) -> Int { dayNumber(y, m, d) }
+    @inline(__always) func date(_ y: Int, _ m: Int, _ d: Int) -> Int { CivilDate.dayNumber(y, m, d) }
     @inline(__always) func pick(_ list: [Int32]) -> Int32? { list.isEmpty ? nil : list[r.below(list.count)] }
     func growth(_ y: Int) -> Double {
         var g = 1.0
@@ -190,7 +191,8 @@ final class Simulation {
             case JobKind.hire: hire(p)
             case JobKind.verify: verify(p, months: Int(t.detail))
             case JobKind.withdraw: withdrawPerson(p, reason: Int(t.detail))
-            case JobKind.apply: apply(p, programme: Int(t.detail) / 10000, period: Int(t.detail) % 10000)
+            case JobKind.applyApprenticeship...JobKind.applySocialInsurance:
+                apply(p, programme: JobKind.programme(ofApply: t.kind), period: Int(t.detail))
             case JobKind.plant: plant(p, SuspicionKind(rawValue: Int(t.detail)) ?? .noEnrolment)
             default: break
             }

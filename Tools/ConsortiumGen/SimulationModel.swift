@@ -19,8 +19,19 @@ enum JobKind {
     static let milestone: UInt8 = 18, closeProject: UInt8 = 19, withdrawMember: UInt8 = 20, payPlanted: UInt8 = 21
     static let mentorS: UInt8 = 40, mentorE: UInt8 = 41, pyear: UInt8 = 42, place: UInt8 = 43
     static let assess: UInt8 = 44, cert: UInt8 = 45, grad: UInt8 = 46, hire: UInt8 = 47, verify: UInt8 = 48
-    static let withdraw: UInt8 = 49, apply: UInt8 = 50, plant: UInt8 = 51
+    static let withdraw: UInt8 = 49, plant: UInt8 = 51
+    /// Claim a subsidy for the person; `detail` is the period (a year). One kind per programme.
+    static let applyApprenticeship: UInt8 = 53, applySocialInsurance: UInt8 = 57
+
+    static func apply(_ programme: Int) -> UInt8 { applyApprenticeship + UInt8(programme) }
+    static func programme(ofApply kind: UInt8) -> Int { Int(kind - applyApprenticeship) }
     static let approve: UInt8 = 60, pay: UInt8 = 61, payRest: UInt8 = 62, clawback: UInt8 = 63
+}
+
+/// A budget is allocated once per year and programme.
+struct BudgetKey: Hashable {
+    var year: Int
+    var programme: Int
 }
 
 /// Member kinds in the order of the catalogue's `kind` values.

@@ -37,10 +37,9 @@ struct PendingPayment {
     var amount: Int
 }
 
-/// One applicant's claim for one person and period, whatever the programme: the generator
-/// makes at most one (the auditors flag two as duplicate-person-period).
-struct ClaimSlot: Hashable {
-    var personNumber: Int32
+/// One applicant's claim for a person and period, whatever the programme: the generator makes
+/// at most one per person (the auditors flag two as duplicate-person-period).
+struct ClaimSlot: Equatable {
     var applicant: Int32
     var period: Int
 }
@@ -74,7 +73,7 @@ extension Simulation {
         let person = persons[p]
         guard !plantedPersons.contains(person.num) else { return }
         let withdrawn = person.flags & PersonFlag.withdrawn != 0
-        let civilToday = civil(today)
+        let civilToday = CivilDate.civil(today)
         let month = monthPeriod(civilToday.y, civilToday.m)
         switch kind {
         case .noEnrolment:
@@ -103,7 +102,7 @@ extension Simulation {
         case .paidAfterWithdrawal:
             // Claimed for the month of withdrawal, then approved and paid weeks later all the same.
             guard let application = emitPlanted(kind, p, applicant: pSchool(p), programme: ProgrammeCode.skillsAward, period: month, complete: false),
-                let budget = budgetIndex[civilToday.y * 8 + ProgrammeCode.skillsAward]
+                let budget = budgetIndex[BudgetKey(year: civilToday.y, programme: ProgrammeCode.skillsAward)]
             else { return }
             pendingPayments.append(
                 PendingPayment(
@@ -118,7 +117,7 @@ extension Simulation {
     func emitPlanted(
         _ kind: SuspicionKind, _ p: Int, applicant: Int, programme: Int, period: [UInt8], complete: Bool = true
     ) -> (claimNumber: Int, amount: Int)? {
-        guard mActive[applicant], let budget = budgetIndex[yearOf(today) * 8 + programme] else { return nil }
+        guard mActive[applicant], let budget = budgetIndex[BudgetKey(year: CivilDate.yearOf(today), programme: programme)] else { return nil }
         let written = w.count
         let number = nextClaim
         nextClaim += 1

@@ -164,7 +164,7 @@ final class Writer {
     }
 
     @inline(__always) func dateBytes(_ day: Int) {
-        let c = civil(day)
+        let c = CivilDate.civil(day)
         pad(c.y, 4)
         b(45)
         b(UInt8(48 + c.m / 10))
@@ -175,7 +175,7 @@ final class Writer {
     }
 
     func setDay(_ day: Int) {
-        let c = civil(day)
+        let c = CivilDate.civil(day)
         date[0] = UInt8(48 + (c.y / 1000) % 10)
         date[1] = UInt8(48 + (c.y / 100) % 10)
         date[2] = UInt8(48 + (c.y / 10) % 10)
