@@ -23,7 +23,10 @@ export LEDGER_PATH="$DEMO_DIR/consortium.ledger"
 
 rm -rf "$DEMO_DIR" && mkdir -p "$DEMO_DIR"
 echo "== generating a consortium history of $EVENTS events =="
-"$BIN/consortium-gen" --events "$EVENTS" --seed 7 --out "$DEMO_DIR/consortium.jsonl"
+# The generator plants a small, known share of suspicious subsidy claims (counts on stderr,
+# ids in planted-claims.jsonl); `query claims --flagged` below must find exactly those.
+"$BIN/consortium-gen" --events "$EVENTS" --seed 7 --out "$DEMO_DIR/consortium.jsonl" \
+    --planted "$DEMO_DIR/planted-claims.jsonl"
 
 echo "== ledger init + import =="
 "$LEDGER" init
@@ -39,6 +42,11 @@ YEAR="$("$LEDGER" log --backward --limit 1 --format jsonl | sed -E 's/.*"occurre
 run_if_available query council --year "$((YEAR - 1))" --format table
 run_if_available query committee --format table
 run_if_available query project --format table
+run_if_available query claims --flagged --format table
+if "$LEDGER" --help | grep -qE "^  query( |$)"; then
+    FLAGGED="$("$LEDGER" query claims --flagged --format csv | tail -n +2 | wc -l)"
+    echo "flagged claims: $FLAGGED; planted by the generator: $(wc -l < "$DEMO_DIR/planted-claims.jsonl")"
+fi
 run_if_available checkpoint
 run_if_available audit
 run_if_available export --to "$DEMO_DIR/snapshot"

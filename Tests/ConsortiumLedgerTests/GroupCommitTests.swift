@@ -22,7 +22,7 @@ struct GroupCommitTests {
     private static func admitSchool(_ n: Int, id: String, expectedVersion: Int? = nil) -> String {
         let ev = expectedVersion.map { #","expectedVersion":\#($0)"# } ?? ""
         return
-            #"{"id":"\#(id)","type":"MemberAdmitted","occurredAt":"2025-01-03","actor":"gov-1"\#(ev),"data":{"memberId":"s\#(n)","name":"School \#(n)","kind":"school","schoolLevel":"higher-vocational"}}"#
+            #"{"id":"\#(id)","type":"MemberAdmitted","occurredAt":"2025-01-03","actor":"gov-1"\#(ev),"data":{"memberId":"s\#(n)","name":"School \#(n)","kind":"school","schoolLevel":"higher-vocational","creditCode":"\#(SampleCreditCodes.school("s\(n)"))"}}"#
     }
 
     private static func request(_ lines: [String]) throws -> AppendRequest {

@@ -25,7 +25,8 @@ struct CommitteeScenarioTests {
         #expect(pair.classes == .init(capacity: 30, enrolled: 3))
         #expect(pair.apprenticesByStage == .init(enrolled: 3, placed: 2, assessed: 2, certified: 1, graduated: 2, hired: 2, withdrawn: 0))
         #expect(pair.dualMentorCoverage == 1.0 / 3.0)  // only p1 has both mentors
-        #expect(pair.passRate == 2.0 / 3.0)  // p1 pass, p2 fail then pass
+        #expect(pair.passRate == 1.0)  // p1 pass, p2 fail then pass: both apprentices passed in the end
+        #expect(pair.assessments == 3 && pair.assessmentsPassed == 2)
         #expect(pair.hires == 2)
         #expect(pair.hiresLocal == 1)  // p2 was hired by E2, not locally
         #expect(pair.subsidiesPaidFen == 700_000)  // K1 in two payments + K5 in 2026
@@ -40,6 +41,7 @@ struct CommitteeScenarioTests {
         #expect(pair.apprenticesByStage == .init(enrolled: 2, placed: 1, assessed: 2, certified: 1, graduated: 1, hired: 1, withdrawn: 1))
         #expect(pair.dualMentorCoverage == 1.0)
         #expect(pair.passRate == 0.5)
+        #expect(pair.assessments == 2 && pair.assessmentsPassed == 1)
         #expect(pair.hires == 1)  // p4, hired twice
         #expect(pair.hiresLocal == 1)
         #expect(pair.subsidiesPaidFen == 425_000)  // K2 paid (clawed back, still gross) + K3
@@ -75,7 +77,8 @@ struct CommitteeScenarioTests {
         #expect(json["classes"] == ["capacity": 30, "enrolled": 3])
         #expect(json["apprenticesByStage"]?["hired"] == 2)
         #expect(json["subsidiesPaidFen"] == 700_000)
-        for key in ["agreementsActive", "agreementsExpiringWithin90Days", "dualMentorCoverage", "passRate", "hires", "hiresLocal"] {
+        for key in ["agreementsActive", "agreementsExpiringWithin90Days", "dualMentorCoverage", "passRate", "assessments",
+            "assessmentsPassed", "hires", "hiresLocal"] {
             #expect(json[key] != nil, "missing \(key)")
         }
 
@@ -86,6 +89,8 @@ struct CommitteeScenarioTests {
         let table = ReportRows.table(reports)
         let column = try #require(table[0].firstIndex(of: "subsidiesPaidFen"))
         #expect(table[1][column] == "7000.00")
-        #expect(table[1][try #require(table[0].firstIndex(of: "passRate"))] == "66.7%")
+        #expect(table[1][try #require(table[0].firstIndex(of: "passRate"))] == "100.0%")
+        #expect(table[1][try #require(table[0].firstIndex(of: "assessments"))] == "3")
+        #expect(csv[0].contains("assessmentsPassed"))
     }
 }

@@ -56,7 +56,8 @@ struct CouncilScenarioTests {
         #expect(report.kpis == [
             .init(metric: .apprenticesEnrolled, memberId: nil, target: 5, actual: 4),
             .init(metric: .graduatesHired, memberId: nil, target: 3, actual: 3),
-            .init(metric: .techServiceValueFen, memberId: "S1", target: 1_000_000, actual: 2_300_000),
+            // S1's own tech services (1,500,000), not the consortium's 2,300,000.
+            .init(metric: .techServiceValueFen, memberId: "S1", target: 1_000_000, actual: 1_500_000),
         ])
     }
 
@@ -92,7 +93,7 @@ struct CouncilScenarioTests {
         let row = Dictionary(uniqueKeysWithValues: zip(csv[0], csv[1]))
         #expect(row["subsidies.apprenticeship.paidFen"] == "825000")
         #expect(row["members.byKind.school"] == "2")
-        #expect(row["kpis.techServiceValueFen@S1.actual"] == "2300000")
+        #expect(row["kpis.techServiceValueFen@S1.actual"] == "1500000")
         #expect(row["inactiveMembers"] == "ASSOC;E3")
         let table = ReportRows.table([report])
         let shown = Dictionary(uniqueKeysWithValues: zip(table[0], table[1]))

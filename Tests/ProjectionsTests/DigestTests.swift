@@ -10,6 +10,7 @@ struct DigestTests {
         var council = InMemoryProjectionStore()
         var committee = InMemoryProjectionStore()
         var project = InMemoryProjectionStore()
+        var claims = InMemoryProjectionStore()
         for start in stride(from: 0, to: events.count, by: flushEvery) {
             let batch = events[start..<min(start + flushEvery, events.count)]
             var councilCache = WriteBackCache(base: council)
@@ -18,6 +19,7 @@ struct DigestTests {
                 try ProjectionRunner<CouncilProjector>().apply([event], to: &councilCache)
                 try ProjectionRunner<CommitteeProjector>().apply([event], to: &committeeCache)
                 try ProjectionRunner<ProjectProjector>().apply([event], to: &project)
+                try ProjectionRunner<ClaimsProjector>().apply([event], to: &claims)
             }
             try councilCache.flush(into: &council)
             try committeeCache.flush(into: &committee)
@@ -26,7 +28,8 @@ struct DigestTests {
         return ReadModelDigests(
             council: try ReadModelDigest.compute(store: council),
             committee: try ReadModelDigest.compute(store: committee),
-            project: try ReadModelDigest.compute(store: project))
+            project: try ReadModelDigest.compute(store: project),
+            claims: try ReadModelDigest.compute(store: claims))
     }
 
     @Test(arguments: [1, 7, 1000])

@@ -34,7 +34,7 @@ enum Events {
         #"{"id":"e2","type":"MemberAdmitted","occurredAt":"2025-01-02","actor":"gov-1","data":{"memberId":"gov-1","name":"City Education Bureau","kind":"government"}}"#
 
     static func admitSchool(_ id: String) -> String {
-        #"{"id":"admit-\#(id)","type":"MemberAdmitted","occurredAt":"2025-01-03","actor":"gov-1","data":{"memberId":"\#(id)","name":"School \#(id)","kind":"school","schoolLevel":"higher-vocational"}}"#
+        #"{"id":"admit-\#(id)","type":"MemberAdmitted","occurredAt":"2025-01-03","actor":"gov-1","data":{"memberId":"\#(id)","name":"School \#(id)","kind":"school","schoolLevel":"higher-vocational","creditCode":"\#(SampleCreditCodes.school(id))"}}"#
     }
 
     /// The `n`-th training (0-based) by `provider`, expecting its stream at version `n + 1`

@@ -10,7 +10,7 @@ enum OutFormat { case jsonl, json, csv }
 
 /// Every `data` field the generator can emit. The CSV header lists them in this order
 /// (`data.<name>`); the JSON key is the case name.
-enum K: Int, CaseIterable {
+enum Field: Int, CaseIterable {
     case consortiumId, name, region, leadMemberId, memberId, kind, schoolLevel, industry, reason, level
     case resolutionId, title, year, metric, target
     case agreementId, schoolId, enterpriseId, startsOn, endsOn, places
@@ -19,7 +19,7 @@ enum K: Int, CaseIterable {
     case platformId, memberIds, plannedBudgetFen, valueFen
     case projectId, budgetFen, milestones, milestoneId, outcome
     case budgetId, programme, amountFen, source, claimId, applicantId, period, approverId, advance
-    case providerId, personTimes, topic, recipientId, clientId, publicKey
+    case providerId, personTimes, topic, recipientId, clientId, publicKey, creditCode
 }
 
 /// Builds each import line straight into a byte buffer and writes it in large chunks.
@@ -41,7 +41,7 @@ final class Writer {
     private let date: UnsafeMutablePointer<UInt8>
     private let keyJSON: [[UInt8]]
     // CSV cells of the current event
-    private let nKeys = K.allCases.count
+    private let nKeys = Field.allCases.count
     private let cells: UnsafeMutablePointer<UInt8>
     private var cellsPos = 0
     private var cellStart: [Int]
@@ -61,13 +61,13 @@ final class Writer {
         date.initialize(repeating: 48, count: 10)
         cells = .allocate(capacity: 1 << 16)
         idRng = Xoshiro(seed: idSeed)
-        keyJSON = K.allCases.map { Array("\"\(String(describing: $0))\":".utf8) }
-        cellStart = Array(repeating: 0, count: K.allCases.count)
-        cellLen = Array(repeating: -1, count: K.allCases.count)
+        keyJSON = Field.allCases.map { Array("\"\(String(describing: $0))\":".utf8) }
+        cellStart = Array(repeating: 0, count: Field.allCases.count)
+        cellLen = Array(repeating: -1, count: Field.allCases.count)
         touched.reserveCapacity(32)
         if format == .csv {
             var h = "id,type,occurredAt,actor,expectedVersion"
-            for k in K.allCases { h += ",data.\(String(describing: k))" }
+            for k in Field.allCases { h += ",data.\(String(describing: k))" }
             h += "\n"
             bytes(Array(h.utf8))
         }
@@ -164,7 +164,7 @@ final class Writer {
     }
 
     @inline(__always) func dateBytes(_ day: Int) {
-        let c = civil(day)
+        let c = CivilDate.civil(day)
         pad(c.y, 4)
         b(45)
         b(UInt8(48 + c.m / 10))
@@ -175,7 +175,7 @@ final class Writer {
     }
 
     func setDay(_ day: Int) {
-        let c = civil(day)
+        let c = CivilDate.civil(day)
         date[0] = UInt8(48 + (c.y / 1000) % 10)
         date[1] = UInt8(48 + (c.y / 100) % 10)
         date[2] = UInt8(48 + (c.y / 10) % 10)
@@ -270,7 +270,7 @@ final class Writer {
 
     @inline(__always) var quoted: Bool { format != .csv || depth > 0 }
 
-    @inline(__always) func key(_ k: K) {
+    @inline(__always) func key(_ k: Field) {
         if format == .csv {
             curKey = k.rawValue
             fieldStart = pos
@@ -342,44 +342,44 @@ final class Writer {
     }
 
     // whole fields
-    @inline(__always) func fS(_ k: K, _ s: StaticString) {
+    @inline(__always) func fS(_ k: Field, _ s: StaticString) {
         key(k)
         vS(s)
         endKey()
     }
 
-    @inline(__always) func fB(_ k: K, _ s: [UInt8]) {
+    @inline(__always) func fB(_ k: Field, _ s: [UInt8]) {
         key(k)
         vB(s)
         endKey()
     }
 
-    @inline(__always) func fId(_ k: K, _ prefix: StaticString, _ num: Int, _ width: Int) {
+    @inline(__always) func fId(_ k: Field, _ prefix: StaticString, _ num: Int, _ width: Int) {
         key(k)
         vId(prefix, num, width)
         endKey()
     }
 
-    @inline(__always) func fInt(_ k: K, _ v: Int) {
+    @inline(__always) func fInt(_ k: Field, _ v: Int) {
         key(k)
         int(v)
         endKey()
     }
 
-    @inline(__always) func fBool(_ k: K, _ v: Bool) {
+    @inline(__always) func fBool(_ k: Field, _ v: Bool) {
         key(k)
         if v { put("true") } else { put("false") }
         endKey()
     }
 
-    @inline(__always) func fDate(_ k: K, _ day: Int) {
+    @inline(__always) func fDate(_ k: Field, _ day: Int) {
         key(k)
         vDate(day)
         endKey()
     }
 
     /// A string field holding a decimal number, e.g. a subsidy period "2024".
-    @inline(__always) func fIntString(_ k: K, _ v: Int) {
+    @inline(__always) func fIntString(_ k: Field, _ v: Int) {
         key(k)
         let q = quoted
         if q { b(34) }

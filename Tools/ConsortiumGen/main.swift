@@ -22,6 +22,8 @@ let usage = """
       --start-year Y    first calendar year of the history (default 2023)
       --years Y         override the planned number of years (default: 3..6 by N)
       --scale X         override the city-scale factor (default: derived from N and years)
+      --planted FILE    also write the planted suspicious claims, one JSON line each
+                        ({"claimId": …, "flag": …}); their counts per flag go to stderr always
       --help            this text (exit status 2, like any usage error)
 
     """
@@ -48,6 +50,7 @@ func runMain() {
     var startYearOverride: Int?
     var yearsOverride: Int?
     var scaleOverride: Double?
+    var plantedPath: String?
 
     var args = Array(CommandLine.arguments.dropFirst())
     var i = 0
@@ -84,6 +87,7 @@ func runMain() {
             default: fail("bad --format (jsonl|json|csv)")
             }
         case "--out", "-o": outPath = value(a)
+        case "--planted": plantedPath = value(a)
         case "--start-year":
             let v = value(a)
             guard let y = Int(v), y >= 1971, y <= 9000 else { fail("bad --start-year \(v)") }
@@ -137,12 +141,31 @@ func runMain() {
     }
 
     let writer = Writer(format: format, limit: n, file: file, closeFile: closeFile, idSeed: seed &* 0x9E37_79B9_7F4A_7C15 ^ 0x1D)
-    let sim = Sim(params: Params(events: n, seed: seed, startYear: startYear, years: years, scale: scale), writer: writer)
+    let sim = Simulation(params: Params(events: n, seed: seed, startYear: startYear, years: years, scale: scale), writer: writer)
     if n > 0 { sim.run() }
     writer.finish()
     if writer.writeFailed {
         errOut("consortium-gen: write failed\n")
         exit(1)
+    }
+    let summary = sim.plantedSummary()
+    let total = summary.reduce(0) { $0 + $1.1 }
+    errOut("consortium-gen: planted \(total) suspicious claims: "
+        + summary.map { "\($0.0.code) \($0.1)" }.joined(separator: ", ") + "\n")
+    if let plantedPath {
+        guard let file = fopen(plantedPath, "wb") else {
+            errOut("consortium-gen: cannot open \(plantedPath): \(String(cString: strerror(errno)))\n")
+            exit(1)
+        }
+        for claim in sim.plantedClaims where claim.complete {
+            var number = String(claim.claimNumber)
+            while number.count < 8 { number = "0" + number }
+            fputs("{\"claimId\":\"CL\(number)\",\"flag\":\"\(claim.kind.code)\"}\n", file)
+        }
+        guard fclose(file) == 0 else {
+            errOut("consortium-gen: write failed on \(plantedPath)\n")
+            exit(1)
+        }
     }
 
 }

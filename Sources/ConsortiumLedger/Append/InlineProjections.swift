@@ -3,7 +3,7 @@ import EventStore
 import LMDB
 import Projections
 
-/// The tier read models updated inside the append transaction (read-your-writes for the CLI).
+/// The read models (three tiers and claims) updated inside the append transaction (read-your-writes for the CLI).
 ///
 /// A model whose checkpoint is not exactly at the batch's start (it was never built, or its
 /// projector version changed) is left alone here; `Ledger.catchUp()` brings it to the head.
@@ -11,11 +11,13 @@ struct InlineProjections {
     private var council: Slot<CouncilProjector>
     private var committee: Slot<CommitteeProjector>
     private var project: Slot<ProjectProjector>
+    private var claims: Slot<ClaimsProjector>
 
     init(transaction: Transaction, facade: LedgerSchema, batchStart: UInt64) throws {
         council = try Slot(LMDBProjectionStore(transaction: transaction, database: facade.council), batchStart)
         committee = try Slot(LMDBProjectionStore(transaction: transaction, database: facade.committee), batchStart)
         project = try Slot(LMDBProjectionStore(transaction: transaction, database: facade.project), batchStart)
+        claims = try Slot(LMDBProjectionStore(transaction: transaction, database: facade.claims), batchStart)
     }
 
     mutating func apply(_ event: DomainEvent, record: RecordView) throws {
@@ -30,18 +32,23 @@ struct InlineProjections {
         try council.apply(event, context)
         try committee.apply(event, context)
         try project.apply(event, context)
+        try claims.apply(event, context)
     }
 
     /// What `flush()` would write (checkpoints included), per database and in key order,
     /// without writing: for a dry run over a snapshot whose result another transaction keeps.
     mutating func pendingWrites() throws -> [(Database, [(key: [UInt8], value: [UInt8])])] {
-        [try council.pendingWrites(), try committee.pendingWrites(), try project.pendingWrites()]
+        [
+            try council.pendingWrites(), try committee.pendingWrites(), try project.pendingWrites(),
+            try claims.pendingWrites(),
+        ]
     }
 
     mutating func flush() throws {
         try council.flush()
         try committee.flush()
         try project.flush()
+        try claims.flush()
     }
 
     private struct Slot<P: Projector> {

@@ -31,6 +31,7 @@ extension Ledger {
             case .council: ours = mine.council
             case .committee: ours = mine.committee
             case .project: ours = mine.project
+            case .claims: ours = mine.claims
             }
             report.readModels.append(.init(model: model, live: theirs, replayed: ours))
             if theirs != ours && report.failure == nil {

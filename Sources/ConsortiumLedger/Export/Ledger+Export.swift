@@ -123,7 +123,7 @@ extension Ledger {
     }
 }
 
-/// The fixed file names of a snapshot (read models add `council-YEAR`, `committee`, `project`).
+/// The fixed file names of a snapshot (read models add `council-YEAR`, `committee`, `project`, `claims`).
 enum SnapshotLayout {
     static let events = "events.jsonl"
     static let checkpoint = "checkpoint.note"

@@ -3,7 +3,8 @@ import EventStore
 import Projections
 
 /// The tier read models as they stand at the snapshot's head, written as the same JSON and CSV
-/// that `ledger query … --format json|csv` prints (file names: `council-YEAR`, `committee`, `project`).
+/// that `ledger query … --format json|csv` prints (file names: `council-YEAR`, `committee`, `project`,
+/// `claims`).
 ///
 /// The live read models are used when every one of them is exactly at the snapshot's head in
 /// the same read transaction (inline projections keep them so after every append); if any lags
@@ -26,20 +27,20 @@ enum SnapshotReadModels {
         }
         if current {
             let files = try writeReports(
-                council: live[0].1, committee: live[1].1, project: live[2].1, years: councilYears, judgedOn: judgedOn,
-                into: directory)
+                council: live[0].1, committee: live[1].1, project: live[2].1, claims: live[3].1, years: councilYears,
+                judgedOn: judgedOn, into: directory)
             return (.live, files)
         }
         let replayer = try ledger.replay(in: reader, cutoff: .sequenceAtMost(head), progress: nil)
         let files = try writeReports(
-            council: replayer.council, committee: replayer.committee, project: replayer.project, years: councilYears,
-            judgedOn: judgedOn, into: directory)
+            council: replayer.council, committee: replayer.committee, project: replayer.project,
+            claims: replayer.claims, years: councilYears, judgedOn: judgedOn, into: directory)
         return (.replay, files)
     }
 
     private static func writeReports(
         council: some ProjectionStore, committee: some ProjectionStore, project: some ProjectionStore,
-        years: [Int], judgedOn: LocalDate, into directory: String
+        claims: some ProjectionStore, years: [Int], judgedOn: LocalDate, into directory: String
     ) throws -> [ExportManifest.FileEntry] {
         var files: [ExportManifest.FileEntry] = []
         for year in years {
@@ -50,6 +51,8 @@ enum SnapshotReadModels {
         files += try write(pairs, json: .array(pairs.map(\.json)), name: "committee", into: directory)
         let projects = try ProjectQuery.run(judgedOn: judgedOn, store: project)
         files += try write(projects, json: .array(projects.map(\.json)), name: "project", into: directory)
+        let claimReports = try ClaimsQuery.run(store: claims)
+        files += try write(claimReports, json: .array(claimReports.map(\.json)), name: "claims", into: directory)
         return files
     }
 

@@ -98,11 +98,22 @@ enum ImportRecords {
 
     static func parse(_ value: JSONValue, at location: ImportLocation) throws(ImportIssue) -> ImportLine {
         var value = value
-        if case .object(let object) = value, object["recorded"] != nil {
+        var schemaVersion: UInt16?
+        if case .object(let object) = value, let recorded = object["recorded"] {
+            // An exported line keeps the schema version its event was recorded at, so an old
+            // history imports as it was recorded (see docs/DOMAIN.md, Rules: credit codes).
+            if let raw = recorded["schemaVersion"], !raw.isNull {
+                guard let version = raw.intValue.flatMap(UInt16.init(exactly:)), version >= 1 else {
+                    throw ImportIssue(
+                        location: location, kind: .invalidField, field: "recorded.schemaVersion",
+                        message: "expected an integer ≥ 1, got \(raw.shortDescription)")
+                }
+                schemaVersion = version
+            }
             value = .object(JSONObject(object.members.filter { $0.key != "recorded" }.map { ($0.key, $0.value) }))
         }
         do {
-            return try ImportLine.parse(value)
+            return try ImportLine.parse(value, schemaVersion: schemaVersion)
         } catch {
             throw issue(error, at: location)
         }

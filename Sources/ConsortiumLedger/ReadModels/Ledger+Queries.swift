@@ -62,6 +62,15 @@ extension Ledger {
         }
     }
 
+    /// The auditors' claims with their flags (docs/DOMAIN.md, Claims), in claim-id order.
+    public func claimReports(_ filter: ClaimsQuery.Filter = ClaimsQuery.Filter(), asOf: AsOf? = nil) throws
+        -> [ClaimReport]
+    {
+        try answer(.claims, asOf) { store, _ in try ClaimsQuery.run(filter, store: store) } scratch: { store, _ in
+            try ClaimsQuery.run(filter, store: store)
+        }
+    }
+
     /// Answers from the live read model (brought to the head first), or — for `--as-of` — from
     /// the nearest read-model snapshot plus the events up to that point (`snapshotAnswer`).
     /// (Two closures with the same body because the query functions are generic over the store.)

@@ -67,6 +67,7 @@ extension Ledger {
             try foldLagging(CouncilProjector.self, facade.council, reader)
             try foldLagging(CommitteeProjector.self, facade.committee, reader)
             try foldLagging(ProjectProjector.self, facade.project, reader)
+            try foldLagging(ClaimsProjector.self, facade.claims, reader)
         }
     }
 
@@ -91,7 +92,8 @@ extension Ledger {
             ReadModelDigests(
                 council: try ReadModelDigest.compute(store: LMDBProjectionStore(transaction: txn, database: facade.council)),
                 committee: try ReadModelDigest.compute(store: LMDBProjectionStore(transaction: txn, database: facade.committee)),
-                project: try ReadModelDigest.compute(store: LMDBProjectionStore(transaction: txn, database: facade.project)))
+                project: try ReadModelDigest.compute(store: LMDBProjectionStore(transaction: txn, database: facade.project)),
+                claims: try ReadModelDigest.compute(store: LMDBProjectionStore(transaction: txn, database: facade.claims)))
         }
     }
 }

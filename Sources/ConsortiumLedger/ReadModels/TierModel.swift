@@ -3,9 +3,11 @@ import EventStore
 import LMDB
 import Projections
 
-/// The three tier read models by name, with the database each lives in.
+/// The read models by name — the three tiers and the auditors' claims — with the database each
+/// lives in. Every list of read models (inline, catch-up, replay, digests, audit, export) is
+/// driven by these cases.
 public enum TierModel: String, CaseIterable, Sendable {
-    case council, committee, project
+    case council, committee, project, claims
 
     /// The projector's version; a bump makes the stored model stale until it is rebuilt.
     public var version: Int {
@@ -13,6 +15,7 @@ public enum TierModel: String, CaseIterable, Sendable {
         case .council: CouncilProjector.version
         case .committee: CommitteeProjector.version
         case .project: ProjectProjector.version
+        case .claims: ClaimsProjector.version
         }
     }
 
@@ -21,6 +24,7 @@ public enum TierModel: String, CaseIterable, Sendable {
         case .council: facade.council
         case .committee: facade.committee
         case .project: facade.project
+        case .claims: facade.claims
         }
     }
 
@@ -30,6 +34,7 @@ public enum TierModel: String, CaseIterable, Sendable {
         case .council: try ProjectionRunner<CouncilProjector>.status(of: store)
         case .committee: try ProjectionRunner<CommitteeProjector>.status(of: store)
         case .project: try ProjectionRunner<ProjectProjector>.status(of: store)
+        case .claims: try ProjectionRunner<ClaimsProjector>.status(of: store)
         }
     }
 
@@ -40,6 +45,7 @@ public enum TierModel: String, CaseIterable, Sendable {
         case .council: try CouncilProjector().apply(event, envelope: context, to: &store)
         case .committee: try CommitteeProjector().apply(event, envelope: context, to: &store)
         case .project: try ProjectProjector().apply(event, envelope: context, to: &store)
+        case .claims: try ClaimsProjector().apply(event, envelope: context, to: &store)
         }
     }
 
@@ -49,6 +55,7 @@ public enum TierModel: String, CaseIterable, Sendable {
         case .council: replayer.council
         case .committee: replayer.committee
         case .project: replayer.project
+        case .claims: replayer.claims
         }
     }
 }

@@ -101,3 +101,20 @@ extension DomainEvent {
     /// The `data` object of this event.
     public func jsonObject() -> JSONObject { payload.jsonObject() }
 }
+
+extension DomainEvent {
+    /// Reads an import line's `data` object as written at `schemaVersion` of its type (lines
+    /// exported from a ledger keep the version each event was recorded at).
+    public init(typeCode: UInt16, json: JSONObject, schemaVersion: UInt16) throws(FieldError) {
+        guard let type = DomainEvent.payloadType(code: typeCode) else {
+            throw FieldError(
+                code: .unknownType, field: "type", expected: "an event type code of the catalogue", got: "\(typeCode)")
+        }
+        self = try type.decode(json: json, schemaVersion: schemaVersion).event
+    }
+
+    /// The binary payload at `schemaVersion`, or `nil` when this event cannot be written at it.
+    public func encodePayload(schemaVersion: UInt16) -> [UInt8]? {
+        payload.encodePayload(schemaVersion: schemaVersion)
+    }
+}

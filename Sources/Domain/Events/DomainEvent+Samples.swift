@@ -8,7 +8,7 @@ extension DomainEvent {
         .memberAdmitted(
             MemberAdmitted(
                 memberId: "M-ENT-01", name: "某精密机械有限公司", kind: .enterprise, schoolLevel: .higherVocational,
-                industry: "智能制造")),
+                industry: "智能制造", creditCode: "91330100716105852F")),
         .memberWithdrawn(MemberWithdrawn(memberId: "M-ENT-01", reason: "合作期满，双方同意终止")),
         .enterpriseCertified(EnterpriseCertified(memberId: "M-ENT-01", level: .city)),
         .councilResolutionPassed(CouncilResolutionPassed(resolutionId: "R1", title: "2025年度工作计划")),
@@ -83,7 +83,8 @@ extension DomainEvent {
     public static let minimalSamples: [DomainEvent] = [
         .consortiumChartered(
             ConsortiumChartered(consortiumId: "SZ-2025", name: "苏州市域产教联合体", region: "江苏省苏州市", leadMemberId: "M-GOV")),
-        .memberAdmitted(MemberAdmitted(memberId: "M-ENT-01", name: "某精密机械有限公司", kind: .enterprise)),
+        // Research institutes need no credit code: the required fields alone make a valid admission.
+        .memberAdmitted(MemberAdmitted(memberId: "M-RES-01", name: "某智能制造研究院", kind: .research)),
         .memberWithdrawn(MemberWithdrawn(memberId: "M-ENT-01", reason: "合作期满，双方同意终止")),
         .enterpriseCertified(EnterpriseCertified(memberId: "M-ENT-01", level: .city)),
         .councilResolutionPassed(CouncilResolutionPassed(resolutionId: "R1", title: "2025年度工作计划")),

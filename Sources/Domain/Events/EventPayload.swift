@@ -27,12 +27,31 @@ public protocol EventPayload: BinaryCodable, Equatable {
 
     /// Decodes a payload written under an older `schemaVersion`.
     static func upcast(from version: UInt16, reader: inout BinaryReader) throws(PayloadDecodingError) -> Self
+
+    /// Reads a `data` object as it was written at `schemaVersion` (a line exported from an older
+    /// ledger keeps the version it was recorded at).
+    static func decode(json: JSONObject, schemaVersion: UInt16) throws(FieldError) -> Self
+
+    /// The binary payload as `schemaVersion` laid it out, or `nil` when this value cannot be
+    /// written at that version (a field it did not have is set, or the version is unknown).
+    /// Restores reproduce old records byte for byte with it.
+    func encodePayload(schemaVersion: UInt16) -> [UInt8]?
 }
 
 extension EventPayload {
     /// Types that never changed shape have nothing to upcast.
     public static func upcast(from version: UInt16, reader: inout BinaryReader) throws(PayloadDecodingError) -> Self {
         throw reader.failure(.unsupportedSchemaVersion, "\(typeName) schema version \(schemaVersion), got \(version)")
+    }
+
+    /// Types that never changed shape read every version's JSON the same way.
+    public static func decode(json: JSONObject, schemaVersion: UInt16) throws(FieldError) -> Self {
+        try Self(json: json)
+    }
+
+    /// Types that never changed shape have only the current layout.
+    public func encodePayload(schemaVersion: UInt16) -> [UInt8]? {
+        schemaVersion == Self.schemaVersion ? encodePayload() : nil
     }
 
     /// The binary payload at the current schema version.

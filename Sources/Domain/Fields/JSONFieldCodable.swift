@@ -10,7 +10,13 @@ public protocol JSONFieldCodable: Sendable {
 extension String: JSONFieldCodable {
     public init(json value: JSONValue, kind: FieldKind, path: FieldPath) throws(FieldError) {
         guard case .string(let text) = value else { throw path.invalid(kind, got: value) }
-        if case .string(let format) = kind, !format.accepts(text) { throw path.invalid(kind, got: value) }
+        if case .string(let format) = kind, !format.accepts(text) {
+            // A credit code's refusal names the check character the other 17 call for.
+            if format == .creditCode, let problem = CreditCode.problem(with: text) {
+                throw CreditCode.fieldError(problem, code: text, field: path.description)
+            }
+            throw path.invalid(kind, got: value)
+        }
         self = text
     }
 

@@ -6,12 +6,15 @@ public enum StringFormat: String, Sendable, Equatable {
     case text
     /// An Ed25519 public key in standard base64 (32 bytes, 44 characters).
     case base64Key
+    /// A unified social credit code (统一社会信用代码) with its GB 32100-2015 check character.
+    case creditCode
 
     var expectation: String {
         switch self {
         case .identifier: return "an identifier (1–128 letters, digits, '.', '_', ':' or '-')"
         case .text: return "a non-empty string"
         case .base64Key: return "a base64 Ed25519 public key (44 characters)"
+        case .creditCode: return CreditCode.expectation
         }
     }
 
@@ -32,6 +35,8 @@ public enum StringFormat: String, Sendable, Equatable {
                     if byte != 0x20 && !(0x09...0x0D).contains(byte) { return true }
                 }
                 return false
+            case .creditCode:
+                return CreditCode.problem(with: String(decoding: utf8, as: UTF8.self)) == nil
             case .base64Key:
                 guard utf8.count == 44, utf8[43] == UInt8(ascii: "=") else { return false }
                 return UnsafeBufferPointer(rebasing: utf8[0..<43]).allSatisfy(StringFormat.isBase64Byte)

@@ -1,7 +1,10 @@
 extension ImportLine {
     /// Validates one parsed line: envelope first (unknown keys, type, time, actor, ids),
     /// then `data` against the type's fields. The first problem is thrown, naming its field.
-    public static func parse(_ value: JSONValue) throws(ImportFieldError) -> ImportLine {
+    ///
+    /// - Parameter schemaVersion: the version the line was recorded at (an exported line's
+    ///   `recorded.schemaVersion`); `nil` reads it as the type's current version.
+    public static func parse(_ value: JSONValue, schemaVersion: UInt16? = nil) throws(ImportFieldError) -> ImportLine {
         guard case .object(let object) = value else {
             throw ImportFieldError(
                 code: .notAnObject, field: "line", expected: "a JSON object with type, occurredAt, actor and data",
@@ -46,13 +49,24 @@ extension ImportLine {
         }
         let event: DomainEvent
         do {
-            event = try DomainEvent(typeCode: typeCode, json: fields)
+            if let schemaVersion {
+                event = try DomainEvent(typeCode: typeCode, json: fields, schemaVersion: schemaVersion)
+            } else {
+                event = try DomainEvent(typeCode: typeCode, json: fields)
+            }
         } catch {
             throw ImportFieldError(error, eventType: typeName)
         }
+        if let schemaVersion, event.encodePayload(schemaVersion: schemaVersion) == nil {
+            throw ImportFieldError(
+                code: .invalidValue, field: "recorded.schemaVersion",
+                expected: "a schema version of \(typeName) this tool can write (1…\(event.schemaVersion)) "
+                    + "for the fields given", got: "\(schemaVersion)", eventType: typeName)
+        }
         return ImportLine(
             id: id, occurredAt: occurredAt, actor: actor, expectedVersion: expectedVersion,
-            causationId: causationId, correlationId: correlationId, event: event)
+            causationId: causationId, correlationId: correlationId, event: event,
+            schemaVersion: schemaVersion == event.schemaVersion ? nil : schemaVersion)
     }
 
     /// Parses one JSON text (a JSONL line) and validates it; syntax errors are reported as

@@ -13,11 +13,15 @@ public struct ImportLine: Sendable, Equatable {
     public var causationId: String?
     public var correlationId: String?
     public var event: DomainEvent
+    /// The schema version the event is written at; `nil` means its type's current version.
+    /// Only lines exported from a ledger (their `recorded.schemaVersion`) name an older one.
+    public var schemaVersion: UInt16?
 
     public init(
         id: String? = nil, occurredAt: Timestamp, actor: String, expectedVersion: UInt64? = nil,
-        causationId: String? = nil, correlationId: String? = nil, event: DomainEvent
+        causationId: String? = nil, correlationId: String? = nil, event: DomainEvent, schemaVersion: UInt16? = nil
     ) {
+        self.schemaVersion = schemaVersion
         self.id = id
         self.occurredAt = occurredAt
         self.actor = actor
@@ -30,6 +34,17 @@ public struct ImportLine: Sendable, Equatable {
     /// The catalogue type name (`type` in the file).
     public var type: String { event.typeName }
     public var streamId: String { event.streamId }
+
+    /// The schema version and binary payload this line is stored as: the named older version
+    /// when the event can be written at it, else the current one.
+    public var storedPayload: (schemaVersion: UInt16, payload: [UInt8]) {
+        if let schemaVersion, schemaVersion != event.schemaVersion,
+            let payload = event.encodePayload(schemaVersion: schemaVersion)
+        {
+            return (schemaVersion, payload)
+        }
+        return (event.schemaVersion, event.encodePayload())
+    }
 
     /// The envelope keys an import line may have, in the order they are written back.
     public static let envelopeKeys = [

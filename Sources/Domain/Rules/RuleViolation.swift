@@ -50,6 +50,8 @@ public struct RuleViolation: Error, Sendable, CustomStringConvertible {
         case signatureRequired
         /// The signature does not verify: unknown or revoked key, or bytes that do not match.
         case signatureInvalid
+        /// Another active member was admitted with the same unified social credit code.
+        case duplicateCreditCode
         /// The rule state could not be read or written; `underlying` has the store's error.
         case storeFailure
         /// A stored rule-state record does not decode (bit rot or a bug); the audit must look.

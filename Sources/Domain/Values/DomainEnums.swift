@@ -8,6 +8,9 @@ public enum MemberKind: String, DomainEnum {
 
     /// Government, park and association members form the secretariat.
     public var isSecretariat: Bool { self == .government || self == .park || self == .association }
+
+    /// Enterprises and schools are admitted with their unified social credit code (schema version 2).
+    public var needsCreditCode: Bool { self == .enterprise || self == .school }
 }
 
 public enum SchoolLevel: String, DomainEnum {

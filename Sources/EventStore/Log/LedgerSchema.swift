@@ -18,6 +18,7 @@ package struct LedgerSchema: Sendable {
         package static let council = "projection.council"
         package static let committee = "projection.committee"
         package static let project = "projection.project"
+        package static let claims = "projection.claims"
         /// Read-model snapshots for as-of queries (opened by the facade, and only where the
         /// medium is writable: derived data, rebuilt from the log; see docs/TIME-TRAVEL.md).
         package static let snapshotVersions = "snapshot.versions"
@@ -47,6 +48,8 @@ package struct LedgerSchema: Sendable {
     package let council: Database
     package let committee: Database
     package let project: Database
+    /// The auditors' claims read model (骗补 checks).
+    package let claims: Database
 
     init(environment: Environment) throws {
         events = try environment.openDatabase(Name.events)
@@ -61,6 +64,7 @@ package struct LedgerSchema: Sendable {
         council = try environment.openDatabase(Name.council)
         committee = try environment.openDatabase(Name.committee)
         project = try environment.openDatabase(Name.project)
+        claims = try environment.openDatabase(Name.claims)
     }
 }
 

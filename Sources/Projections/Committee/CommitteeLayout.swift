@@ -78,7 +78,9 @@ enum PairSlot {
     static let passedAssessments = 11
     static let hiredLocally = 12
     static let subsidiesPaidFen = 13
-    static let count = 14
+    /// Apprentices whose latest assessment passed (the pass rate's numerator; `assessed` is its denominator).
+    static let passedApprentices = 14
+    static let count = 15
 }
 
 /// What a person has reached (`PersonRecord.flags`), so each stage counts once. The raw
@@ -96,6 +98,8 @@ struct PersonFlags: OptionSet, Sendable {
     static let schoolMentor = PersonFlags(rawValue: 1 << 7)
     static let enterpriseMentor = PersonFlags(rawValue: 1 << 8)
     static let hiredLocally = PersonFlags(rawValue: 1 << 9)
+    /// The person's latest assessment passed (cleared again by a later fail).
+    static let latestPassed = PersonFlags(rawValue: 1 << 10)
     static let bothMentors: PersonFlags = [.schoolMentor, .enterpriseMentor]
 
     /// Big-endian in the record's first two bytes.

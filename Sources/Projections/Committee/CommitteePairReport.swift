@@ -51,8 +51,13 @@ public struct CommitteePairReport: Sendable, Equatable {
     public var apprenticesByStage: Stages
     /// Share of the pair's apprentices that have had both a school and an enterprise mentor.
     public var dualMentorCoverage: Double?
-    /// Passed assessments ÷ assessments taken (every sitting counts).
+    /// Apprentices whose latest assessment passed ÷ apprentices assessed (考核通过率 counts
+    /// people: a retake that passes makes the apprentice a pass, not a fail and a pass).
     public var passRate: Double?
+    /// Assessment sittings of the pair's apprentices, retakes included.
+    public var assessments: Int64
+    /// Of those sittings, the passed ones.
+    public var assessmentsPassed: Int64
     /// The pair's apprentices hired, by any enterprise.
     public var hires: Int64
     /// Of those, hired to stay in the city.
@@ -79,6 +84,8 @@ extension CommitteePairReport: TierReport {
             ReportField("apprenticesByStage.withdrawn", .count(apprenticesByStage.withdrawn)),
             ReportField("dualMentorCoverage", .ratio(dualMentorCoverage)),
             ReportField("passRate", .ratio(passRate)),
+            ReportField("assessments", .count(assessments)),
+            ReportField("assessmentsPassed", .count(assessmentsPassed)),
             ReportField("hires", .count(hires)),
             ReportField("hiresLocal", .count(hiresLocal)),
             ReportField("subsidiesPaidFen", .money(fen: subsidiesPaidFen)),
@@ -100,6 +107,8 @@ extension CommitteePairReport: TierReport {
             ],
             "dualMentorCoverage": ReportValue.ratio(dualMentorCoverage).json,
             "passRate": ReportValue.ratio(passRate).json,
+            "assessments": .int(assessments),
+            "assessmentsPassed": .int(assessmentsPassed),
             "hires": .int(hires),
             "hiresLocal": .int(hiresLocal),
             "subsidiesPaidFen": .int(subsidiesPaidFen),
@@ -111,7 +120,7 @@ extension CommitteePairReport: TierReport {
             schoolId: "", enterpriseId: "", judgedOn: LocalDate(daysSince1970: 0), agreementsActive: 0,
             agreementsExpiringWithin90Days: 0, classes: Classes(capacity: 0, enrolled: 0),
             apprenticesByStage: Stages(enrolled: 0, placed: 0, assessed: 0, certified: 0, graduated: 0, hired: 0, withdrawn: 0),
-            dualMentorCoverage: nil, passRate: nil, hires: 0, hiresLocal: 0, subsidiesPaidFen: 0
+            dualMentorCoverage: nil, passRate: nil, assessments: 0, assessmentsPassed: 0, hires: 0, hiresLocal: 0, subsidiesPaidFen: 0
         ).fields.map(\.name)
     }
 }

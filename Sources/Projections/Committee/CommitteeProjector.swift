@@ -7,7 +7,8 @@ import Domain
 /// projector follows class → agreement → pair at enrolment and remembers each person's pair.
 public struct CommitteeProjector: Projector {
     public static let name = "committee"
-    public static let version = 1
+    /// 2: pass rate per apprentice (latest assessment), the `latestPassed` flag and slot.
+    public static let version = 2
 
     public init() {}
 
@@ -43,10 +44,18 @@ public struct CommitteeProjector: Projector {
         case .internshipPlaced(let e):
             try reach(e.personId, .placed, PairSlot.placed, in: &store)
         case .apprenticeAssessed(let e):
-            try advance(e.personId, setting: .assessed, in: &store, always: true) { old, _, c in
+            // The pass rate counts people by their latest result: a retake that passes turns a
+            // failed apprentice into a passed one instead of adding a second sitting.
+            try advance(
+                e.personId, setting: e.passed ? [.assessed, .latestPassed] : .assessed,
+                clearing: e.passed ? [] : .latestPassed, in: &store, always: true
+            ) { old, new, c in
                 if !old.contains(.assessed) { c[PairSlot.assessed] &+= 1 }
                 c[PairSlot.assessments] &+= 1
                 if e.passed { c[PairSlot.passedAssessments] &+= 1 }
+                let wasPassed = old.contains(.latestPassed)
+                let isPassed = new.contains(.latestPassed)
+                if isPassed != wasPassed { c[PairSlot.passedApprentices] &+= isPassed ? 1 : -1 }
             }
         case .certificateAwarded(let e):
             try reach(e.personId, .certified, PairSlot.certified, in: &store)
@@ -96,14 +105,15 @@ public struct CommitteeProjector: Projector {
     /// Sets `bits` on the person's flags in place and, when something changed (or when
     /// `always`), lets `count` update the pair's counters with the old and new flags.
     private func advance(
-        _ personId: String, setting bits: PersonFlags, in store: inout some ProjectionStore, always: Bool = false,
+        _ personId: String, setting bits: PersonFlags, clearing cleared: PersonFlags = [],
+        in store: inout some ProjectionStore, always: Bool = false,
         _ count: (_ old: PersonFlags, _ new: PersonFlags, CounterSlots) -> Void
     ) throws {
         let touched = try store.update(KeyBytes.make(CommitteeLayout.person, personId)) { value -> (PersonFlags, [UInt8])? in
             value?.withUnsafeMutableBufferPointer { bytes -> (PersonFlags, [UInt8])? in
                 guard bytes.count >= 2 else { return nil }
                 let old = PersonFlags(high: bytes[0], low: bytes[1])
-                let new = old.union(bits)
+                let new = old.subtracting(cleared).union(bits)
                 guard new != old || always else { return nil }
                 bytes[0] = new.high
                 bytes[1] = new.low
@@ -115,7 +125,7 @@ public struct CommitteeProjector: Projector {
             } ?? nil
         }
         guard let (old, figuresKey) = touched else { return }
-        try store.updateCounters(at: figuresKey, slots: PairSlot.count) { c in count(old, old.union(bits), c) }
+        try store.updateCounters(at: figuresKey, slots: PairSlot.count) { c in count(old, old.subtracting(cleared).union(bits), c) }
     }
 
     /// Paid money counts for the pair the claim's person belongs to at payment time.

@@ -43,7 +43,7 @@ public enum CommitteeQuery {
             if term.expiresWithin90Days(of: judgedOn) { expiring += 1 }
         }
         let enrolled = c[PairSlot.enrolled]
-        let assessments = c[PairSlot.assessments]
+        let assessed = c[PairSlot.assessed]
         return CommitteePairReport(
             schoolId: schoolId, enterpriseId: enterpriseId, judgedOn: judgedOn, agreementsActive: active,
             agreementsExpiringWithin90Days: expiring,
@@ -53,7 +53,8 @@ public enum CommitteeQuery {
                 certified: c[PairSlot.certified], graduated: c[PairSlot.graduated], hired: c[PairSlot.hired],
                 withdrawn: c[PairSlot.withdrawn]),
             dualMentorCoverage: enrolled > 0 ? Double(c[PairSlot.dualMentored]) / Double(enrolled) : nil,
-            passRate: assessments > 0 ? Double(c[PairSlot.passedAssessments]) / Double(assessments) : nil,
+            passRate: assessed > 0 ? Double(c[PairSlot.passedApprentices]) / Double(assessed) : nil,
+            assessments: c[PairSlot.assessments], assessmentsPassed: c[PairSlot.passedAssessments],
             hires: c[PairSlot.hired], hiresLocal: c[PairSlot.hiredLocally],
             subsidiesPaidFen: c[PairSlot.subsidiesPaidFen])
     }

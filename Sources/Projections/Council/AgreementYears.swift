@@ -18,6 +18,22 @@ enum AgreementYears {
         return key
     }
 
+    /// The school side of the index, `F year schoolId 0x00 enterpriseId 0x00 agreementId`, with
+    /// the same values: a school's KPI counts the enterprises it works with in a year.
+    static func schoolPrefix(year: Int, schoolId: String) -> [UInt8] {
+        var key = KeyBytes.make(CouncilLayout.schoolAgreementYear, year: year, schoolId)
+        key.append(KeyBytes.separator)
+        return key
+    }
+
+    static func schoolKey(year: Int, span: AgreementSpan, agreementId: String) -> [UInt8] {
+        var key = schoolPrefix(year: year, schoolId: span.schoolId)
+        key.append(contentsOf: span.enterpriseId.utf8)
+        key.append(KeyBytes.separator)
+        key.append(contentsOf: agreementId.utf8)
+        return key
+    }
+
     /// The calendar years the agreement is in force (none when it ended before it started).
     static func years(of span: AgreementSpan) -> ClosedRange<Int>? {
         let last = span.lastDay
@@ -35,18 +51,22 @@ enum AgreementYears {
         if let after {
             for year in after where before?.contains(year) != true || old?.startsOn != new.startsOn {
                 try store.put(key(year: year, enterpriseId: new.enterpriseId, agreementId: agreementId), start)
+                try store.put(schoolKey(year: year, span: new, agreementId: agreementId), start)
             }
         }
         if let before {
             for year in before where after?.contains(year) != true {
                 try store.put(key(year: year, enterpriseId: new.enterpriseId, agreementId: agreementId), [])
+                try store.put(schoolKey(year: year, span: new, agreementId: agreementId), [])
             }
         }
     }
 
     /// Enterprises with an agreement in force on some day from 1 January of `year` to `cutDay`.
-    static func participatingCount(year: Int, through cutDay: LocalDate, in store: some ProjectionStore) throws -> Int {
-        let prefix = prefix(year: year)
+    static func participatingCount(
+        year: Int, through cutDay: LocalDate, in store: some ProjectionStore, prefix given: [UInt8]? = nil
+    ) throws -> Int {
+        let prefix = given ?? prefix(year: year)
         var count = 0
         var lastCounted: [UInt8]?
         try store.forEachBorrowed(prefix: prefix) { key, value in

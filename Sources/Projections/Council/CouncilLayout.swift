@@ -15,6 +15,12 @@ import Domain
 /// | `S` year(2) programme(1) | `SubsidySlot` counters |
 /// | `T` year(2) metric(1) memberId? | KPI target (zigzag varint) |
 /// | `E` year(2) enterpriseId 0x00 agreementId | first day, or empty when no longer in force that year (`AgreementYears`) |
+/// | `F` year(2) schoolId 0x00 enterpriseId 0x00 agreementId | the same, by school |
+/// | `U` year(2) memberId | `YearSlot` counters of what involves the member (member-scoped KPIs) |
+/// | `Q` personId | pair key (schoolId 0x00 enterpriseId) of the person's latest class |
+/// | `N` memberId 0x00 platformId | empty: the member belongs to the platform |
+///
+/// `C` classId holds the year the class was opened, then the pair key of its agreement.
 enum CouncilLayout {
     static let member = UInt8(ascii: "M")
     static let agreement = UInt8(ascii: "G")
@@ -27,6 +33,10 @@ enum CouncilLayout {
     static let subsidies = UInt8(ascii: "S")
     static let target = UInt8(ascii: "T")
     static let agreementYear = UInt8(ascii: "E")
+    static let schoolAgreementYear = UInt8(ascii: "F")
+    static let memberYearFigures = UInt8(ascii: "U")
+    static let personPair = UInt8(ascii: "Q")
+    static let platformMember = UInt8(ascii: "N")
 
     static func subsidyKey(year: Int, programme: SubsidyProgramme) -> [UInt8] {
         var key: [UInt8] = []

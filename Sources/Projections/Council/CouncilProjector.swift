@@ -7,7 +7,8 @@ import Domain
 public struct CouncilProjector: Projector {
     public static let name = "council"
     /// 2: the `E` index of agreements by year (`AgreementYears`).
-    public static let version = 2
+    /// 3: member-scoped figures (`U`, `F`, `Q`, `N`) for KPI targets set for one member.
+    public static let version = 3
 
     public init() {}
 
@@ -30,7 +31,8 @@ public struct CouncilProjector: Projector {
             let key = CouncilLayout.targetKey(year: e.year, metric: e.metric, memberId: e.memberId)
             try store.put(key, EntityCodec.encode(capacity: 10) { $0.write(e.target) })
         case .agreementSigned(let e):
-            let span = AgreementSpan(enterpriseId: e.enterpriseId, startsOn: e.startsOn, endsOn: e.endsOn)
+            let span = AgreementSpan(
+                schoolId: e.schoolId, enterpriseId: e.enterpriseId, startsOn: e.startsOn, endsOn: e.endsOn)
             try store.put(KeyBytes.make(CouncilLayout.agreement, e.agreementId), span.encoded)
             try AgreementYears.update(agreementId: e.agreementId, from: nil, to: span, in: &store)
         case .agreementAmended(let e):
@@ -43,19 +45,33 @@ public struct CouncilProjector: Projector {
         case .orderClassOpened(let e):
             var openedIn: [UInt8] = []
             KeyBytes.appendYear(year, to: &openedIn)
+            let pair = try agreementPair(e.agreementId, in: store)
+            openedIn.append(contentsOf: pair)
             try store.put(KeyBytes.make(CouncilLayout.orderClass, e.classId), openedIn)
             try addYear(Int64(e.capacity), YearSlot.orderClassPlaces, year, &store, "orderClassPlaces", "data.capacity")
+            try addMembers(Int64(e.capacity), YearSlot.orderClassPlaces, year, pair: pair[...], &store)
         case .apprenticeEnrolled(let e):
             try addYear(1, YearSlot.apprenticesEnrolled, year, &store, "apprenticesEnrolled", "type")
             if let openedIn = try store.get(KeyBytes.make(CouncilLayout.orderClass, e.classId)) {
-                try addYear(1, YearSlot.orderClassFilled, KeyBytes.year(at: 0, in: openedIn), &store, "orderClassFilled", "type")
+                let openedYear = KeyBytes.year(at: 0, in: openedIn)
+                try addYear(1, YearSlot.orderClassFilled, openedYear, &store, "orderClassFilled", "type")
+                let pair = openedIn.dropFirst(2)
+                try store.put(KeyBytes.make(CouncilLayout.personPair, e.personId), Array(pair))
+                try addMembers(1, YearSlot.apprenticesEnrolled, year, pair: pair, &store)
+                try addMembers(1, YearSlot.orderClassFilled, openedYear, pair: pair, &store)
             }
-        case .apprenticeGraduated:
+        case .apprenticeGraduated(let e):
             try addYear(1, YearSlot.apprenticesGraduated, year, &store, "apprenticesGraduated", "type")
+            if let pair = try store.get(KeyBytes.make(CouncilLayout.personPair, e.personId)) {
+                try addMembers(1, YearSlot.apprenticesGraduated, year, pair: pair[...], &store)
+            }
         case .graduateHired(let e):
             try recordHire(e, year: year, in: &store)
         case .platformCreated(let e):
             try store.put(KeyBytes.make(CouncilLayout.platform, e.platformId), PlatformRecord(kind: e.kind, createdOn: day).encoded)
+            for memberId in e.memberIds {
+                try store.put(CouncilLayout.platformMemberKey(memberId: memberId, platformId: e.platformId), [])
+            }
         case .platformAccepted(let e):
             let key = KeyBytes.make(CouncilLayout.platform, e.platformId)
             guard let bytes = try store.get(key) else { return }
@@ -76,11 +92,17 @@ public struct CouncilProjector: Projector {
             try addClaim(e.claimId, e.amountFen, SubsidySlot.clawedBackFen, year, &store, "clawedBackFen")
         case .trainingDelivered(let e):
             try addYear(Int64(e.personTimes), YearSlot.trainingPersonTimes, year, &store, "trainingPersonTimes", "data.personTimes")
+            try addMember(Int64(e.personTimes), YearSlot.trainingPersonTimes, year, e.providerId, &store)
         case .techServiceDelivered(let e):
             try store.updateCounters(at: KeyBytes.make(CouncilLayout.yearFigures, year: year), slots: YearSlot.count) { c in
                 // Checked first, so a refused event leaves the count untouched too.
                 try c.add(e.valueFen, to: YearSlot.techServiceValueFen, figure: "techServiceValueFen of \(year)", field: "data.valueFen")
                 c[YearSlot.techServices] &+= 1  // one per event: bounded by the log, far below Int64.max
+            }
+            // The provider's own figure is a part of the consortium's, which was checked just above.
+            try store.updateCounters(at: CouncilLayout.memberYearKey(year: year, e.providerId), slots: YearSlot.count) { c in
+                c[YearSlot.techServices] &+= 1
+                c[YearSlot.techServiceValueFen] &+= e.valueFen
             }
         case .consortiumChartered, .councilResolutionPassed, .demandListPublished, .mentorAssigned,
             .internshipPlaced, .apprenticeAssessed, .certificateAwarded, .apprenticeWithdrawn,
@@ -106,9 +128,21 @@ public struct CouncilProjector: Projector {
             return (hired, local)
         }
         guard newHire || newLocal else { return }
-        try store.updateCounters(at: KeyBytes.make(CouncilLayout.yearFigures, year: year), slots: YearSlot.count) { c in
-            if newHire { c[YearSlot.graduatesHired] &+= 1 }
-            if newLocal { c[YearSlot.graduatesRetainedLocally] &+= 1 }
+        // The whole consortium, then each member the hire involves: the apprentice's school and
+        // enterprise and the hiring enterprise, each once.
+        var keys = [KeyBytes.make(CouncilLayout.yearFigures, year: year)]
+        var members: [String] = []
+        if let pair = try store.get(KeyBytes.make(CouncilLayout.personPair, e.personId)) {
+            let (school, enterprise) = CouncilLayout.split(pair: pair[...])
+            members = [school, enterprise]
+        }
+        if !members.contains(e.enterpriseId) { members.append(e.enterpriseId) }
+        keys += members.filter { !$0.isEmpty }.map { CouncilLayout.memberYearKey(year: year, $0) }
+        for key in keys {
+            try store.updateCounters(at: key, slots: YearSlot.count) { c in
+                if newHire { c[YearSlot.graduatesHired] &+= 1 }
+                if newLocal { c[YearSlot.graduatesRetainedLocally] &+= 1 }
+            }
         }
     }
 

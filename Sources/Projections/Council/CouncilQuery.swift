@@ -78,7 +78,13 @@ public enum CouncilQuery {
             report.kpis.append(CouncilReport.KPI(metric: metric, memberId: memberId, target: target, actual: 0))
         }
         for index in report.kpis.indices {
-            report.kpis[index].actual = report.actual(report.kpis[index].metric)
+            let kpi = report.kpis[index]
+            if let memberId = kpi.memberId {
+                report.kpis[index].actual = try memberActual(
+                    kpi.metric, memberId: memberId, year: year, cutDay: cutDay, store: store)
+            } else {
+                report.kpis[index].actual = report.actual(kpi.metric)
+            }
         }
         return report
     }

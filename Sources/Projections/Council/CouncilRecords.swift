@@ -44,6 +44,7 @@ struct MemberRecord: Equatable {
 /// An agreement's enterprise and effective term, from which `AgreementYears` indexes the
 /// years it is in force (for "enterprises participating").
 struct AgreementSpan: Equatable {
+    var schoolId: String
     var enterpriseId: String
     var startsOn: LocalDate
     var endsOn: LocalDate
@@ -59,6 +60,7 @@ struct AgreementSpan: Equatable {
 
     var encoded: [UInt8] {
         EntityCodec.encode { writer in
+            writer.write(schoolId)
             writer.write(enterpriseId)
             writer.write(startsOn)
             writer.write(endsOn)
@@ -66,15 +68,16 @@ struct AgreementSpan: Equatable {
         }
     }
 
-    init(enterpriseId: String, startsOn: LocalDate, endsOn: LocalDate) {
+    init(schoolId: String, enterpriseId: String, startsOn: LocalDate, endsOn: LocalDate) {
+        self.schoolId = schoolId
         self.enterpriseId = enterpriseId
         self.startsOn = startsOn
         self.endsOn = endsOn
     }
 
     init(_ bytes: [UInt8]) throws {
-        (enterpriseId, startsOn, endsOn, terminatedOn) = try EntityCodec.decode(bytes) { reader in
-            (try reader.read(), try reader.read(), try reader.read(), try reader.read())
+        (schoolId, enterpriseId, startsOn, endsOn, terminatedOn) = try EntityCodec.decode(bytes) { reader in
+            (try reader.read(), try reader.read(), try reader.read(), try reader.read(), try reader.read())
         }
     }
 }

@@ -54,7 +54,8 @@ public struct CouncilReport: Sendable, Equatable {
 
     public struct KPI: Sendable, Equatable {
         public var metric: KPIMetric
-        /// The member a target was set for, if any; `actual` is the consortium's figure.
+        /// The member a target was set for, if any: `actual` is then that member's own figure
+        /// (see `CouncilQuery.memberActual`), else the consortium's.
         public var memberId: String?
         public var target: Int64
         public var actual: Int64

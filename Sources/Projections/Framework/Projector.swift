@@ -20,7 +20,10 @@ public protocol Projector: Sendable {
     func apply(_ event: DomainEvent, envelope: EventContext, to store: inout some ProjectionStore) throws
 }
 
-/// The three tier read models, in the order the ledger opens their databases.
+/// The read models — the three tiers and the auditors' claims — in the order the ledger opens
+/// their databases.
 public enum TierProjectors {
-    public static let names = [CouncilProjector.name, CommitteeProjector.name, ProjectProjector.name]
+    public static let names = [
+        CouncilProjector.name, CommitteeProjector.name, ProjectProjector.name, ClaimsProjector.name,
+    ]
 }

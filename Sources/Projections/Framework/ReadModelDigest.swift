@@ -29,15 +29,17 @@ public enum ReadModelDigest {
     }
 }
 
-/// The digests of the three tier read models, as the audit reports them.
+/// The digests of the read models (three tiers and claims), as the audit reports them.
 public struct ReadModelDigests: Sendable, Equatable {
     public var council: String
     public var committee: String
     public var project: String
+    public var claims: String
 
-    public init(council: String, committee: String, project: String) {
+    public init(council: String, committee: String, project: String, claims: String) {
         self.council = council
         self.committee = committee
         self.project = project
+        self.claims = claims
     }
 }

@@ -14,6 +14,7 @@ public struct ReplayPipeline {
     struct Pair: Sendable {
         var committee = InMemoryProjectionStore()
         var project = InMemoryProjectionStore()
+        var claims = InMemoryProjectionStore()
     }
 
     static let chunkSize = 4096
@@ -35,14 +36,16 @@ public struct ReplayPipeline {
             council: InMemoryProjectionStore(minimumCapacity: events / 8),
             pair: Pair(
                 committee: InMemoryProjectionStore(minimumCapacity: events / 8),
-                project: InMemoryProjectionStore(minimumCapacity: events / 512)),
+                project: InMemoryProjectionStore(minimumCapacity: events / 512),
+                claims: InMemoryProjectionStore(minimumCapacity: events / 64)),
             lastSequence: 0, appliedCount: 0)
     }
 
     /// Folds on from where `replayer` stands (its stores, last sequence and count).
     init(continuing replayer: Replayer) {
         self.init(
-            council: replayer.council, pair: Pair(committee: replayer.committee, project: replayer.project),
+            council: replayer.council,
+            pair: Pair(committee: replayer.committee, project: replayer.project, claims: replayer.claims),
             lastSequence: replayer.lastSequence, appliedCount: replayer.appliedCount)
     }
 
@@ -50,6 +53,7 @@ public struct ReplayPipeline {
         let councilProjector = CouncilProjector()
         let committeeProjector = CommitteeProjector()
         let projectProjector = ProjectProjector()
+        let claimsProjector = ClaimsProjector()
         self.lastSequence = lastSequence
         self.appliedCount = appliedCount
         council = FoldWorker(label: "replay.council", state: councilStore) { store, chunk in
@@ -59,6 +63,7 @@ public struct ReplayPipeline {
             for (event, context) in chunk {
                 try committeeProjector.apply(event, envelope: context, to: &pair.committee)
                 try projectProjector.apply(event, envelope: context, to: &pair.project)
+                try claimsProjector.apply(event, envelope: context, to: &pair.claims)
             }
         }
         chunk.reserveCapacity(Self.chunkSize)
@@ -80,15 +85,17 @@ public struct ReplayPipeline {
         let pair = try others.finish { pair in
             try ProjectionCheckpoint(sequence: last, version: CommitteeProjector.version).write(to: &pair.committee)
             try ProjectionCheckpoint(sequence: last, version: ProjectProjector.version).write(to: &pair.project)
+            try ProjectionCheckpoint(sequence: last, version: ClaimsProjector.version).write(to: &pair.claims)
             pair.committee.sortIndex()
             pair.project.sortIndex()
+            pair.claims.sortIndex()
         }
         let councilStore = try council.finish { store in
             try ProjectionCheckpoint(sequence: last, version: CouncilProjector.version).write(to: &store)
             store.sortIndex()
         }
         return Replayer(
-            council: councilStore, committee: pair.committee, project: pair.project,
+            council: councilStore, committee: pair.committee, project: pair.project, claims: pair.claims,
             lastSequence: lastSequence, appliedCount: appliedCount)
     }
 

@@ -16,7 +16,7 @@ public enum ReplayCutoff: Sendable, Equatable {
     }
 }
 
-/// Folds events into all three tier read models held in memory: the ledger's `--as-of`
+/// Folds events into all the read models (three tiers and claims) held in memory: the ledger's `--as-of`
 /// answers and the audit's rebuild-from-zero.
 ///
 /// One fold loop, no JSON: events arrive decoded from their binary payloads, and the
@@ -25,6 +25,7 @@ public struct Replayer: Sendable {
     public var council = InMemoryProjectionStore()
     public var committee = InMemoryProjectionStore()
     public var project = InMemoryProjectionStore()
+    public var claims = InMemoryProjectionStore()
     /// The last sequence applied (0 before any).
     public private(set) var lastSequence: UInt64 = 0
     /// How many events were applied (those the cut-off let through).
@@ -33,17 +34,19 @@ public struct Replayer: Sendable {
     private let councilProjector = CouncilProjector()
     private let committeeProjector = CommitteeProjector()
     private let projectProjector = ProjectProjector()
+    private let claimsProjector = ClaimsProjector()
 
     public init() {}
 
     /// Read models folded elsewhere (`ReplayPipeline`).
     init(
         council: InMemoryProjectionStore, committee: InMemoryProjectionStore, project: InMemoryProjectionStore,
-        lastSequence: UInt64, appliedCount: Int
+        claims: InMemoryProjectionStore, lastSequence: UInt64, appliedCount: Int
     ) {
         self.council = council
         self.committee = committee
         self.project = project
+        self.claims = claims
         self.lastSequence = lastSequence
         self.appliedCount = appliedCount
     }
@@ -53,6 +56,7 @@ public struct Replayer: Sendable {
         try councilProjector.apply(event, envelope: context, to: &council)
         try committeeProjector.apply(event, envelope: context, to: &committee)
         try projectProjector.apply(event, envelope: context, to: &project)
+        try claimsProjector.apply(event, envelope: context, to: &claims)
         lastSequence = context.sequence
         appliedCount += 1
     }
@@ -87,9 +91,11 @@ public struct Replayer: Sendable {
         try ProjectionCheckpoint(sequence: lastSequence, version: CouncilProjector.version).write(to: &council)
         try ProjectionCheckpoint(sequence: lastSequence, version: CommitteeProjector.version).write(to: &committee)
         try ProjectionCheckpoint(sequence: lastSequence, version: ProjectProjector.version).write(to: &project)
+        try ProjectionCheckpoint(sequence: lastSequence, version: ClaimsProjector.version).write(to: &claims)
         council.sortIndex()
         committee.sortIndex()
         project.sortIndex()
+        claims.sortIndex()
     }
 
     /// A fresh replay of `events` under `cutoff`.
@@ -104,12 +110,12 @@ public struct Replayer: Sendable {
 
     /// The three models' digests, hashed in parallel (the stores are read-only here).
     public func digests() throws -> ReadModelDigests {
-        let stores = [council, committee, project]
+        let stores = [council, committee, project, claims]
         let results = DigestResults(count: stores.count)
         DispatchQueue.concurrentPerform(iterations: stores.count) { index in
             results.set(index, Result { try ReadModelDigest.compute(store: stores[index]) })
         }
         let digests = try results.values()
-        return ReadModelDigests(council: digests[0], committee: digests[1], project: digests[2])
+        return ReadModelDigests(council: digests[0], committee: digests[1], project: digests[2], claims: digests[3])
     }
 }

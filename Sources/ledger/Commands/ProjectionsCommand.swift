@@ -5,7 +5,7 @@ import Foundation
 struct ProjectionsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "projections",
-        abstract: "Inspect or rebuild the tier read models.",
+        abstract: "Inspect or rebuild the read models (three tiers and claims).",
         subcommands: [Status.self, Rebuild.self])
 
     struct Status: ParsableCommand {
@@ -43,7 +43,7 @@ struct ProjectionsCommand: ParsableCommand {
             commandName: "rebuild",
             abstract: "Rebuild read models from zero by replaying the whole log.")
         @OptionGroup var ledger: LedgerOptions
-        @Argument(help: "council, committee or project (default: all three, and the snapshots).") var name: [TierModel] = []
+        @Argument(help: "council, committee, project or claims (default: all four, and the snapshots).") var name: [TierModel] = []
         @Option(help: "Events between read-model snapshots from now on (month ends are always snapshotted).")
         var snapshotEvery: UInt64?
 

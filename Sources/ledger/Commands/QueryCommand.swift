@@ -1,6 +1,7 @@
 import ArgumentParser
 import ConsortiumLedger
 import Domain
+import Projections
 
 struct QueryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,7 +13,7 @@ struct QueryCommand: ParsableCommand {
             (what the ledger knew then). Without it: everything recorded, judged today. \
             Tables show money in yuan; JSON and CSV in fen, with the names of docs/DOMAIN.md (Query names).
             """,
-        subcommands: [Council.self, Committee.self, Project.self])
+        subcommands: [Council.self, Committee.self, Project.self, Claims.self])
 
     /// Options every tier query shares.
     struct Common: ParsableArguments {
@@ -70,6 +71,37 @@ struct QueryCommand: ParsableCommand {
         func run() throws {
             let reports = try Ledger(path: common.ledger.path).projectReports(id: id, asOf: common.when)
             ReportPrinter.print(reports, format: common.format, single: id != nil)
+        }
+    }
+
+    struct Claims: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "claims",
+            abstract: "Subsidy claims with the auditors' 骗补 checks.",
+            discussion: """
+                One row per claim: programme, applicant, person, period, money applied, approved, paid and \
+                clawed back, and flags (no-enrolment, no-placement, not-hired, withdrawn, \
+                paid-after-withdrawal, duplicate-person-period), each with a sentence. Flags never refuse \
+                an event: they are for people to look at.
+                """)
+        @OptionGroup var common: Common
+        @Flag(help: "Only claims with at least one flag.") var flagged = false
+        @Option(help: "Only this programme (apprenticeship, internship, employment, startup, skillsAward, socialInsurance).")
+        var programme: String?
+        @Option(help: "Only claims by this applicant member id.") var applicant: String?
+
+        func validate() throws {
+            if let programme, SubsidyProgramme(rawValue: programme) == nil {
+                throw ValidationError(
+                    "--programme must be one of \(SubsidyProgramme.allCases.map(\.rawValue).joined(separator: ", ")), got \(programme)")
+            }
+        }
+
+        func run() throws {
+            let filter = ClaimsQuery.Filter(
+                flaggedOnly: flagged, programme: programme.flatMap(SubsidyProgramme.init(rawValue:)), applicantId: applicant)
+            let reports = try Ledger(path: common.ledger.path).claimReports(filter, asOf: common.when)
+            ReportPrinter.print(reports, format: common.format)
         }
     }
 }

@@ -49,9 +49,10 @@ import Testing
         #expect(sample.payload.streamId == stream)
     }
 
-    @Test func onlyTrainingDeliveredHasMovedPastVersionOne() {
+    @Test func onlyTrainingDeliveredAndMemberAdmittedHaveMovedPastVersionOne() {
+        let moved: Set = ["TrainingDelivered", "MemberAdmitted"]
         for type in DomainEvent.payloadTypes {
-            #expect(type.schemaVersion == (type.typeName == "TrainingDelivered" ? 2 : 1))
+            #expect(type.schemaVersion == (moved.contains(type.typeName) ? 2 : 1))
         }
     }
 

@@ -43,3 +43,30 @@ import Testing
         }
     }
 }
+
+@Suite struct MemberAdmittedUpcastTests {
+    @Test func versionOneDecodesWithoutACreditCodeAndWritesBackByteForByte() throws {
+        var writer = BinaryWriter()
+        let v1 = MemberAdmitted(memberId: "M-ENT-01", name: "某精密机械有限公司", kind: .enterprise, industry: "智能制造")
+        v1.encodeVersionOneForTests(into: &writer)
+        let event = try DomainEvent.decode(typeName: "MemberAdmitted", schemaVersion: 1, payload: writer.bytes)
+        #expect(event == .memberAdmitted(v1))
+        #expect(event.schemaVersion == 2)
+        #expect(event.encodePayload(schemaVersion: 1) == writer.bytes)
+        #expect(event.encodePayload() == writer.bytes + [0])
+        var coded = v1
+        coded.creditCode = "91330100716105852F"
+        #expect(DomainEvent.memberAdmitted(coded).encodePayload(schemaVersion: 1) == nil)
+    }
+}
+
+extension MemberAdmitted {
+    /// Version 1's layout written field by field, independently of the type's own encoder.
+    func encodeVersionOneForTests(into writer: inout BinaryWriter) {
+        writer.write(memberId)
+        writer.write(name)
+        writer.write(kind)
+        writer.write(schoolLevel)
+        writer.write(industry)
+    }
+}

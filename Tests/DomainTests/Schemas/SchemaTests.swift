@@ -12,6 +12,7 @@ import Testing
         case .string(.identifier): return ["type": "string", "pattern": "^[A-Za-z0-9._:-]{1,128}$"]
         case .string(.text): return ["type": "string", "pattern": "\\S"]
         case .string(.base64Key): return ["type": "string", "pattern": "^[A-Za-z0-9+/]{43}=$"]
+        case .string(.creditCode): return ["type": "string", "pattern": "^[0-9A-HJ-NP-RTUW-Y]{18}$"]
         case .integer(let minimum, let maximum):
             var object: JSONObject = ["type": "integer", "minimum": .int(minimum)]
             if let maximum { object["maximum"] = .int(maximum) }

@@ -21,3 +21,20 @@ extension TrainingDelivered {
         }
     }
 }
+
+extension TrainingDelivered {
+    /// Version 1 is version 2 without the trailing recipient, so a record without one can be
+    /// written back at version 1 (restores of old exports reproduce it byte for byte).
+    public func encodePayload(schemaVersion version: UInt16) -> [UInt8]? {
+        switch version {
+        case Self.schemaVersion: return encodePayload()
+        case 1 where recipientId == nil:
+            var writer = BinaryWriter()
+            writer.write(providerId)
+            writer.write(personTimes)
+            writer.write(topic)
+            return writer.bytes
+        default: return nil
+        }
+    }
+}

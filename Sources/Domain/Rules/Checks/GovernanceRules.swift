@@ -23,7 +23,8 @@ extension RuleEngine {
     }
 
     /// Member ids are never reused: a withdrawn member that returns is admitted under a new
-    /// id. The lead's own admission fills in its kind.
+    /// id. The lead's own admission fills in its kind. Two active members never share a credit
+    /// code; a withdrawn member's code may be taken by a new admission (it re-joins under a new id).
     func admit(_ e: MemberAdmitted, _ actor: RuleActor, _ s: RuleReader) throws(RuleViolation) -> RuleWrites {
         var flags = MemberEntity.admittedFlag
         if let existing = try s.load(MemberEntity.self, e.memberId) {
@@ -32,7 +33,19 @@ extension RuleEngine {
             }
             flags |= MemberEntity.leadFlag
         }
-        return .one(MemberEntity(flags: flags, kind: e.kind), e.memberId)
+        var writes = RuleWrites.one(MemberEntity(flags: flags, kind: e.kind), e.memberId)
+        if let code = e.creditCode {
+            let key = RuleKey.make(.creditCode, code)
+            if let holder = try s.bytes(key).map({ String(decoding: $0, as: UTF8.self) }),
+                let member = try s.load(MemberEntity.self, holder), !member.isWithdrawn
+            {
+                throw RuleViolation(
+                    .duplicateCreditCode, field: "data.creditCode",
+                    "credit code \(code) already belongs to active member \(holder); two active members never share one")
+            }
+            writes.put(key, Array(e.memberId.utf8))
+        }
+        return writes
     }
 
     /// The lead cannot withdraw: the consortium would be left without its secretariat.

@@ -18,6 +18,8 @@ enum RuleKey {
         case memberKey = 0x0B
         case demandList = 0x0C
         case resolution = 0x0D
+        /// A unified social credit code → the member last admitted with it.
+        case creditCode = 0x0E
     }
 
     /// The single consortium record.
