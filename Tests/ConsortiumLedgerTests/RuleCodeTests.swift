@@ -13,7 +13,7 @@ struct RuleCodeTests {
         let lines = [
             #"{"type":"ConsortiumChartered","occurredAt":"2025-03-01","actor":"gov","data":{"consortiumId":"SZ","name":"T","region":"T","leadMemberId":"gov"}}"#,
             #"{"type":"MemberAdmitted","occurredAt":"2025-03-01","actor":"gov","data":{"memberId":"gov","name":"G","kind":"government"}}"#,
-            #"{"type":"MemberAdmitted","occurredAt":"2025-03-01","actor":"gov","data":{"memberId":"ent-1","name":"E","kind":"enterprise"}}"#,
+            #"{"type":"MemberAdmitted","occurredAt":"2025-03-01","actor":"gov","data":{"memberId":"ent-1","name":"E","kind":"enterprise","creditCode":"91330100716105852F"}}"#,
         ]
         try ledger.append(try lines.map { try ImportLine.parse(json: $0) })
         return ledger

@@ -41,7 +41,7 @@ struct SchemaVersionOneHistoryTests {
         _ = try legacy.importFiles([ImportInput(path: dir.file("v1.jsonl"))])
 
         // Recorded as the old tool recorded them: version 1 payloads without the code.
-        let events = try legacy.store.read { try $0.events(from: 1) }
+        let events = try legacy.events(from: 1)
         let recordedAdmissions = events.filter { $0.type == "MemberAdmitted" }
         #expect(recordedAdmissions.count == admissions)
         #expect(recordedAdmissions.allSatisfy { $0.schemaVersion == 1 })
@@ -63,7 +63,7 @@ struct SchemaVersionOneHistoryTests {
         let summary = try Ledger.restore(from: [dir.file("snapshot")], to: dir.file("restored"))
         #expect(summary.audit.passed)
         let restored = try Ledger(path: dir.file("restored"))
-        #expect(try restored.store.read { try $0.events(from: 1) } == events)
+        #expect(try restored.events(from: 1) == events)
         #expect(try restored.liveDigests() == legacy.liveDigests())
     }
 

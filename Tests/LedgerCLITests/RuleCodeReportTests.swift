@@ -30,6 +30,9 @@ struct RuleCodeReportTests {
             Case(
                 code: "inactiveMember", field: "data.enterpriseId", setup: [L.withdraw("ent-2")],
                 bad: L.sign("A2", "school-2", "ent-2", by: "school-2")),
+            Case(
+                code: "duplicateCreditCode", field: "data.creditCode",
+                bad: L.admit("ent-4", "enterprise", creditCode: SampleCreditCodes.enterprise("ent-1"))),
             Case(code: "wrongMemberKind", field: "data.schoolId", bad: L.sign("A2", "ent-3", "ent-2", by: "gov")),
             Case(
                 code: "invalidDates", field: "data.endsOn",

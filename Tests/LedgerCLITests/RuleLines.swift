@@ -1,3 +1,5 @@
+import LedgerTesting
+
 /// Import lines for the rule-code tests: the rules tests' standard consortium as JSONL.
 ///
 /// Lead government `gov`, association `assoc`, schools `school-1`, `school-2`, enterprises
@@ -11,8 +13,13 @@ enum RuleLines {
     static let charter = line(
         "ConsortiumChartered", by: "gov", #""consortiumId":"SZ","name":"Test Consortium","region":"Test","leadMemberId":"gov""#)
 
-    static func admit(_ id: String, _ kind: String) -> String {
-        line("MemberAdmitted", by: "gov", #""memberId":"\#(id)","name":"member \#(id)","kind":"\#(kind)""#)
+    /// Schools and enterprises carry the unified social credit code schema version 2 requires.
+    static func admit(_ id: String, _ kind: String, creditCode: String? = nil) -> String {
+        let code =
+            creditCode
+            ?? (kind == "school" ? SampleCreditCodes.school(id) : kind == "enterprise" ? SampleCreditCodes.enterprise(id) : nil)
+        let codeField = code.map { #","creditCode":"\#($0)""# } ?? ""
+        return line("MemberAdmitted", by: "gov", #""memberId":"\#(id)","name":"member \#(id)","kind":"\#(kind)""# + codeField)
     }
 
     /// Only what a ledger that requires signatures accepts unsigned: the lead's bootstrap.

@@ -42,7 +42,11 @@ extension CouncilProjector {
     }
 
     func addMember(_ delta: Int64, _ slot: Int, _ year: Int, _ memberId: String, _ store: inout some ProjectionStore) throws {
-        try store.add(delta, slot: slot, of: YearSlot.count, at: CouncilLayout.memberYearKey(year: year, memberId))
+        // A member's figure is a part of the consortium's, which is checked first; checked here too
+        // so a doctored member figure cannot wrap either.
+        try store.add(
+            delta, slot: slot, of: YearSlot.count, at: CouncilLayout.memberYearKey(year: year, memberId),
+            figure: "member \(memberId)'s figure of \(year)", field: "data")
     }
 
     /// Adds to both members of a pair (school and enterprise).
