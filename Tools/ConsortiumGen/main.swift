@@ -119,12 +119,13 @@ func runMain() {
     }
     let scale = scaleOverride ?? max(0.01, Double(n) / perCityTotal)
     // The history must lie in the past: the ledger refuses an occurredAt more than a day after
-    // its recording (docs/HOSTILE-INPUT.md). 2023 as always, unless the planned years would
-    // reach the current one; then it ends with last year.
+    // its recording (docs/HOSTILE-INPUT.md). 2023 as always, unless the history would reach the
+    // current year; then it ends with last year. The simulation runs `years` full years after
+    // the start year's first intake, so it covers years + 1 calendar years.
     var now = time(nil)
     var civil = tm()
     gmtime_r(&now, &civil)
-    let startYear = startYearOverride ?? min(2023, Int(civil.tm_year) + 1900 - years)
+    let startYear = startYearOverride ?? min(2023, Int(civil.tm_year) + 1900 - years - 1)
 
     let file: UnsafeMutablePointer<FILE>
     var closeFile = false

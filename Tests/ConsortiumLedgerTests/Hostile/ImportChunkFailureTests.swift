@@ -16,7 +16,7 @@ struct ImportChunkFailureTests {
         var lines: [String] = []
         for i in 1...1_000 {
             if i == 700 {
-                lines.append(HostileScenario.line("late-admit", "MemberAdmitted", by: "gov", #"{"memberId":"late","name":"Late","kind":"enterprise"}"#))
+                lines.append(HostileScenario.line("late-admit", "MemberAdmitted", by: "gov", #"{"memberId":"late","name":"Late","kind":"enterprise","creditCode":"\#(SampleCreditCodes.enterprise("late"))"}"#))
             } else {
                 lines.append(HostileScenario.line("r\(i)", "CouncilResolutionPassed", by: "gov", #"{"resolutionId":"R\#(i)","title":"Resolution \#(i)"}"#))
             }
@@ -31,7 +31,7 @@ struct ImportChunkFailureTests {
             guard phase == .writing, !once.done else { return }
             once.done = true
             // Another secretary admits the same member after validation, before chunk 4.
-            let racer = HostileScenario.line("racer", "MemberAdmitted", by: "gov", #"{"memberId":"late","name":"Late Co","kind":"enterprise"}"#)
+            let racer = HostileScenario.line("racer", "MemberAdmitted", by: "gov", #"{"memberId":"late","name":"Late Co","kind":"enterprise","creditCode":"\#(SampleCreditCodes.enterprise("late-co"))"}"#)
             _ = try? ledger.append([ImportLine.parse(json: racer)])
         }
         let error = #expect(throws: ImportInterrupted.self) {
