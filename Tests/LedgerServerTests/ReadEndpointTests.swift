@@ -35,7 +35,7 @@ struct ReadEndpointTests {
             #expect(csv.headers["Content-Type"].first?.hasPrefix("text/csv") == true)
             #expect(csv.body == (try server.ledger.tierAnswer(.committee(school: nil, enterprise: nil), asOf: .sequence(7), format: .csv)))
             // As of sequence 7 only the first agreement was recorded.
-            #expect(csv.body.split(separator: "\n").count == 2)
+            #expect(csv.body.split(whereSeparator: \.isNewline).count == 2)
             let year = try await server.request(.GET, "/v1/council?year=2025&asOf=2025-06-30", token: council)
             #expect(year.status == 200)
             #expect(year.body == (try server.ledger.tierAnswer(.council(year: 2025), asOf: AsOf(argument: "2025-06-30"), format: .json)))
