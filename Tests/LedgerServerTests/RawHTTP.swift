@@ -35,6 +35,7 @@ enum RawHTTP {
         var buffer = [UInt8](repeating: 0, count: 4096)
         while !answer.contains(UInt8(ascii: "\n")) {
             let n = recv(fd, &buffer, buffer.count, 0)
+            if n < 0, errno == EAGAIN || errno == EWOULDBLOCK { return -2 }
             if n <= 0 { break }
             answer.append(contentsOf: buffer[0..<n])
         }
