@@ -6,7 +6,7 @@ import Testing
 struct QueryCLITests {
     private func imported(events: Int = 2_000) throws -> CLIFixture {
         let cli = try CLIFixture().initialised()
-        let result = try cli.ledger(["import", try GeneratedHistory.write(events: events, seed: 31, in: cli.dir)])
+        let result = try cli.ledger(["import", try GeneratedHistory.write(events: events, seed: 35, in: cli.dir)])
         #expect(result.status == 0, "\(result.stderr)")
         return cli
     }

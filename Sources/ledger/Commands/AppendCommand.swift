@@ -3,6 +3,7 @@ import Audit
 import ConsortiumLedger
 import Domain
 import Foundation
+import LedgerClient
 
 struct AppendCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -21,6 +22,7 @@ struct AppendCommand: ParsableCommand {
             """)
 
     @OptionGroup var ledger: LedgerOptions
+    @OptionGroup var remoteOptions: RemoteOptions
 
     @Argument(help: "The event as one JSON object (default: read standard input).")
     var json: String?
@@ -41,6 +43,15 @@ struct AppendCommand: ParsableCommand {
 
     func run() throws {
         let signer = try signWith.map { try MemberKeyPair.load(from: $0) }
+        if let remote = try remoteOptions.ledger() {
+            if lines {
+                let input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+                if try RemoteAppendCommand.appendEachLine(input, signer: signer, remote: remote) > 0 { throw ExitCode(1) }
+                return
+            }
+            let text = json ?? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+            return print(try RemoteAppendCommand.appendOne(text, signer: signer, remote: remote))
+        }
         if lines { return try appendEachLine(signer: signer) }
         let text: String
         do {

@@ -98,6 +98,12 @@ public enum Plausibility {
                 throw RuleViolation(
                     .implausibleValue, field: path, "year \(year) is outside \(earliestDate.year)…\(latestDate.year)")
             }
+        case (.integer, .int(let count)) where count > maximumFen:
+            // Counts (person-times, places, headcounts, KPI targets) under the same ceiling as
+            // amounts, so no sum a read model keeps can be pushed to Int64.max by a few events.
+            throw RuleViolation(
+                .implausibleValue, field: path,
+                "\(count) is more than \(maximumFen), the largest count or amount one event may carry")
         case (.date, .string(let text)):
             if let date = LocalDate(iso: text) { try checkDate(date, field: path) }
         case (.array(let element), .array(let items)):
