@@ -1,4 +1,6 @@
 import ConsortiumLedger
+import Domain
+import LedgerTesting
 import Foundation
 import Testing
 
@@ -44,6 +46,8 @@ struct EventEndpointTests {
             #expect(problem["status"] as? Int == 422)
             #expect((problem["type"] as? String)?.isEmpty == false)
             #expect((problem["field"] as? String)?.isEmpty == false)
+            // The broken rule's stable code, not a generic one (docs/SERVICE.md, Errors).
+            #expect(RuleViolation.Code(rawValue: problem["code"] as? String ?? "") != nil, "\(refused.body)")
             #expect(try server.ledger.eventCount() == 10)
         }
     }
@@ -66,7 +70,7 @@ struct EventEndpointTests {
         try await withServer { server in
             let secretariat = try server.token("gov-1", .secretariat)
             let stale =
-                #"{"id":"v1","type":"MemberAdmitted","occurredAt":"2025-01-04","actor":"gov-1","expectedVersion":0,"data":{"memberId":"s1x","name":"S","kind":"school"}}"#
+                #"{"id":"v1","type":"MemberAdmitted","occurredAt":"2025-01-04","actor":"gov-1","expectedVersion":0,"data":{"memberId":"s1x","name":"S","kind":"school","creditCode":"\#(SampleCreditCodes.school("s1x"))"}}"#
             let first = try await server.request(.POST, "/v1/events", token: secretariat, body: stale)
             #expect(first.status == 201, "\(first.body)")
             let conflicting = stale.replacingOccurrences(of: "\"v1\"", with: "\"v2\"")

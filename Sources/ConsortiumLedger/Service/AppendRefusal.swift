@@ -47,8 +47,12 @@ public struct AppendRefusal: Sendable, Equatable {
             }
         case let error as LedgerError where error.code == .ruleViolation || error.code == .signatureRequired
             || error.code == .invalidInput:
-            let (field, index) = Self.parseRuleMessage(error.message)
-            self.init(kind: .rejected, code: error.code.rawValue, index: index, field: field, message: error.message)
+            // The rule's own code and field travel with the error (docs/DESIGN.md, Errors); the
+            // batch position is only in the message.
+            let (parsedField, index) = Self.parseRuleMessage(error.message)
+            self.init(
+                kind: .rejected, code: error.ruleCode?.rawValue ?? error.code.rawValue, index: index,
+                field: error.field ?? parsedField, message: error.message)
         case is GroupCommitQueue.Closed:
             self.init(kind: .unavailable, code: "shuttingDown", index: nil, field: nil, message: "\(error)")
         default:

@@ -42,9 +42,4 @@ extension Ledger {
         }
         return visited
     }
-
-    /// The sequence of the recorded event with `id`, if any.
-    public func sequence(ofEventId id: String) throws -> UInt64? {
-        try store.read { try $0.sequence(ofEventId: id) }
-    }
 }
