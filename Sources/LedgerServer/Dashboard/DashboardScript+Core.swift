@@ -183,7 +183,7 @@ var D = (function () {
       var texts = item.bars.map(function (b) { return el('span', { 'class': 'bar-value ' + b.cls, text: b.text }); });
       return el('div', { 'class': 'bar-row' }, [
         el('span', { 'class': 'bar-label', text: item.label }),
-        svg('svg', { viewBox: '0 0 100 ' + (item.bars.length * 12 - 2), preserveAspectRatio: 'none', 'aria-hidden': 'true', focusable: 'false' }, bars),
+        svg('svg', { viewBox: '0 0 100 ' + (item.bars.length * 12 - 2), height: item.bars.length * 12 - 2, preserveAspectRatio: 'none', 'aria-hidden': 'true', focusable: 'false' }, bars),
         el('span', { 'class': 'bar-values' }, texts)
       ]);
     });

@@ -101,8 +101,9 @@ extension DashboardScript {
   function heading() {
     var key = { council: 'councilHeading', committee: 'committeeHeading', projects: 'projectsHeading', health: 'healthHeading' }[state.page];
     var text = t(key, { year: state.year });
-    return el('div', { 'class': 'page-head' }, [el('h1', { text: text }),
-      el('p', { 'class': 'as-of-label', text: state.asOf ? t('asOfShown', { date: D.format.date(state.asOf) }) : t('asOfNow') })]);
+    var asOfLabel = state.page === 'health' ? null
+      : el('p', { 'class': 'as-of-label', text: state.asOf ? t('asOfShown', { date: D.format.date(state.asOf) }) : t('asOfNow') });
+    return el('div', { 'class': 'page-head' }, [el('h1', { text: text }), asOfLabel]);
   }
 
   function load() {
@@ -116,7 +117,8 @@ extension DashboardScript {
     var scoped = state.me.role === 'member' && (state.page === 'committee' || state.page === 'projects');
     main.textContent = '';
     main.appendChild(heading());
-    main.appendChild(asOfForm());
+    // Health is always the ledger now (its note says so): no date to pick there.
+    if (state.page !== 'health') main.appendChild(asOfForm());
     var holder = el('div', { 'class': 'page', 'aria-busy': 'true' }, el('p', { 'class': 'loading', text: t('loading') }));
     main.appendChild(holder);
     var started = performance.now();

@@ -156,7 +156,7 @@ extension DashboardScript {
         { label: t('witnessCount'), node: el('span', { 'class': 'fig', text: format.count(witnesses) }) },
         { label: t('auditHeading'), node: auditNode, warn: !audit || !audit.passed }
       ]),
-      D.section('ledgerId', null, [pairs([
+      D.section('ledgerHeading', null, [pairs([
         ['ledgerId', figure('text', h.ledgerId, 'ledgerId')],
         ['firstOccurred', el('span', { 'data-field': 'firstOccurredAt', 'data-kind': 'date', text: format.date(h.firstOccurredAt) })],
         ['lastOccurred', el('span', { 'data-field': 'lastOccurredAt', 'data-kind': 'date', text: format.date(h.lastOccurredAt) })],

@@ -43,7 +43,7 @@ h3 { font-size: 1rem; margin: .75rem 0 .4rem; color: var(--muted); }
 .kpi-card dd { margin: 0; font-size: 1.35rem; font-weight: bold; font-variant-numeric: tabular-nums; }
 .chart { margin: 0 0 .5rem; }
 .bar-row { display: grid; grid-template-columns: minmax(7rem, 14rem) minmax(6rem, 1fr) minmax(9rem, 15rem); gap: .5rem; align-items: center; padding: .2rem 0; border-bottom: 1px solid #eef1f5; }
-.bar-row svg { width: 100%; height: 1.6rem; }
+.bar-row svg { width: 100%; }
 .bar-label { font-size: .9rem; overflow-wrap: anywhere; }
 .bar-values { display: flex; flex-direction: column; font-size: .8rem; font-variant-numeric: tabular-nums; }
 .legend { list-style: none; display: flex; flex-wrap: wrap; gap: .2rem 1rem; padding: 0; margin: 0 0 .4rem; font-size: .85rem; }
