@@ -15,6 +15,14 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
+        // The network service (LedgerServer, LedgerClient) only: the core modules stay free of NIO.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // Storage engine: only LMDB imports the C module.
@@ -33,10 +41,35 @@ let package = Package(
         .target(
             name: "ConsortiumLedger",
             dependencies: ["EventStore", "Domain", "Projections", "Audit", .product(name: "Crypto", package: "swift-crypto")]),
+        // The HTTP service over the facade: routes, tokens and roles, the SSE feed.
+        .target(
+            name: "LedgerServer",
+            dependencies: [
+                "ConsortiumLedger", "Domain",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            resources: [.copy("Resources/openapi.json")]),
+        // The remote side: `--remote` calls of the CLI.
+        .target(
+            name: "LedgerClient",
+            dependencies: [
+                "ConsortiumLedger", "Domain",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]),
         .executableTarget(
             name: "ledger",
             dependencies: [
-                "ConsortiumLedger", "Domain", "EventStore", "Audit", "Projections",
+                "ConsortiumLedger", "Domain", "EventStore", "Audit", "Projections", "LedgerServer", "LedgerClient",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(name: "LedgerTesting", dependencies: ["ConsortiumLedger", "EventStore", "Domain", "LMDB"]),
@@ -45,7 +78,11 @@ let package = Package(
         .executableTarget(name: "ConsortiumGen", path: "Tools/ConsortiumGen", exclude: ["README.md"]),
         .executableTarget(
             name: "LedgerBench",
-            dependencies: ["ConsortiumLedger", "EventStore", "LMDB", "Domain"],
+            dependencies: [
+                "ConsortiumLedger", "EventStore", "LMDB", "Domain", "LedgerClient",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
             path: "Tools/LedgerBench"),
         .executableTarget(name: "LMDBAnchor", dependencies: ["CLMDB"], path: "Tools/LMDBAnchor"),
         // Reliability: the long torture runs, and the child programs the reliability tests kill.
@@ -64,6 +101,12 @@ let package = Package(
             name: "ConsortiumLedgerTests",
             dependencies: ["ConsortiumLedger", "LedgerTesting", "Domain", "Projections", "EventStore", "LMDB"]),
         .testTarget(name: "LedgerCLITests", dependencies: ["LedgerTesting"]),
+        .testTarget(
+            name: "LedgerServerTests",
+            dependencies: [
+                "LedgerServer", "LedgerClient", "ConsortiumLedger", "Domain", "LedgerTesting",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]),
         .testTarget(
             name: "ReliabilityTests",
             dependencies: ["ConsortiumLedger", "EventStore", "LMDB", "Domain", "LedgerTesting"]),
