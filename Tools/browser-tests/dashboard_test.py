@@ -82,6 +82,8 @@ def fmt(kind, value, lang):
         return "%d年%d月%d日" % (y, m, d) if lang == "zh" else "%d %s %d" % (d, MONTHS[m - 1], y)
     if kind == "text":
         return "–" if value in (None, "") else str(value)
+    if kind == "audit":
+        return {"zh": ("通过", "未通过"), "en": ("passed", "FAILED")}[lang][0 if value else 1]
     raise ValueError(kind)
 
 
@@ -201,7 +203,8 @@ def main():
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=args.chromium, headless=True, args=["--no-sandbox", "--disable-gpu"])
-        context = browser.new_context(viewport={"width": 1366, "height": 768}, device_scale_factor=1)
+        # A council member's browser is Chinese (the date picker follows the browser's locale).
+        context = browser.new_context(viewport={"width": 1366, "height": 768}, device_scale_factor=1, locale="zh-CN")
         page = context.new_page()
         watch(page, failures, lambda: where["now"])
         where["now"] = "log-in"
@@ -303,7 +306,7 @@ def main():
         context.close()
 
         # A member (a school) sees only its own committee pairs and projects.
-        member_context = browser.new_context(viewport={"width": 1366, "height": 768})
+        member_context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="zh-CN")
         member_page = member_context.new_page()
         watch(member_page, failures, lambda: where["now"])
         where["now"] = "member log-in"

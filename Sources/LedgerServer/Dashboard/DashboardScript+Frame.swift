@@ -62,7 +62,9 @@ extension DashboardScript {
   }
 
   function logout() {
-    fetch('/v1/session/end', { method: 'POST', credentials: 'same-origin' }).then(function () { location.href = D.href(state.page); });
+    fetch('/v1/session/end', { method: 'POST', credentials: 'same-origin' })
+      .then(function (response) { return response.text(); })
+      .then(function () { state.me = null; login(); });
   }
 
   function login(message) {

@@ -147,7 +147,7 @@ extension DashboardScript {
   PAGES.health = function (h) {
     var cp = h.lastCheckpoint, audit = h.lastAudit;
     var witnesses = cp ? cp.signers.filter(function (s) { return !s.ledger; }).length : 0;
-    var auditNode = audit ? el('span', { 'class': 'fig ' + (audit.passed ? 'ok' : 'bad'), 'data-field': 'lastAudit.passed', 'data-kind': 'text',
+    var auditNode = audit ? el('span', { 'class': 'fig ' + (audit.passed ? 'ok' : 'bad'), 'data-field': 'lastAudit.passed', 'data-kind': 'audit',
       text: audit.passed ? t('auditPassed') : t('auditFailed') }) : el('span', { text: t('noAudit') });
     var sections = [
       el('p', { 'class': 'note', text: t('healthCurrent') }),
