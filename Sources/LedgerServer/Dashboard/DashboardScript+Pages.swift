@@ -11,8 +11,9 @@ extension DashboardScript {
 
   // A table whose column headers are sort buttons (keyboard reachable) and whose rows can be
   // filtered; `visible(row)` decides which rows show, `onChange` reports the count shown.
-  function sortableTable(caption, columns, rows, rowAttrs, onChange) {
-    var sortIndex = -1, descending = false, visible = function () { return true; };
+  // `initialSort` (a column index) orders the rows descending before anyone clicks.
+  function sortableTable(caption, columns, rows, rowAttrs, onChange, initialSort) {
+    var sortIndex = initialSort === undefined ? -1 : initialSort, descending = sortIndex >= 0, visible = function () { return true; };
     var tbody = el('tbody');
     var headers = columns.map(function (c, i) {
       var button = el('button', { type: 'button', 'class': 'sort', title: t('sortBy', { col: c.label }), text: c.label,
@@ -74,7 +75,7 @@ extension DashboardScript {
     ];
     var grid = sortableTable(t('committeeHeading'), columns, rows, function (r) {
       return { 'data-key': r.schoolId + '|' + r.enterpriseId, 'class': r.agreementsExpiringWithin90Days > 0 ? 'expiring' : null };
-    }, function (shown) { status.textContent = t('pairsShown', { shown: format.count(shown), total: format.count(rows.length) }); });
+    }, function (shown) { status.textContent = t('pairsShown', { shown: format.count(shown), total: format.count(rows.length) }); }, 3);
     var school = el('select', { id: 'f-school' }, options(distinct(rows, 'schoolId')));
     var enterprise = el('select', { id: 'f-enterprise' }, options(distinct(rows, 'enterpriseId')));
     var onlyExpiring = el('input', { type: 'checkbox', id: 'f-expiring' });
@@ -127,7 +128,7 @@ extension DashboardScript {
       { label: t('closed'), kind: 'flag', value: function (r) { return r.closed; }, field: function () { return 'closed'; } }
     ];
     var rowKey = function (r) { return { 'data-key': r.projectId, 'class': r.milestones.overdue > 0 ? 'expiring' : null }; };
-    var grid = sortableTable(t('projectsHeading'), columns, rows, rowKey);
+    var grid = sortableTable(t('projectsHeading'), columns, rows, rowKey, null, 5);
     grid.redraw();
     return [
       D.cards([{ label: t('projectsCount'), node: figure('count', rows.length, 'length') },
