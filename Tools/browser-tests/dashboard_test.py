@@ -187,13 +187,18 @@ def check_labels(page, page_name, lang, failures, where):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--base", required=True)
-    parser.add_argument("--token", required=True, help="a council-role token")
-    parser.add_argument("--member-token", required=True, help="a member-role token (a school)")
+    # Tokens come from the environment, not the command line (which any user can list with ps).
+    parser.add_argument("--token-env", default="DASHBOARD_COUNCIL_TOKEN", help="variable holding a council-role token")
+    parser.add_argument("--member-token-env", default="DASHBOARD_MEMBER_TOKEN", help="variable holding a member-role token (a school)")
     parser.add_argument("--member", required=True)
     parser.add_argument("--shots", required=True)
     parser.add_argument("--chromium", default="/usr/bin/chromium")
     parser.add_argument("--runs", type=int, default=5, help="fresh loads measured for page weight and render time")
     args = parser.parse_args()
+    args.token = os.environ.get(args.token_env, "")
+    args.member_token = os.environ.get(args.member_token_env, "")
+    if not args.token or not args.member_token:
+        parser.error("set %s and %s to a council and a member token" % (args.token_env, args.member_token_env))
     os.makedirs(args.shots, exist_ok=True)
     failures = Failures()
     base = args.base.rstrip("/")

@@ -57,8 +57,9 @@ with open(sys.argv[1], encoding="utf-8") as f:
 print(lead, school)
 EOF
 )
-COUNCIL_TOKEN="$("$BIN/ledger" token issue --member "$LEAD" --role council --label browser-test 2>/dev/null)"
-MEMBER_TOKEN="$("$BIN/ledger" token issue --member "$SCHOOL" --role member --label browser-test 2>/dev/null)"
+DASHBOARD_COUNCIL_TOKEN="$("$BIN/ledger" token issue --member "$LEAD" --role council --label browser-test 2>/dev/null)"
+DASHBOARD_MEMBER_TOKEN="$("$BIN/ledger" token issue --member "$SCHOOL" --role member --label browser-test 2>/dev/null)"
+export DASHBOARD_COUNCIL_TOKEN DASHBOARD_MEMBER_TOKEN
 
 PORT="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 # Bounded: the server stops by itself after 15 minutes even if this script is killed.
@@ -71,8 +72,7 @@ for _ in $(seq 1 100); do
 done
 
 status=0
-python3 "$HERE/dashboard_test.py" --base "http://127.0.0.1:$PORT" --token "$COUNCIL_TOKEN" \
-    --member-token "$MEMBER_TOKEN" --member "$SCHOOL" --shots "$SHOTS" || status=$?
+python3 "$HERE/dashboard_test.py" --base "http://127.0.0.1:$PORT" --member "$SCHOOL" --shots "$SHOTS" || status=$?
 if [ "$status" -ne 0 ]; then
     echo "--- server log (last 40 lines)"
     tail -n 40 "$WORK/serve.log"
