@@ -108,3 +108,18 @@ struct ReadEndpointTests {
         }
     }
 }
+
+@Suite("Problem documents")
+struct ProblemDocumentTests {
+    @Test func unknownRoutesAndMethodsAnswerProblemJSON() async throws {
+        try await withServer { server in
+            let missing = try await server.request(.GET, "/v1/nothing-here")
+            #expect(missing.status == 404)
+            #expect(missing.headers["Content-Type"].first == "application/problem+json")
+            #expect(jsonObject(missing.body)["status"] as? Int == 404)
+            let method = try await server.request(.DELETE, "/v1/events")
+            #expect((400..<500).contains(method.status))
+            #expect(method.headers["Content-Type"].first == "application/problem+json")
+        }
+    }
+}

@@ -7,6 +7,7 @@ public enum LedgerRouter {
     public static func build(api: LedgerAPI) -> (router: Router<LedgerRequestContext>, routes: [(method: String, path: String)]) {
         let router = Router(context: LedgerRequestContext.self)
         router.add(middleware: MetricsMiddleware(metrics: api.metrics))
+        router.add(middleware: ProblemMiddleware(api: api))
         router.add(middleware: AuthMiddleware(api: api))
         let table = RouteTable(router: router)
         let groups: [any RouteGroup] = [
