@@ -19,6 +19,7 @@ public enum LedgerRouter {
             TierRoutes(api: api),
             TransparencyRoutes(api: api),
             OpenAPIRoutes(),
+            DashboardRoutes(api: api),
         ]
         for group in groups { group.register(on: table) }
         return (router, table.entries)

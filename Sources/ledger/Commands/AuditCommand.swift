@@ -25,6 +25,8 @@ struct AuditCommand: ParsableCommand {
         let bar = ProgressBar(label: "audit", total: try opened.eventCount())
         let report = try opened.audit(options: AuditOptions(checkSignatures: !noSignatures)) { bar.update($0) }
         bar.finish()
+        // The dashboard's ledger-health page shows when the history was last verified.
+        do { try opened.recordLastAudit(report) } catch { Terminal.printError("ledger: the audit result was not recorded: \(error)") }
         if json {
             let data = try JSONSerialization.data(withJSONObject: report.json, options: [.prettyPrinted, .sortedKeys])
             print(String(decoding: data, as: UTF8.self))
