@@ -15,6 +15,11 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
+        // The province's PostgreSQL sink (PostgresSink) only: the core modules stay free of NIO.
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // Storage engine: only LMDB imports the C module.
@@ -36,16 +41,27 @@ let package = Package(
         .executableTarget(
             name: "ledger",
             dependencies: [
-                "ConsortiumLedger", "Domain", "EventStore", "Audit", "Projections",
+                "ConsortiumLedger", "Domain", "EventStore", "Audit", "Projections", "PostgresSink",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        // The province's view: one ledger (local or its HTTP feed) followed into PostgreSQL.
+        .target(
+            name: "PostgresSink",
+            dependencies: [
+                "ConsortiumLedger", "Domain", "Projections",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Migrations")]),
         .target(name: "LedgerTesting", dependencies: ["ConsortiumLedger", "EventStore", "Domain", "LMDB"]),
 
         // Tools: generator, benchmark harness, raw-LMDB C anchor.
         .executableTarget(name: "ConsortiumGen", path: "Tools/ConsortiumGen", exclude: ["README.md"]),
         .executableTarget(
             name: "LedgerBench",
-            dependencies: ["ConsortiumLedger", "EventStore", "LMDB", "Domain"],
+            dependencies: ["ConsortiumLedger", "EventStore", "LMDB", "Domain", "PostgresSink"],
             path: "Tools/LedgerBench"),
         .executableTarget(name: "LMDBAnchor", dependencies: ["CLMDB"], path: "Tools/LMDBAnchor"),
         // Reliability: the long torture runs, and the child programs the reliability tests kill.
@@ -64,6 +80,12 @@ let package = Package(
             name: "ConsortiumLedgerTests",
             dependencies: ["ConsortiumLedger", "LedgerTesting", "Domain", "Projections", "EventStore", "LMDB"]),
         .testTarget(name: "LedgerCLITests", dependencies: ["LedgerTesting"]),
+        .testTarget(
+            name: "PostgresSinkTests",
+            dependencies: [
+                "PostgresSink", "ConsortiumLedger", "LedgerTesting", "Domain", "Projections",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]),
         .testTarget(
             name: "ReliabilityTests",
             dependencies: ["ConsortiumLedger", "EventStore", "LMDB", "Domain", "LedgerTesting"]),

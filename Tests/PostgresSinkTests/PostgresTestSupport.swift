@@ -1,0 +1,118 @@
+import ConsortiumLedger
+import Domain
+import Foundation
+import LedgerTesting
+import PostgresNIO
+import Testing
+
+@testable import PostgresSink
+
+/// The test PostgreSQL server (`Tools/postgres/test-server.sh start` prints its URL; `.ci/run`
+/// exports it as LEDGER_TEST_POSTGRES_URL). Tests that need it are skipped, with this reason
+/// printed, when the variable is unset.
+enum PostgresTest {
+    static let url: String? = {
+        let value = ProcessInfo.processInfo.environment["LEDGER_TEST_POSTGRES_URL"] ?? ""
+        return value.isEmpty ? nil : value
+    }()
+    static var available: Bool { url != nil }
+    static let skipReason: Comment =
+        "LEDGER_TEST_POSTGRES_URL is unset: run `Tools/postgres/test-server.sh start` and export the URL it prints"
+
+    /// A new, empty database on the test server for one test (dropped by `drop`).
+    static func freshDatabase(_ label: String) async throws -> PostgresURL {
+        guard let url else { throw SinkError(.invalidSetup, "\(skipReason)") }
+        let server = try PostgresURL(url)
+        let name = "sink_\(label)_\(UInt32.random(in: 0...UInt32.max))"
+        let admin = try await SinkDatabase.connect(server)
+        try await admin.execute("CREATE DATABASE \(name)")
+        await admin.close()
+        return server.with(database: name)
+    }
+
+    static func drop(_ database: PostgresURL) async {
+        guard let url, let server = try? PostgresURL(url), let admin = try? await SinkDatabase.connect(server) else { return }
+        try? await admin.execute("DROP DATABASE IF EXISTS \(database.database) WITH (FORCE)")
+        await admin.close()
+    }
+
+    /// Runs `body` with a connection to `url`.
+    static func with<R>(_ url: PostgresURL, _ body: (SinkDatabase) async throws -> R) async throws -> R {
+        let database = try await SinkDatabase.connect(url)
+        do {
+            let result = try await body(database)
+            await database.close()
+            return result
+        } catch {
+            await database.close()
+            throw error
+        }
+    }
+
+    /// One integer the query answers.
+    static func integer(_ sql: String, _ url: PostgresURL) async throws -> Int64 {
+        try await with(url) { database in
+            let rows = try await database.rows(PostgresQuery(unsafeSQL: sql), doing: sql)
+            return try rows.first?.decode(Int64?.self) ?? 0
+        }
+    }
+
+    /// Each row the query answers as one JSON object (`SELECT to_jsonb(t)::text FROM t …`).
+    static func objects(_ sql: String, _ url: PostgresURL) async throws -> [JSONObject] {
+        try await with(url) { database in
+            try await database.rows(PostgresQuery(unsafeSQL: sql), doing: sql).map { row in
+                guard case .object(let object) = try JSONValue.parse(try row.decode(String.self)) else {
+                    throw SinkError(.source, "not a JSON object")
+                }
+                return object
+            }
+        }
+    }
+
+    /// The chain hashes PostgreSQL holds for a ledger, in sequence order.
+    static func hashes(ledgerId: String, _ url: PostgresURL) async throws -> [[UInt8]] {
+        try await with(url) { database in
+            var bindings = PostgresBindings()
+            bindings.append(ledgerId)
+            return try await database.rows(
+                PostgresQuery(
+                    unsafeSQL: "SELECT hash FROM consortium_events WHERE ledger_id = $1 ORDER BY sequence", binds: bindings),
+                doing: "hashes"
+            ).map { Array(try $0.decode(ByteBuffer.self).readableBytesView) }
+        }
+    }
+}
+
+/// Generated consortia as ledgers on disk.
+enum SinkFixtures {
+    /// A ledger of `events` generated events (seed `seed`), imported in batches.
+    static func ledger(events: Int, seed: Int, in dir: TemporaryDirectory, name: String) throws -> Ledger {
+        let file = try GeneratedHistory.write(events: events, seed: seed, in: dir)
+        let ledger = try Ledger.create(path: dir.file(name))
+        _ = try ledger.importFiles([ImportInput(path: file)], options: ImportOptions(batchSize: 50_000))
+        return ledger
+    }
+
+    /// Every chain hash of a ledger, in sequence order.
+    static func hashes(_ ledger: Ledger) throws -> [[UInt8]] {
+        var hashes: [[UInt8]] = []
+        while true {
+            let chunk = try ledger.sinkChunk(after: UInt64(hashes.count), limit: 50_000, includeData: false)
+            if chunk.records.isEmpty { return hashes }
+            hashes += chunk.records.map(\.hash)
+        }
+    }
+
+    static func ledgerId(_ ledger: Ledger) throws -> String { try ledger.sinkChunk(after: 0, limit: 0).ledgerId }
+
+    /// `ledger sink postgres` to completion.
+    static func sink(_ ledger: Ledger, _ url: PostgresURL, _ extra: [String] = []) throws -> ChildResult {
+        try ChildProcess.run(
+            "ledger", ["sink", "postgres", "--url", url.text, "--ledger", ledger.path] + extra, limit: 600)
+    }
+}
+
+extension PostgresURL {
+    /// The URL again, for a command line.
+    var text: String { "postgresql://\(user)@\(host):\(port)/\(database)" }
+}

@@ -1,0 +1,143 @@
+import ConsortiumLedger
+import Foundation
+import LedgerTesting
+import Testing
+
+@testable import PostgresSink
+
+/// Exactly once across kills and database restarts: the position moves in the transaction
+/// that writes the rows, so whatever happens between commits leaves a consistent database.
+@Suite("The sink across kills and restarts", .enabled(if: PostgresTest.available, PostgresTest.skipReason))
+struct SinkCrashTests {
+    /// What PostgreSQL holds for the ledger must be exactly its history: every sequence once,
+    /// every hash the ledger's, the position at the head.
+    private func expectExactCopy(of ledger: Ledger, in url: PostgresURL) async throws {
+        let id = try SinkFixtures.ledgerId(ledger)
+        let expected = try SinkFixtures.hashes(ledger)
+        let count = try await PostgresTest.integer("SELECT count(*) FROM consortium_events WHERE ledger_id = '\(id)'", url)
+        let distinct = try await PostgresTest.integer(
+            "SELECT count(DISTINCT sequence) FROM consortium_events WHERE ledger_id = '\(id)'", url)
+        let top = try await PostgresTest.integer("SELECT max(sequence) FROM consortium_events WHERE ledger_id = '\(id)'", url)
+        let position = try await PostgresTest.integer(
+            "SELECT last_sequence FROM sink_positions WHERE ledger_id = '\(id)'", url)
+        #expect(count == Int64(expected.count))
+        #expect(distinct == Int64(expected.count))
+        #expect(top == Int64(expected.count))
+        #expect(position == Int64(expected.count))
+        let stored = try await PostgresTest.hashes(ledgerId: id, url)
+        #expect(stored == expected, "every row's hash is the ledger's hash for that sequence")
+        // The tier rows answer for all of it, not for the events of some interrupted run.
+        let year = try ledger.sinkChunk(after: UInt64(expected.count) - 1, limit: 1, includeData: false).records[0]
+            .context.year
+        let council = try ledger.councilReport(year: year)
+        let enrolled = try await PostgresTest.integer(
+            "SELECT apprentices_enrolled FROM council_years WHERE ledger_id = '\(id)' AND year = \(year)", url)
+        #expect(enrolled == council.apprenticesEnrolled)
+        let pairs = try await PostgresTest.integer("SELECT count(*) FROM committee_pairs WHERE ledger_id = '\(id)'", url)
+        #expect(pairs == Int64(try ledger.committeeReports().count))
+    }
+
+    private func position(_ url: PostgresURL) async -> Int64 {
+        (try? await PostgresTest.integer("SELECT coalesce(max(last_sequence), 0) FROM sink_positions", url)) ?? 0
+    }
+
+    @Test func killedTenTimesDuringASinkOfAHundredThousandEventsResumesExactlyOnce() async throws {
+        let dir = TemporaryDirectory("sink-kill")
+        let ledger = try SinkFixtures.ledger(events: 100_000, seed: 21, in: dir, name: "city")
+        let url = try await PostgresTest.freshDatabase("kill")
+        defer { Task { await PostgresTest.drop(url) } }
+        let arguments = ["sink", "postgres", "--url", url.text, "--ledger", ledger.path, "--batch-size", "1500"]
+
+        var kills = 0
+        var last: Int64 = -1
+        while kills < 10 {
+            let child = try ChildProcess(product: "ledger", arguments)
+            // Wait until this run has committed something new, then kill it at a varying
+            // moment: inside a COPY, a tier upsert, a commit or between transactions.
+            var progressed = false
+            for _ in 0..<6_000 where child.process.isRunning {
+                if await position(url) > last {
+                    progressed = true
+                    break
+                }
+                try await Task.sleep(for: .milliseconds(10))
+            }
+            try await Task.sleep(for: .milliseconds(UInt64.random(in: 0...120)))
+            child.kill(SIGKILL)
+            let result = child.wait(limit: 60)
+            #expect(progressed, "run \(kills + 1) made progress before its kill: \(result.stderr)")
+            #expect(result.outcome == .signalled(SIGKILL), "the sink was still running when killed: \(result)")
+            guard result.outcome == .signalled(SIGKILL) else { break }
+            kills += 1
+            last = await position(url)
+        }
+        #expect(kills == 10)
+        #expect(last < 100_000, "the kills landed before the sink finished")
+
+        let final = try SinkFixtures.sink(ledger, url, ["--batch-size", "1500"])
+        #expect(final.status == 0, "final run: \(final.stderr)")
+        try await expectExactCopy(of: ledger, in: url)
+    }
+
+    @Test func databaseRestartedMidSinkTheSinkResumesByItself() async throws {
+        let dir = TemporaryDirectory("sink-restart")
+        let ledger = try SinkFixtures.ledger(events: 20_000, seed: 22, in: dir, name: "city")
+        // A cluster of this test's own, so stopping it disturbs no other test.
+        let cluster = PrivateCluster()
+        let server = try cluster.start()
+        defer { cluster.stop() }
+        let url = server.with(database: "postgres")
+
+        let child = try ChildProcess(
+            product: "ledger", ["sink", "postgres", "--url", url.text, "--ledger", ledger.path, "--batch-size", "400"])
+        var before: Int64 = 0
+        for _ in 0..<6_000 where child.process.isRunning && before == 0 {
+            before = await position(url)
+            if before == 0 { try await Task.sleep(for: .milliseconds(10)) }
+        }
+        #expect(before > 0 && before < 20_000, "the sink was mid-way when the database went down (at \(before))")
+        cluster.stop(mode: "immediate")
+        // Down long enough for the sink to notice and retry at least once.
+        try await Task.sleep(for: .seconds(2))
+        _ = try cluster.start()
+        let result = child.wait(limit: 300)
+        #expect(result.status == 0, "the sink finished by itself: \(result)")
+        #expect(result.stderr.contains("retrying in"), "it said the database was down: \(result.stderr)")
+        #expect(result.stdout.contains("reconnects") && !result.stdout.contains(" 0 reconnects"))
+        try await expectExactCopy(of: ledger, in: url)
+    }
+
+    @Test func unreachableDatabaseIsNamedAndRetriedWithBackoff() throws {
+        let dir = TemporaryDirectory("sink-down")
+        let ledger = try SinkFixtures.ledger(events: 50, seed: 23, in: dir, name: "city")
+        // Port 1 on loopback: nothing listens there.
+        let result = try ChildProcess.run(
+            "ledger",
+            ["sink", "postgres", "--url", "postgresql://ledger@127.0.0.1:1/province", "--ledger", ledger.path,
+             "--max-attempts", "3"], limit: 120)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("PostgreSQL at 127.0.0.1:1/province is unavailable"), "\(result.stderr)")
+        #expect(result.stderr.contains("retrying in 0.5 s (attempt 1)"), "\(result.stderr)")
+        #expect(result.stderr.contains("retrying in 1 s (attempt 2)"), "\(result.stderr)")
+    }
+}
+
+/// A PostgreSQL cluster in a temporary directory on a port of its own, through
+/// `Tools/postgres/test-server.sh`.
+final class PrivateCluster: Sendable {
+    let directory = "/tmp/ledger-sink-cluster-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+    let port = Int.random(in: 20_000...60_000)
+    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Tools/postgres/test-server.sh").path
+
+    func start() throws -> PostgresURL {
+        let result = try ChildProcess.run(executable: "/bin/bash", [Self.script, "start", directory, String(port)], limit: 120)
+        guard result.status == 0 else { throw SinkError(.invalidSetup, "test-server.sh start: \(result.stderr)") }
+        return try PostgresURL(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    func stop(mode: String = "fast") {
+        _ = try? ChildProcess.run(executable: "/bin/bash", [Self.script, "stop", directory, mode], limit: 120)
+        if mode == "fast" { try? FileManager.default.removeItem(atPath: directory) }
+    }
+}
