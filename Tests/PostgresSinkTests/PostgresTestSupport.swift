@@ -20,23 +20,51 @@ enum PostgresTest {
         "LEDGER_TEST_POSTGRES_URL is unset: run `Tools/postgres/test-server.sh start` and export the URL it prints"
 
     /// A new, empty database on the test server for one test (dropped by `drop`).
-    static func freshDatabase(_ label: String) async throws -> PostgresURL {
+    static func freshDatabase(_ label: String) throws -> PostgresURL {
         guard let url else { throw SinkError(.invalidSetup, "\(skipReason)") }
         let server = try PostgresURL(url)
         let name = "sink_\(label)_\(UInt32.random(in: 0...UInt32.max))"
-        let admin = try await SinkDatabase.connect(server)
-        try await admin.execute("CREATE DATABASE \(name)")
-        await admin.close()
+        _ = try psql("CREATE DATABASE \(name)", server)
         return server.with(database: name)
     }
 
-    static func drop(_ database: PostgresURL) async {
-        guard let url, let server = try? PostgresURL(url), let admin = try? await SinkDatabase.connect(server) else { return }
-        try? await admin.execute("DROP DATABASE IF EXISTS \(database.database) WITH (FORCE)")
-        await admin.close()
+    static func drop(_ database: PostgresURL) {
+        guard let url, let server = try? PostgresURL(url) else { return }
+        _ = try? psql("DROP DATABASE IF EXISTS \(database.database) WITH (FORCE)", server)
     }
 
-    /// Runs `body` with a connection to `url`.
+    /// Runs one statement with `psql` (Debian's client, installed with the server) and returns
+    /// its rows, one line each, unaligned. Tests query through a separate process so that no
+    /// test thread waits on the concurrency pool while holding one of its threads.
+    static func psql(_ sql: String, _ url: PostgresURL) throws -> [String] {
+        let result = try ChildProcess.run(
+            executable: "/usr/bin/psql", [url.text, "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1", "-c", sql], limit: 120)
+        guard result.status == 0 else { throw SinkError(.databaseRefused, "psql \(sql): \(result.stderr)") }
+        return result.stdout.split(separator: "\n").map(String.init)
+    }
+
+    /// One integer the query answers (0 for NULL).
+    static func integer(_ sql: String, _ url: PostgresURL) throws -> Int64 {
+        try psql(sql, url).first.flatMap { Int64($0) } ?? 0
+    }
+
+    /// Each row the query answers as one JSON object (`SELECT to_jsonb(t)::text FROM t …`).
+    static func objects(_ sql: String, _ url: PostgresURL) throws -> [JSONObject] {
+        try psql(sql, url).map { line in
+            guard case .object(let object) = try JSONValue.parse(line) else {
+                throw SinkError(.source, "not a JSON object: \(line)")
+            }
+            return object
+        }
+    }
+
+    /// The chain hashes PostgreSQL holds for a ledger, in sequence order, as hex.
+    static func hashes(ledgerId: String, _ url: PostgresURL) throws -> [String] {
+        try psql(
+            "SELECT encode(hash, 'hex') FROM consortium_events WHERE ledger_id = '\(ledgerId)' ORDER BY sequence", url)
+    }
+
+    /// Runs `body` with a connection to `url` (async tests only).
     static func with<R>(_ url: PostgresURL, _ body: (SinkDatabase) async throws -> R) async throws -> R {
         let database = try await SinkDatabase.connect(url)
         do {
@@ -46,39 +74,6 @@ enum PostgresTest {
         } catch {
             await database.close()
             throw error
-        }
-    }
-
-    /// One integer the query answers.
-    static func integer(_ sql: String, _ url: PostgresURL) async throws -> Int64 {
-        try await with(url) { database in
-            let rows = try await database.rows(PostgresQuery(unsafeSQL: sql), doing: sql)
-            return try rows.first?.decode(Int64?.self) ?? 0
-        }
-    }
-
-    /// Each row the query answers as one JSON object (`SELECT to_jsonb(t)::text FROM t …`).
-    static func objects(_ sql: String, _ url: PostgresURL) async throws -> [JSONObject] {
-        try await with(url) { database in
-            try await database.rows(PostgresQuery(unsafeSQL: sql), doing: sql).map { row in
-                guard case .object(let object) = try JSONValue.parse(try row.decode(String.self)) else {
-                    throw SinkError(.source, "not a JSON object")
-                }
-                return object
-            }
-        }
-    }
-
-    /// The chain hashes PostgreSQL holds for a ledger, in sequence order.
-    static func hashes(ledgerId: String, _ url: PostgresURL) async throws -> [[UInt8]] {
-        try await with(url) { database in
-            var bindings = PostgresBindings()
-            bindings.append(ledgerId)
-            return try await database.rows(
-                PostgresQuery(
-                    unsafeSQL: "SELECT hash FROM consortium_events WHERE ledger_id = $1 ORDER BY sequence", binds: bindings),
-                doing: "hashes"
-            ).map { Array(try $0.decode(ByteBuffer.self).readableBytesView) }
         }
     }
 }
@@ -93,13 +88,13 @@ enum SinkFixtures {
         return ledger
     }
 
-    /// Every chain hash of a ledger, in sequence order.
-    static func hashes(_ ledger: Ledger) throws -> [[UInt8]] {
-        var hashes: [[UInt8]] = []
+    /// Every chain hash of a ledger, in sequence order, as hex.
+    static func hashes(_ ledger: Ledger) throws -> [String] {
+        var hashes: [String] = []
         while true {
             let chunk = try ledger.sinkChunk(after: UInt64(hashes.count), limit: 50_000, includeData: false)
             if chunk.records.isEmpty { return hashes }
-            hashes += chunk.records.map(\.hash)
+            hashes += chunk.records.map { hex($0.hash) }
         }
     }
 

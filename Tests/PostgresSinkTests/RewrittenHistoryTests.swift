@@ -9,12 +9,12 @@ import Testing
 /// contains what it already wrote.
 @Suite("A rewritten upstream history", .enabled(if: PostgresTest.available, PostgresTest.skipReason))
 struct RewrittenHistoryTests {
-    @Test func aLedgerRebuiltWithTheSameIdAndOtherEventsIsRefused() async throws {
+    @Test func aLedgerRebuiltWithTheSameIdAndOtherEventsIsRefused() throws {
         let dir = TemporaryDirectory("sink-rewrite")
         let original = try SinkFixtures.ledger(events: 1_200, seed: 31, in: dir, name: "original")
         let id = try SinkFixtures.ledgerId(original)
-        let url = try await PostgresTest.freshDatabase("rewrite")
-        defer { Task { await PostgresTest.drop(url) } }
+        let url = try PostgresTest.freshDatabase("rewrite")
+        defer { PostgresTest.drop(url) }
         #expect(try SinkFixtures.sink(original, url).status == 0)
 
         // Someone rebuilds the ledger under the same id from other records (a forged history).
@@ -26,19 +26,19 @@ struct RewrittenHistoryTests {
         #expect(result.status != 0)
         #expect(result.stderr.contains("history rewritten upstream"), "\(result.stderr)")
         #expect(result.stderr.contains("first differs at sequence 1:"), "names where the chain differs: \(result.stderr)")
-        let rows = try await PostgresTest.integer("SELECT count(*) FROM consortium_events", url)
+        let rows = try PostgresTest.integer("SELECT count(*) FROM consortium_events", url)
         #expect(rows == 1_200, "nothing of the forged history was written")
-        #expect(try await PostgresTest.hashes(ledgerId: id, url) == SinkFixtures.hashes(original))
+        #expect(try PostgresTest.hashes(ledgerId: id, url) == SinkFixtures.hashes(original))
     }
 
-    @Test func aLedgerThatLostEventsIsRefused() async throws {
+    @Test func aLedgerThatLostEventsIsRefused() throws {
         let dir = TemporaryDirectory("sink-truncate")
         let file = try GeneratedHistory.write(events: 900, seed: 33, in: dir)
         let original = try Ledger.create(path: dir.file("original"))
         _ = try original.importFiles([ImportInput(path: file)])
         let id = try SinkFixtures.ledgerId(original)
-        let url = try await PostgresTest.freshDatabase("truncate")
-        defer { Task { await PostgresTest.drop(url) } }
+        let url = try PostgresTest.freshDatabase("truncate")
+        defer { PostgresTest.drop(url) }
         #expect(try SinkFixtures.sink(original, url).status == 0)
 
         // The same first 800 records under the same id; the last hundred are gone.
@@ -51,6 +51,6 @@ struct RewrittenHistoryTests {
         let result = try SinkFixtures.sink(truncated, url)
         #expect(result.status != 0)
         #expect(result.stderr.contains("has only 800 events but PostgreSQL already holds 900"), "\(result.stderr)")
-        #expect(try await PostgresTest.integer("SELECT count(*) FROM consortium_events", url) == 900)
+        #expect(try PostgresTest.integer("SELECT count(*) FROM consortium_events", url) == 900)
     }
 }

@@ -11,41 +11,43 @@ import Testing
 struct SinkCrashTests {
     /// What PostgreSQL holds for the ledger must be exactly its history: every sequence once,
     /// every hash the ledger's, the position at the head.
-    private func expectExactCopy(of ledger: Ledger, in url: PostgresURL) async throws {
+    private func expectExactCopy(of ledger: Ledger, in url: PostgresURL) throws {
         let id = try SinkFixtures.ledgerId(ledger)
         let expected = try SinkFixtures.hashes(ledger)
-        let count = try await PostgresTest.integer("SELECT count(*) FROM consortium_events WHERE ledger_id = '\(id)'", url)
-        let distinct = try await PostgresTest.integer(
+        let count = try PostgresTest.integer("SELECT count(*) FROM consortium_events WHERE ledger_id = '\(id)'", url)
+        let distinct = try PostgresTest.integer(
             "SELECT count(DISTINCT sequence) FROM consortium_events WHERE ledger_id = '\(id)'", url)
-        let top = try await PostgresTest.integer("SELECT max(sequence) FROM consortium_events WHERE ledger_id = '\(id)'", url)
-        let position = try await PostgresTest.integer(
+        let top = try PostgresTest.integer("SELECT max(sequence) FROM consortium_events WHERE ledger_id = '\(id)'", url)
+        let position = try PostgresTest.integer(
             "SELECT last_sequence FROM sink_positions WHERE ledger_id = '\(id)'", url)
         #expect(count == Int64(expected.count))
         #expect(distinct == Int64(expected.count))
         #expect(top == Int64(expected.count))
         #expect(position == Int64(expected.count))
-        let stored = try await PostgresTest.hashes(ledgerId: id, url)
+        let stored = try PostgresTest.hashes(ledgerId: id, url)
         #expect(stored == expected, "every row's hash is the ledger's hash for that sequence")
         // The tier rows answer for all of it, not for the events of some interrupted run.
         let year = try ledger.sinkChunk(after: UInt64(expected.count) - 1, limit: 1, includeData: false).records[0]
             .context.year
         let council = try ledger.councilReport(year: year)
-        let enrolled = try await PostgresTest.integer(
+        let enrolled = try PostgresTest.integer(
             "SELECT apprentices_enrolled FROM council_years WHERE ledger_id = '\(id)' AND year = \(year)", url)
         #expect(enrolled == council.apprenticesEnrolled)
-        let pairs = try await PostgresTest.integer("SELECT count(*) FROM committee_pairs WHERE ledger_id = '\(id)'", url)
+        let pairs = try PostgresTest.integer("SELECT count(*) FROM committee_pairs WHERE ledger_id = '\(id)'", url)
         #expect(pairs == Int64(try ledger.committeeReports().count))
     }
 
-    private func position(_ url: PostgresURL) async -> Int64 {
-        (try? await PostgresTest.integer("SELECT coalesce(max(last_sequence), 0) FROM sink_positions", url)) ?? 0
+    /// The sink's position, or 0 while the database has none (or cannot be reached).
+    private func position(_ url: PostgresURL) -> Int64 {
+        (try? PostgresTest.integer(
+            "SELECT coalesce(max(last_sequence), 0) FROM sink_positions", url)) ?? 0
     }
 
-    @Test func killedTenTimesDuringASinkOfAHundredThousandEventsResumesExactlyOnce() async throws {
+    @Test func killedTenTimesDuringASinkOfAHundredThousandEventsResumesExactlyOnce() throws {
         let dir = TemporaryDirectory("sink-kill")
         let ledger = try SinkFixtures.ledger(events: 100_000, seed: 21, in: dir, name: "city")
-        let url = try await PostgresTest.freshDatabase("kill")
-        defer { Task { await PostgresTest.drop(url) } }
+        let url = try PostgresTest.freshDatabase("kill")
+        defer { PostgresTest.drop(url) }
         let arguments = ["sink", "postgres", "--url", url.text, "--ledger", ledger.path, "--batch-size", "1500"]
 
         var kills = 0
@@ -55,31 +57,32 @@ struct SinkCrashTests {
             // Wait until this run has committed something new, then kill it at a varying
             // moment: inside a COPY, a tier upsert, a commit or between transactions.
             var progressed = false
-            for _ in 0..<6_000 where child.process.isRunning {
-                if await position(url) > last {
+            let deadline = Date().addingTimeInterval(120)
+            while child.process.isRunning, Date() < deadline {
+                if position(url) > last {
                     progressed = true
                     break
                 }
-                try await Task.sleep(for: .milliseconds(10))
+                Thread.sleep(forTimeInterval: 0.01)
             }
-            try await Task.sleep(for: .milliseconds(UInt64.random(in: 0...120)))
+            Thread.sleep(forTimeInterval: Double.random(in: 0...0.12))
             child.kill(SIGKILL)
             let result = child.wait(limit: 60)
             #expect(progressed, "run \(kills + 1) made progress before its kill: \(result.stderr)")
             #expect(result.outcome == .signalled(SIGKILL), "the sink was still running when killed: \(result)")
             guard result.outcome == .signalled(SIGKILL) else { break }
             kills += 1
-            last = await position(url)
+            last = position(url)
         }
         #expect(kills == 10)
         #expect(last < 100_000, "the kills landed before the sink finished")
 
         let final = try SinkFixtures.sink(ledger, url, ["--batch-size", "1500"])
         #expect(final.status == 0, "final run: \(final.stderr)")
-        try await expectExactCopy(of: ledger, in: url)
+        try expectExactCopy(of: ledger, in: url)
     }
 
-    @Test func databaseRestartedMidSinkTheSinkResumesByItself() async throws {
+    @Test func databaseRestartedMidSinkTheSinkResumesByItself() throws {
         let dir = TemporaryDirectory("sink-restart")
         let ledger = try SinkFixtures.ledger(events: 20_000, seed: 22, in: dir, name: "city")
         // A cluster of this test's own, so stopping it disturbs no other test.
@@ -91,20 +94,21 @@ struct SinkCrashTests {
         let child = try ChildProcess(
             product: "ledger", ["sink", "postgres", "--url", url.text, "--ledger", ledger.path, "--batch-size", "400"])
         var before: Int64 = 0
-        for _ in 0..<6_000 where child.process.isRunning && before == 0 {
-            before = await position(url)
-            if before == 0 { try await Task.sleep(for: .milliseconds(10)) }
+        let deadline = Date().addingTimeInterval(120)
+        while child.process.isRunning, before == 0, Date() < deadline {
+            before = position(url)
+            if before == 0 { Thread.sleep(forTimeInterval: 0.01) }
         }
         #expect(before > 0 && before < 20_000, "the sink was mid-way when the database went down (at \(before))")
         cluster.stop(mode: "immediate")
         // Down long enough for the sink to notice and retry at least once.
-        try await Task.sleep(for: .seconds(2))
+        Thread.sleep(forTimeInterval: 2)
         _ = try cluster.start()
         let result = child.wait(limit: 300)
         #expect(result.status == 0, "the sink finished by itself: \(result)")
         #expect(result.stderr.contains("retrying in"), "it said the database was down: \(result.stderr)")
         #expect(result.stdout.contains("reconnects") && !result.stdout.contains(" 0 reconnects"))
-        try await expectExactCopy(of: ledger, in: url)
+        try expectExactCopy(of: ledger, in: url)
     }
 
     @Test func unreachableDatabaseIsNamedAndRetriedWithBackoff() throws {

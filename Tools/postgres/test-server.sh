@@ -43,7 +43,7 @@ start() {
     if [ "$(id -u)" -eq 0 ]; then chown postgres "$dir"; fi
     chmod 0700 "$dir"
     if [ ! -f "$dir/data/PG_VERSION" ]; then
-        as_owner "$bin/initdb" -D "$dir/data" -U "$user" -A trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
+        as_owner "$bin/initdb" -D "$dir/data" -U "$user" -A trust -E UTF8 --locale=C.UTF-8 </dev/null >"$dir/initdb.log" 2>&1 \
             || { cat "$dir/initdb.log" >&2; exit 1; }
     fi
     if as_owner "$bin/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
@@ -51,9 +51,11 @@ start() {
         return
     fi
     # Loopback only; the socket directory is the cluster's own (no /var/run/postgresql needed).
+    # No descriptor of ours may reach the server: a caller reading our output until it ends
+    # (`$(…)`, a test's pipe) would otherwise wait for the server to stop.
     as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start -o \
         "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir -c max_connections=100 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
-        >/dev/null || { tail -20 "$dir/server.log" >&2; exit 1; }
+        </dev/null >"$dir/pg_ctl.log" 2>&1 || { cat "$dir/pg_ctl.log" >&2; tail -20 "$dir/server.log" >&2; exit 1; }
     echo "postgresql://$user@127.0.0.1:$port/postgres" >"$dir/url"
     cat "$dir/url"
 }
