@@ -127,7 +127,8 @@ struct SinkCrashTests {
 }
 
 /// A PostgreSQL cluster in a temporary directory on a port of its own, through
-/// `Tools/postgres/test-server.sh`.
+/// `Tools/postgres/test-server.sh`, run with posix_spawn and waitpid, its output in a file:
+/// the server it leaves running must not hold a pipe the test waits on.
 final class PrivateCluster: Sendable {
     let directory = "/tmp/ledger-sink-cluster-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
     let port = Int.random(in: 20_000...60_000)
@@ -135,13 +136,27 @@ final class PrivateCluster: Sendable {
         .deletingLastPathComponent().appendingPathComponent("Tools/postgres/test-server.sh").path
 
     func start() throws -> PostgresURL {
-        let result = try ChildProcess.run(executable: "/bin/bash", [Self.script, "start", directory, String(port)], limit: 120)
-        guard result.status == 0 else { throw SinkError(.invalidSetup, "test-server.sh start: \(result.stderr)") }
-        return try PostgresURL(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+        let (status, output) = Self.shell("'\(Self.script)' start '\(directory)' \(port)")
+        guard status == 0 else { throw SinkError(.invalidSetup, "test-server.sh start: \(output)") }
+        return try PostgresURL(output.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     func stop(mode: String = "fast") {
-        _ = try? ChildProcess.run(executable: "/bin/bash", [Self.script, "stop", directory, mode], limit: 120)
+        _ = Self.shell("'\(Self.script)' stop '\(directory)' \(mode)")
         if mode == "fast" { try? FileManager.default.removeItem(atPath: directory) }
+    }
+
+    private static func shell(_ command: String) -> (Int32, String) {
+        let out = "/tmp/ledger-sink-shell-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).out"
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let argv = ["/bin/sh", "-c", "\(command) </dev/null >'\(out)' 2>&1"]
+        var cArgs = argv.map { strdup($0) } + [nil]
+        defer { for arg in cArgs { free(arg) } }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, "/bin/sh", nil, nil, &cArgs, environ) == 0 else { return (-1, "posix_spawn failed") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let output = (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
+        return ((status >> 8) & 0xFF, output)
     }
 }

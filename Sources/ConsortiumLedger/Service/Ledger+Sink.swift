@@ -88,7 +88,7 @@ extension Ledger {
         var data: [UInt8] = []
         if includeData {
             data.reserveCapacity(view.payload.count * 2 + 32)
-            JSONValue.object(try event.jsonObject()).serialize(into: &data)
+            JSONValue.object(event.jsonObject()).serialize(into: &data)
         }
         return SinkRecord(
             sequence: view.sequence, id: view.id, type: view.type, stream: view.stream,

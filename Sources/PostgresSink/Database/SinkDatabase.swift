@@ -34,6 +34,12 @@ public final class SinkDatabase: Sendable {
         try? await connection.close()
     }
 
+    /// Closes without waiting: after the connection failed, a close may never be answered.
+    public func abandon() {
+        let connection = connection
+        Task { try? await connection.close() }
+    }
+
     /// Runs one statement without parameters.
     public func execute(_ sql: String) async throws {
         try await run(PostgresQuery(unsafeSQL: sql), doing: String(sql.prefix(60)))
@@ -79,6 +85,8 @@ public final class SinkDatabase: Sendable {
             let result = try await body()
             try await execute("COMMIT")
             return result
+        } catch let error as SinkError where error.code == .databaseUnavailable {
+            throw error  // the connection is gone, and the transaction with it
         } catch {
             try? await execute("ROLLBACK")
             throw error

@@ -57,7 +57,7 @@ public struct PostgresSink: Sendable {
             await database.close()
             return summary
         } catch {
-            await database.close()
+            database.abandon()
             throw error
         }
     }
