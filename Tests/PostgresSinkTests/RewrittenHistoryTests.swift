@@ -28,7 +28,8 @@ struct RewrittenHistoryTests {
         #expect(result.stderr.contains("first differs at sequence 1:"), "names where the chain differs: \(result.stderr)")
         let rows = try PostgresTest.integer("SELECT count(*) FROM consortium_events", url)
         #expect(rows == 1_200, "nothing of the forged history was written")
-        #expect(try PostgresTest.hashes(ledgerId: id, url) == SinkFixtures.hashes(original))
+        let unchanged = try PostgresTest.hashes(ledgerId: id, url) == SinkFixtures.hashes(original)
+        #expect(unchanged, "the rows are still the original's")
     }
 
     @Test func aLedgerThatLostEventsIsRefused() throws {

@@ -25,7 +25,8 @@ struct SinkCrashTests {
         #expect(top == Int64(expected.count))
         #expect(position == Int64(expected.count))
         let stored = try PostgresTest.hashes(ledgerId: id, url)
-        #expect(stored == expected, "every row's hash is the ledger's hash for that sequence")
+        let differing = zip(stored, expected).filter { $0 != $1 }.count
+        #expect(stored.count == expected.count && differing == 0, "every row's hash is the ledger's (\(differing) differ)")
         // The tier rows answer for all of it, not for the events of some interrupted run.
         let year = try ledger.sinkChunk(after: UInt64(expected.count) - 1, limit: 1, includeData: false).records[0]
             .context.year
