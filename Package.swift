@@ -23,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        // The province's PostgreSQL sink (PostgresSink) only.
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // Storage engine: only LMDB imports the C module.
@@ -71,10 +73,21 @@ let package = Package(
             name: "ledger",
             dependencies: [
                 // Only through the facade: no EventStore, no LMDB (see docs/DESIGN.md, Modules).
-                "ConsortiumLedger", "Domain", "Audit", "Projections", "LedgerServer", "LedgerClient",
+                "ConsortiumLedger", "Domain", "Audit", "Projections", "LedgerServer", "LedgerClient", "PostgresSink",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        // The province's view: one ledger (local or its HTTP feed) followed into PostgreSQL.
+        .target(
+            name: "PostgresSink",
+            dependencies: [
+                "ConsortiumLedger", "Domain", "Projections",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Migrations")]),
         .target(name: "LedgerTesting", dependencies: ["ConsortiumLedger", "EventStore", "Domain", "LMDB"]),
 
         // Tools: generator, benchmark harness, raw-LMDB C anchor.
@@ -82,7 +95,7 @@ let package = Package(
         .executableTarget(
             name: "LedgerBench",
             dependencies: [
-                "ConsortiumLedger", "EventStore", "LMDB", "Domain", "LedgerClient",
+                "ConsortiumLedger", "EventStore", "LMDB", "Domain", "LedgerClient", "PostgresSink",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
@@ -109,6 +122,12 @@ let package = Package(
             dependencies: [
                 "LedgerServer", "LedgerClient", "ConsortiumLedger", "Domain", "LedgerTesting",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]),
+        .testTarget(
+            name: "PostgresSinkTests",
+            dependencies: [
+                "PostgresSink", "ConsortiumLedger", "LedgerTesting", "Domain", "Projections",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ]),
         .testTarget(
             name: "ReliabilityTests",

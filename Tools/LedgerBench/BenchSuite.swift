@@ -122,6 +122,16 @@ struct BenchSuite {
                 peak.map { String(format: "peak RSS of `ledger export` at %d events: %.0f MiB", events, $0) }
                 ?? "peak RSS of `ledger export` not measured (no /usr/bin/time)"
         }
+        if jobs.contains("sink") {
+            if let sink = SinkBenchmark() {
+                step("PostgreSQL: COPY of the \(events) event rows (anchor), then `ledger sink postgres` of the ledger")
+                let (ours, copy) = try sink.run(ledger, events: events)
+                add("sink into PostgreSQL (events + 3 tiers + position per 20k-event transaction)", events, ours,
+                    "PostgreSQL COPY of the same rows", copy, ratio: 0.5)
+            } else {
+                step("sink: skipped (set LEDGER_BENCH_POSTGRES_URL or LEDGER_TEST_POSTGRES_URL)")
+            }
+        }
         if jobs.contains("cli") {
             let count = min(single, 200)
             step("CLI: \(count) `ledger append` processes, and \(count) C processes of one commit each")

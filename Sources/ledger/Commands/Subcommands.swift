@@ -19,5 +19,6 @@ extension LedgerCommand {
         ExportCommand.self,
         RestoreCommand.self,
         KeygenCommand.self,
+        SinkCommand.self,
     ]
 }
