@@ -58,20 +58,3 @@ struct SinkBenchmark {
     }
 }
 
-/// Waits for async work from the benchmark's synchronous driver.
-func blocking<R: Sendable>(_ work: @escaping @Sendable () async throws -> R) throws -> R {
-    let box = BlockingResult<R>()
-    let done = DispatchSemaphore(value: 0)
-    Task {
-        do { box.result = .success(try await work()) } catch { box.result = .failure(error) }
-        done.signal()
-    }
-    done.wait()
-    guard let result = box.result else { throw BenchError("async work ended without a result") }
-    return try result.get()
-}
-
-/// Written by the task before it signals, read after the wait: the semaphore orders the two.
-private final class BlockingResult<R>: @unchecked Sendable {
-    var result: Result<R, any Error>?
-}
