@@ -15,6 +15,14 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
+        // The network service (LedgerServer, LedgerClient) only: the core modules stay free of NIO.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // Storage engine: only LMDB imports the C module.
@@ -36,8 +44,19 @@ let package = Package(
         .executableTarget(
             name: "ledger",
             dependencies: [
-                "ConsortiumLedger", "Domain", "EventStore", "Audit", "Projections",
+                "ConsortiumLedger", "Domain", "EventStore", "Audit", "Projections", "Replication",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        // Independent copies: C2SP witnesses (server and client) and mirrors; the only NIO user
+        // besides the network service.
+        .target(
+            name: "Replication",
+            dependencies: [
+                "ConsortiumLedger", "Audit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ]),
         .target(name: "LedgerTesting", dependencies: ["ConsortiumLedger", "EventStore", "Domain", "LMDB"]),
 
@@ -64,6 +83,13 @@ let package = Package(
             name: "ConsortiumLedgerTests",
             dependencies: ["ConsortiumLedger", "LedgerTesting", "Domain", "Projections", "EventStore", "LMDB"]),
         .testTarget(name: "LedgerCLITests", dependencies: ["LedgerTesting"]),
+        .testTarget(
+            name: "ReplicationTests",
+            dependencies: [
+                "Replication", "Audit", "ConsortiumLedger", "EventStore", "LMDB", "LedgerTesting",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]),
         .testTarget(
             name: "ReliabilityTests",
             dependencies: ["ConsortiumLedger", "EventStore", "LMDB", "Domain", "LedgerTesting"]),

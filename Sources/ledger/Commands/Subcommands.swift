@@ -18,5 +18,6 @@ extension LedgerCommand {
         ExportCommand.self,
         RestoreCommand.self,
         KeygenCommand.self,
+        WitnessCommand.self,
     ]
 }
