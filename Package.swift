@@ -41,10 +41,36 @@ let package = Package(
         .target(
             name: "ConsortiumLedger",
             dependencies: ["EventStore", "Domain", "Projections", "Audit", .product(name: "Crypto", package: "swift-crypto")]),
+        // The HTTP service over the facade: routes, tokens and roles, the SSE feed.
+        .target(
+            name: "LedgerServer",
+            dependencies: [
+                "ConsortiumLedger", "Domain",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            resources: [.copy("Resources/openapi.json")]),
+        // The remote side: `--remote` calls of the CLI.
+        .target(
+            name: "LedgerClient",
+            dependencies: [
+                "ConsortiumLedger", "Domain",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]),
         .executableTarget(
             name: "ledger",
             dependencies: [
-                "ConsortiumLedger", "Domain", "EventStore", "Audit", "Projections", "Replication",
+                "ConsortiumLedger", "Domain", "EventStore", "Audit", "Projections", "LedgerServer", "LedgerClient",
+                "Replication",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // Independent copies: C2SP witnesses (server and client) and mirrors; the only NIO user
@@ -64,7 +90,11 @@ let package = Package(
         .executableTarget(name: "ConsortiumGen", path: "Tools/ConsortiumGen", exclude: ["README.md"]),
         .executableTarget(
             name: "LedgerBench",
-            dependencies: ["ConsortiumLedger", "EventStore", "LMDB", "Domain"],
+            dependencies: [
+                "ConsortiumLedger", "EventStore", "LMDB", "Domain", "LedgerClient",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
             path: "Tools/LedgerBench"),
         .executableTarget(name: "LMDBAnchor", dependencies: ["CLMDB"], path: "Tools/LMDBAnchor"),
         // Reliability: the long torture runs, and the child programs the reliability tests kill.
@@ -83,6 +113,12 @@ let package = Package(
             name: "ConsortiumLedgerTests",
             dependencies: ["ConsortiumLedger", "LedgerTesting", "Domain", "Projections", "EventStore", "LMDB"]),
         .testTarget(name: "LedgerCLITests", dependencies: ["LedgerTesting"]),
+        .testTarget(
+            name: "LedgerServerTests",
+            dependencies: [
+                "LedgerServer", "LedgerClient", "ConsortiumLedger", "Domain", "LedgerTesting",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]),
         .testTarget(
             name: "ReplicationTests",
             dependencies: [

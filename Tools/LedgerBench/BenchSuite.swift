@@ -127,6 +127,26 @@ struct BenchSuite {
                 }
             }
         }
+        if jobs.contains("http") {
+            let perClient = max(single / 16, 20)
+            step("HTTP: 64 clients × \(perClient) single appends through ledger serve --http, queries meanwhile, one feed follower")
+            let before = try anchor.run(events: min(single, 1_000), batch: 1).appendRate
+            let figures = try HTTPBenchmark(bench: bench).run(ledgerPath: ledger.path, perClient: perClient)
+            let after = try anchor.run(events: min(single, 1_000), batch: 1).appendRate
+            let anchorRate = (before + after) / 2
+            add("64 HTTP clients, single-event POST /v1/events (group commit)", figures.appends, figures.appendRate,
+                "raw LMDB C, 1/commit (just before+after)", anchorRate, ratio: 10,
+                note: String(format: "append latency p50 %.1f ms, p99 %.1f ms; anchor %@ before, %@ after",
+                             figures.appendP50Ms, figures.appendP99Ms, formatRate(before), formatRate(after)))
+            report.latencies.append(Latency(
+                work: "HTTP append latency, 64 clients", p50: figures.appendP50Ms, p99: figures.appendP99Ms, unit: "ms",
+                target: "p99 < 50 ms", met: figures.appendP99Ms < 50))
+            report.latencies.append(Latency(
+                work: "HTTP tier query under the 64-client write load (\(figures.queries) queries)", p50: figures.queryP50Ms,
+                p99: figures.queryP99Ms, unit: "ms", target: "p99 < 10 ms", met: figures.queryP99Ms < 10))
+            add("SSE feed to one follower, whole log from sequence 1", figures.feedEvents, figures.feedRate,
+                "raw LMDB C cursor scan", raw10k.scanRate, rate: 200_000)
+        }
         if let python, jobs.contains("python"), let py = python.run(events: min(single, 3_000), mode: "single") {
             let ours = try AppendBenchmark(scratch: scratch).run(events: min(single, 3_000), batch: 1)
             add("single durable append vs Python eventsourcing", min(single, 3_000), ours, "py eventsourcing+SQLite single", py.appendRate, ratio: 1)

@@ -4,6 +4,7 @@ import ConsortiumLedger
 import Domain
 import EventStore
 import Foundation
+import LedgerClient
 
 struct AppendCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -22,6 +23,7 @@ struct AppendCommand: ParsableCommand {
             """)
 
     @OptionGroup var ledger: LedgerOptions
+    @OptionGroup var remoteOptions: RemoteOptions
 
     @Argument(help: "The event as one JSON object (default: read standard input).")
     var json: String?
@@ -42,6 +44,15 @@ struct AppendCommand: ParsableCommand {
 
     func run() throws {
         let signer = try signWith.map { try MemberKeyPair.load(from: $0) }
+        if let remote = try remoteOptions.ledger() {
+            if lines {
+                let input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+                if try RemoteAppendCommand.appendEachLine(input, signer: signer, remote: remote) > 0 { throw ExitCode(1) }
+                return
+            }
+            let text = json ?? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+            return print(try RemoteAppendCommand.appendOne(text, signer: signer, remote: remote))
+        }
         if lines { return try appendEachLine(signer: signer) }
         let text = json ?? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
         let line: ImportLine

@@ -24,6 +24,7 @@ struct ImportCommand: ParsableCommand {
             """)
 
     @OptionGroup var ledger: LedgerOptions
+    @OptionGroup var remoteOptions: RemoteOptions
 
     @Argument(help: "Files to import; - reads standard input.") var files: [String]
 
@@ -43,6 +44,10 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let remote = try remoteOptions.ledger() {
+            let signer = try signWith.map { try MemberKeyPair.load(from: $0) }
+            return print(try RemoteImportCommand.run(files: files, signer: signer, remote: remote))
+        }
         let opened = try Ledger(path: ledger.path)
         let inputs = try files.map { try ImportInput(path: $0, format: format) }
         var options = ImportOptions(batchSize: batchSize, reportPath: report)

@@ -11,6 +11,7 @@ struct LogCommand: ParsableCommand {
         discussion: "JSONL output is the import form plus the recorded envelope and hashes; it can be imported again.")
 
     @OptionGroup var ledger: LedgerOptions
+    @OptionGroup var remoteOptions: RemoteOptions
 
     @Option(help: "First sequence to show.") var from: UInt64 = 1
     @Option(help: "Last sequence to show.") var to: UInt64?
@@ -25,6 +26,12 @@ struct LogCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let remote = try remoteOptions.ledger() {
+            if to != nil || stream != nil || backward {
+                throw CLIError("--to, --stream and --backward are not available with --remote (pages go by --from and --limit)")
+            }
+            return try RemoteReads.log(from: from, limit: limit, format: format, remote: remote)
+        }
         let opened = try Ledger(path: ledger.path)
         let events: [RecordedEvent] = try opened.store.read { reader in
             if let stream {

@@ -17,6 +17,7 @@ struct QueryCommand: ParsableCommand {
     /// Options every tier query shares.
     struct Common: ParsableArguments {
         @OptionGroup var ledger: LedgerOptions
+        @OptionGroup var remoteOptions: RemoteOptions
         @Option(help: "A date (YYYY-MM-DD, business time) or a sequence number (recorded time).")
         var asOf: String?
         @Option(help: "table, json or csv (default: table on a terminal, JSON otherwise).")
@@ -40,6 +41,10 @@ struct QueryCommand: ParsableCommand {
         @Option(help: "The year to report on.") var year: Int
 
         func run() throws {
+            if let remote = try common.remoteOptions.ledger() {
+                return try RemoteReads.query(
+                    "/v1/council", [("year", String(year))], asOf: common.asOf, format: common.format, remote: remote)
+            }
             let report = try Ledger(path: common.ledger.path).councilReport(year: year, asOf: common.when)
             ReportPrinter.print([report], format: common.format, single: true)
         }
@@ -54,6 +59,11 @@ struct QueryCommand: ParsableCommand {
         @Option(help: "Only pairs with this enterprise member id.") var enterprise: String?
 
         func run() throws {
+            if let remote = try common.remoteOptions.ledger() {
+                return try RemoteReads.query(
+                    "/v1/committee", [("school", school), ("enterprise", enterprise)], asOf: common.asOf,
+                    format: common.format, remote: remote)
+            }
             let reports = try Ledger(path: common.ledger.path).committeeReports(
                 school: school, enterprise: enterprise, asOf: common.when)
             ReportPrinter.print(reports, format: common.format)
@@ -68,6 +78,10 @@ struct QueryCommand: ParsableCommand {
         @Option(help: "Only this project id.") var id: String?
 
         func run() throws {
+            if let remote = try common.remoteOptions.ledger() {
+                return try RemoteReads.query(
+                    "/v1/projects", [("id", id)], asOf: common.asOf, format: common.format, remote: remote)
+            }
             let reports = try Ledger(path: common.ledger.path).projectReports(id: id, asOf: common.when)
             ReportPrinter.print(reports, format: common.format, single: id != nil)
         }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import ConsortiumLedger
 import Foundation
+import LedgerServer
+import Logging
 
 #if canImport(Glibc)
     import Glibc
@@ -20,14 +22,83 @@ struct ServeCommand: ParsableCommand {
             one gets its own error and the others still commit. When no server runs (or its socket \
             is stale), `ledger append` writes directly. SIGTERM or SIGINT stops it cleanly: appends \
             already received are committed, then the socket is removed.
+
+            With --http HOST:PORT the same process also serves the HTTP API of docs/SERVICE.md \
+            (tokens from `ledger token issue`). Plain HTTP is allowed on loopback only; elsewhere \
+            give --tls-cert and --tls-key (or --insecure-http behind a TLS-terminating proxy). \
+            SIGTERM then also lets requests in flight finish before it stops.
             """)
 
     @OptionGroup var ledger: LedgerOptions
 
+    @Option(help: "Also serve the HTTP API on HOST:PORT (e.g. 127.0.0.1:8080; port 0 picks a free one).")
+    var http: String?
+
+    @Option(help: "PEM certificate chain for HTTPS (with --tls-key).") var tlsCert: String?
+    @Option(help: "PEM private key for HTTPS (with --tls-cert).") var tlsKey: String?
+    @Flag(help: "Allow plain HTTP on a non-loopback address (only behind a TLS-terminating proxy).")
+    var insecureHttp = false
+
+    func validate() throws {
+        if http == nil, tlsCert != nil || tlsKey != nil || insecureHttp {
+            throw ValidationError("--tls-cert, --tls-key and --insecure-http go with --http HOST:PORT")
+        }
+    }
+
     func run() throws {
         let opened = try Ledger(path: ledger.path)
+        var httpConfiguration: ServerConfiguration?
+        if let http {
+            do {
+                var configuration = try ServerConfiguration(address: http)
+                configuration.tlsCertificatePath = tlsCert
+                configuration.tlsKeyPath = tlsKey
+                configuration.allowInsecureHTTP = insecureHttp
+                try configuration.validate()
+                httpConfiguration = configuration
+            } catch let error as ServerConfigurationError {
+                throw CLIError(error.description)
+            }
+        }
         let server = try AppendServer(ledger: opened)
         signal(SIGPIPE, SIG_IGN)
+        Thread { server.run() }.start()
+        say("serving \(ledger.path) on \(server.socketPath)")
+        if let httpConfiguration {
+            do {
+                try serveHTTP(opened, httpConfiguration)
+            } catch {
+                server.stop()  // removes the socket: local clients fall back to direct appends
+                throw CLIError("the HTTP service stopped: \(error)")
+            }
+        } else {
+            waitForStopSignal()
+        }
+        server.stop()
+        say("stopped: \(server.queue.batchCount) appends in \(server.queue.commitCount) commits")
+    }
+
+    /// Runs the HTTP service until SIGTERM/SIGINT (its service group handles both), drained.
+    private func serveHTTP(_ opened: Ledger, _ configuration: ServerConfiguration) throws {
+        let scheme = configuration.usesTLS ? "https" : "http"
+        let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
+        var logger = Logger(label: "consortium-ledger")
+        logger.logLevel = .notice
+        let httpServer = try LedgerHTTPServer(ledger: opened, configuration: configuration, logger: logger) { port in
+            say("listening on \(scheme)://\(host):\(port)")
+        }
+        let finished = DispatchSemaphore(value: 0)
+        let failure = FailureBox()
+        Task {
+            do { try await httpServer.run() } catch { failure.error = error }
+            finished.signal()
+        }
+        finished.wait()
+        say("http stopped: \(httpServer.api.queue.batchCount) appends in \(httpServer.api.queue.commitCount) commits")
+        if let error = failure.error { throw error }
+    }
+
+    private func waitForStopSignal() {
         let stopRequested = DispatchSemaphore(value: 0)
         let sources = [SIGTERM, SIGINT].map { number in
             signal(number, SIG_IGN)
@@ -36,16 +107,17 @@ struct ServeCommand: ParsableCommand {
             source.resume()
             return source
         }
-        Thread { server.run() }.start()
-        say("serving \(ledger.path) on \(server.socketPath)")
         stopRequested.wait()
-        server.stop()
         for source in sources { source.cancel() }
-        say("stopped: \(server.queue.batchCount) appends in \(server.queue.commitCount) commits")
     }
+}
 
-    /// Unbuffered, so a supervisor (or a test) sees the line the moment the server is ready.
-    private func say(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
-    }
+/// Unbuffered, so a supervisor (or a test) sees the line the moment the server is ready.
+private func say(_ text: String) {
+    FileHandle.standardOutput.write(Data((text + "\n").utf8))
+}
+
+/// Carries the HTTP server's error from its task to the waiting command thread.
+private final class FailureBox: @unchecked Sendable {  // written before the semaphore signals, read after
+    var error: (any Error)?
 }

@@ -7,6 +7,7 @@ extension LedgerCommand {
         AppendCommand.self,
         ImportCommand.self,
         ServeCommand.self,
+        TokenCommand.self,
         LogCommand.self,
         QueryCommand.self,
         ProjectionsCommand.self,

@@ -1,0 +1,64 @@
+import ConsortiumLedger
+import HTTPTypes
+import Hummingbird
+import NIOCore
+
+/// `GET /v1/feed?from=SEQ`: Server-Sent Events, every event from SEQ and then new ones as they
+/// commit. Each message's `id:` is its sequence, so a reconnecting client's `Last-Event-ID`
+/// resumes right after the last event it received: none is lost or repeated.
+struct FeedRoutes: RouteGroup {
+    /// Events read per snapshot and written per chunk.
+    static let pageSize = 2_048
+    /// How long a follower waits for a pulse before re-reading (catches other writers' commits).
+    static let idleRecheck = 0.5
+    /// A comment line this often keeps proxies from closing an idle stream.
+    static let keepAlive: Duration = .seconds(15)
+    let api: LedgerAPI
+
+    func register(on routes: RouteTable) {
+        routes.get("/v1/feed") { request, context in
+            try api.requireLogReader(request, context)
+            var next = try request.query.unsigned("from") ?? 1
+            if let lastId = request.headers[.lastEventID] {
+                guard let last = UInt64(lastId.trimmingCharacters(in: .whitespaces)) else {
+                    throw Problem.badRequest("Last-Event-ID: expected a sequence number, got \"\(lastId.prefix(40))\"",
+                                             field: "Last-Event-ID")
+                }
+                next = last + 1
+            }
+            let start = max(next, 1)
+            let body = ResponseBody { [api] writer in
+                var next = start
+                var lastWrite = ContinuousClock.now
+                try await writer.write(ByteBuffer(string: ": consortium-ledger feed from \(next)\n\n"))
+                while !api.isStopping {
+                    var chunk = ByteBuffer()
+                    let count = try api.ledger.forEachEventLine(from: next, limit: Self.pageSize) { sequence, line in
+                        chunk.writeString("id: \(sequence)\ndata: ")
+                        chunk.writeBytes(line)
+                        chunk.writeString("\n\n")
+                        next = sequence + 1
+                    }
+                    if count > 0 {
+                        try await writer.write(chunk)
+                        lastWrite = .now
+                        if count == Self.pageSize { continue }
+                    } else if ContinuousClock.now - lastWrite > Self.keepAlive {
+                        try await writer.write(ByteBuffer(string: ": keep-alive\n\n"))
+                        lastWrite = .now
+                    }
+                    await api.commits.wait(timeout: Self.idleRecheck)
+                }
+                try await writer.finish(nil)
+            }
+            return Response(
+                status: .ok,
+                headers: [.contentType: "text/event-stream", .cacheControl: "no-cache"],
+                body: body)
+        }
+    }
+}
+
+extension HTTPField.Name {
+    static let lastEventID = HTTPField.Name("Last-Event-ID")!
+}

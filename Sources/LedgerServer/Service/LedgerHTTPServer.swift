@@ -1,0 +1,82 @@
+import ConsortiumLedger
+import Foundation
+import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
+import Logging
+import NIOCore
+import NIOSSL
+import ServiceLifecycle
+
+/// `ledger serve --http`: the Hummingbird application over one `LedgerAPI`. `run` returns
+/// after a graceful shutdown (SIGTERM/SIGINT, or `stop`): no new connections, requests in
+/// flight answered, feeds ended, and every queued append committed.
+public final class LedgerHTTPServer: Sendable {
+    public let api: LedgerAPI
+    private let application: Application<RouterResponder<LedgerRequestContext>>
+    /// The (method, path) of every route, for the OpenAPI check.
+    public let routes: [(method: String, path: String)]
+
+    public init(
+        ledger: Ledger, configuration: ServerConfiguration, logger: Logger = Logger(label: "consortium-ledger"),
+        onListening: @escaping @Sendable (Int) -> Void = { _ in }
+    ) throws {
+        try configuration.validate()
+        api = try LedgerAPI(ledger: ledger, configuration: configuration, logger: logger)
+        let (router, routes) = LedgerRouter.build(api: api)
+        self.routes = routes
+        let server: HTTPServerBuilder
+        if let cert = configuration.tlsCertificatePath, let key = configuration.tlsKeyPath {
+            let tls = TLSConfiguration.makeServerConfiguration(
+                certificateChain: try NIOSSLCertificate.fromPEMFile(cert).map { .certificate($0) },
+                privateKey: .privateKey(try NIOSSLPrivateKey(file: key, format: .pem)))
+            server = try .tls(.http1(), tlsConfiguration: tls)
+        } else {
+            server = .http1()
+        }
+        application = Application(
+            router: router, server: server,
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "consortium-ledger"),
+            onServerRunning: { channel in onListening(channel.localAddress?.port ?? configuration.port) },
+            logger: logger)
+    }
+
+    /// Serves until SIGTERM/SIGINT (when `handleSignals`) or `stop()`, then drains.
+    public func run(handleSignals: Bool = true) async throws {
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [.init(service: application), .init(service: StopWatcher(api: api))],
+                gracefulShutdownSignals: handleSignals ? [.sigterm, .sigint] : [],
+                logger: api.logger))
+        try await withTaskCancellationOrGracefulShutdownHandler {
+            try await withThrowingTaskGroup(of: Void.self) { tasks in
+                tasks.addTask { [api] in
+                    defer { api.stopRequested.signal() }  // releases the waiter below
+                    try await group.run()
+                }
+                tasks.addTask { [api] in
+                    await api.stopRequested.wait()
+                    await group.triggerGracefulShutdown()
+                }
+                try await tasks.waitForAll()
+            }
+        } onCancelOrGracefulShutdown: { [api] in
+            api.stopRequested.signal()
+        }
+        api.queue.close()
+    }
+
+    /// Asks a running server to shut down gracefully (as SIGTERM does).
+    public func stop() { api.stopRequested.signal() }
+}
+
+/// Sets the API's stopping flag as soon as the graceful shutdown begins, so open feeds end
+/// and the HTTP server's drain can complete.
+private struct StopWatcher: Service {
+    let api: LedgerAPI
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        api.beginStopping()
+    }
+}

@@ -1,0 +1,173 @@
+import AsyncHTTPClient
+import Foundation
+import LedgerClient
+import NIOCore
+import Synchronization
+
+/// The network service under load: `ledger serve --http` in a child process, 64 concurrent
+/// HTTP clients appending one event per request (each acknowledged after its synced group
+/// commit), tier queries timed while they write, and one feed follower reading the whole log.
+struct HTTPBenchmark {
+    let bench: LedgerBenchmarks
+    static let clients = 64
+
+    struct Figures {
+        var appendRate: Double
+        var appends: Int
+        var appendP50Ms: Double
+        var appendP99Ms: Double
+        var queryP50Ms: Double
+        var queryP99Ms: Double
+        var queries: Int
+        var feedRate: Double
+        var feedEvents: Int
+    }
+
+    func run(ledgerPath: String, perClient: Int) throws -> Figures {
+        let ledger = bench.binDirectory.appendingPathComponent("ledger").path
+        func token(_ role: String) throws -> String {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: ledger)
+            process.arguments = ["token", "issue", "--member", "gov-001", "--role", role, "--ledger", ledgerPath]
+            let out = Pipe()
+            process.standardOutput = out
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        let writer = try token("secretariat")
+        let auditor = try token("auditor")
+        let server = Process()
+        server.executableURL = URL(fileURLWithPath: ledger)
+        server.arguments = ["serve", "--ledger", ledgerPath, "--http", "127.0.0.1:0"]
+        let out = Pipe()
+        server.standardOutput = out
+        try server.run()
+        defer {
+            server.terminate()
+            server.waitUntilExit()
+        }
+        var port = 0
+        while port == 0 {
+            let line = String(decoding: out.fileHandleForReading.availableLineData(), as: UTF8.self)
+            if line.isEmpty, !server.isRunning { throw BenchError("ledger serve --http did not start") }
+            if line.hasPrefix("listening on "), let found = line.split(separator: ":").last.flatMap({ Int($0) }) { port = found }
+        }
+        let base = "http://127.0.0.1:\(port)"
+        return try blocking { try await measure(base: base, writer: writer, reader: auditor, perClient: perClient) }
+    }
+
+    private func measure(base: String, writer: String, reader: String, perClient: Int) async throws -> Figures {
+        var configuration = HTTPClient.Configuration()
+        configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: Self.clients + 4)
+        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        do {
+            let figures = try await measure(base: base, writer: writer, reader: reader, perClient: perClient, client: client)
+            try await client.shutdown()
+            return figures
+        } catch {
+            try? await client.shutdown()
+            throw error
+        }
+    }
+
+    private func measure(base: String, writer: String, reader: String, perClient: Int, client: HTTPClient) async throws
+        -> Figures
+    {
+        let appendLatencies = Samples()
+        let queryLatencies = Samples()
+        let writing = Flag()
+        let start = now()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for writerIndex in 0..<Self.clients {
+                group.addTask {
+                    for i in 0..<perClient {
+                        var request = HTTPClientRequest(url: base + "/v1/events")
+                        request.method = .POST
+                        request.headers.add(name: "Authorization", value: "Bearer \(writer)")
+                        request.body = .bytes(ByteBuffer(string: ConcurrentAppendBenchmark.line("h", writerIndex, i)))
+                        let sent = now()
+                        let response = try await client.execute(request, timeout: .seconds(60))
+                        _ = try await response.body.collect(upTo: 1 << 20)
+                        guard response.status.code == 201 else { throw BenchError("HTTP append answered \(response.status.code)") }
+                        let ms = (now() - sent) * 1000
+                        appendLatencies.add(ms)
+                    }
+                }
+            }
+            group.addTask {
+                // Queries while the writers run: the tiers a council dashboard polls.
+                let paths = ["/v1/council?year=2024", "/v1/committee?school=sch-0001", "/v1/projects?id=PJ00001"]
+                var n = 0
+                while writing.isSet {
+                    var request = HTTPClientRequest(url: base + paths[n % paths.count])
+                    request.headers.add(name: "Authorization", value: "Bearer \(reader)")
+                    let sent = now()
+                    let response = try await client.execute(request, timeout: .seconds(60))
+                    _ = try await response.body.collect(upTo: 64 << 20)
+                    guard response.status.code == 200 else { throw BenchError("query answered \(response.status.code)") }
+                    let ms = (now() - sent) * 1000
+                    queryLatencies.add(ms)
+                    n += 1
+                }
+            }
+            for _ in 0..<Self.clients { try await group.next() }
+            writing.clear()
+            try await group.waitForAll()
+        }
+        let seconds = now() - start
+        let appends = appendLatencies.sorted()
+        let queries = queryLatencies.sorted()
+
+        // One follower reads the whole log from sequence 1 through the SSE feed.
+        let total = try await headSequence(base: base, client: client)
+        let follower = FeedFollower(remote: try RemoteLedger(url: base, token: reader, client: client))
+        let received = Samples()
+        let feedStart = now()
+        try await follower.follow(from: 1) { sequence, _ in
+            received.add(0)
+            return sequence < total
+        }
+        let feedSeconds = now() - feedStart
+        let feedEvents = received.count
+        return Figures(
+            appendRate: Double(appends.count) / seconds, appends: appends.count,
+            appendP50Ms: percentile(appends, 0.50), appendP99Ms: percentile(appends, 0.99),
+            queryP50Ms: percentile(queries, 0.50), queryP99Ms: percentile(queries, 0.99), queries: queries.count,
+            feedRate: Double(feedEvents) / feedSeconds, feedEvents: feedEvents)
+    }
+
+    private func headSequence(base: String, client: HTTPClient) async throws -> UInt64 {
+        let response = try await client.execute(HTTPClientRequest(url: base + "/healthz"), timeout: .seconds(30))
+        let body = String(buffer: try await response.body.collect(upTo: 1 << 16))
+        let object = (try? JSONSerialization.jsonObject(with: Data(body.utf8))) as? [String: Any]
+        return (object?["events"] as? NSNumber)?.uint64Value ?? 0
+    }
+
+    private func percentile(_ sorted: [Double], _ p: Double) -> Double {
+        guard !sorted.isEmpty else { return 0 }
+        return sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]
+    }
+}
+
+/// Runs async work from the benchmark's synchronous driver.
+func blocking<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) throws -> T {
+    try runBlocking(body)
+}
+
+/// Latencies collected by concurrent tasks.
+private final class Samples: Sendable {
+    private let values = Mutex<[Double]>([])
+    func add(_ value: Double) { values.withLock { $0.append(value) } }
+    func sorted() -> [Double] { values.withLock { $0 }.sorted() }
+    var count: Int { values.withLock { $0.count } }
+}
+
+/// Whether the writers still run.
+private final class Flag: Sendable {
+    private let value = Atomic<Bool>(true)
+    var isSet: Bool { value.load(ordering: .relaxed) }
+    func clear() { value.store(false, ordering: .relaxed) }
+}
