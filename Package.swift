@@ -78,7 +78,7 @@ let package = Package(
         .target(
             name: "Replication",
             dependencies: [
-                "ConsortiumLedger", "Audit",
+                "ConsortiumLedger", "Audit", "LedgerClient",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -79,3 +79,11 @@ extension Ledger {
         }
     }
 }
+
+extension Ledger {
+    /// The chain hash (hex) a `ledger log --format jsonl` line records, if it parses.
+    public static func recordedHash(ofLine line: [UInt8]) -> String? {
+        let location = ImportLocation(file: "feed", line: 0)
+        return try? line.withUnsafeBytes { try ExportedEvent.parse($0, at: location).hash.hex }
+    }
+}

@@ -20,5 +20,6 @@ extension LedgerCommand {
         RestoreCommand.self,
         KeygenCommand.self,
         WitnessCommand.self,
+        MirrorCommand.self,
     ]
 }
