@@ -91,7 +91,7 @@ let package = Package(
         .executableTarget(
             name: "LedgerBench",
             dependencies: [
-                "ConsortiumLedger", "EventStore", "LMDB", "Domain", "LedgerClient",
+                "ConsortiumLedger", "EventStore", "LMDB", "Domain", "LedgerClient", "Replication", "Audit",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],

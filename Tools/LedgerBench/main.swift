@@ -6,7 +6,8 @@ let usage = """
     usage: ledger-bench [--events N] [--single N] [--jobs LIST] [--scale N,N,…] [--scratch DIR] [--json FILE]
       --events N    generated events for import, replay, audit, queries and batched appends (default 1000000)
       --single N    events for the one-commit-per-event runs (default 3000)
-      --jobs LIST   comma-separated subset of: append,cli,concurrent,http,import,replay,audit,query,export,python
+      --jobs LIST   comma-separated subset of: append,cli,concurrent,http,import,replay,audit,query,export,python,
+                    replication
                     (default all)
       --scale LIST  run import/replay/audit at each size in a child process and print rates and peak memory
       --scratch DIR where temporary ledgers go (default ./bench-out)
@@ -16,7 +17,7 @@ let usage = """
 
 var events = 1_000_000
 var single = 3_000
-var jobs: Set<String> = ["append", "cli", "concurrent", "http", "import", "replay", "audit", "query", "export", "python"]
+var jobs: Set<String> = ["append", "cli", "concurrent", "http", "import", "replay", "audit", "query", "export", "python", "replication"]
 var scale: [Int] = []
 var scratch = FileManager.default.currentDirectoryPath + "/bench-out"
 var jsonPath: String?

@@ -51,3 +51,14 @@ public struct WitnessClient: Sendable {
         }
     }
 }
+
+extension WitnessClient {
+    /// `GET /health`: a bare round trip, the benchmark's anchor for cosigning latency.
+    public func health(_ endpoint: WitnessEndpoint) async throws -> Bool {
+        var http = HTTPClientRequest(url: endpoint.url + "/health")
+        http.method = .GET
+        let response = try await client.execute(http, timeout: .seconds(30))
+        _ = try await response.body.collect(upTo: 1024)
+        return response.status.code == 200
+    }
+}
