@@ -21,7 +21,13 @@ extension Mirror {
             throw MirrorError(.untrusted, "origin \(served.checkpoint.origin) is not a consortium ledger's")
         }
         let staging = path + ".mirror-incomplete-\(getpid())"
-        try? FileManager.default.removeItem(atPath: staging)
+        // A first run killed before its rename left such a directory; it holds nothing verified.
+        let parent = (path as NSString).deletingLastPathComponent
+        let prefix = (path as NSString).lastPathComponent + ".mirror-incomplete-"
+        for leftover in (try? FileManager.default.contentsOfDirectory(atPath: parent.isEmpty ? "." : parent)) ?? []
+        where leftover.hasPrefix(prefix) {
+            try? FileManager.default.removeItem(atPath: (parent.isEmpty ? "." : parent) + "/" + leftover)
+        }
         do {
             let created = try Ledger.createReplica(path: staging, ledgerId: ledgerId, primaryKey: key)
             _ = created

@@ -7,7 +7,7 @@ import Logging
 ///
 /// Every `interval` seconds: if records were appended since the latest checkpoint, it signs a
 /// new one; then it asks each witness that has not yet cosigned the latest checkpoint (and has
-/// not refused that very checkpoint) for its cosignature, and adds the valid ones to the stored
+/// already answered about that very checkpoint) for its cosignature, and adds the valid ones to the stored
 /// note, which `/v1/checkpoint` serves. A refusal is logged once per checkpoint; it is a finding
 /// against this ledger, not something to retry.
 public final class CheckpointWitnessing: @unchecked Sendable {  // `asked` is touched by the one loop task only
@@ -52,7 +52,8 @@ public final class CheckpointWitnessing: @unchecked Sendable {  // `asked` is to
             try ledger.consistencyProof(oldSize: old, newSize: newSize).hashes
         }
         for report in reports {
-            asked.insert(Self.key(report.witness, note))
+            // An unreachable witness is asked again next time; one that answered is not.
+            if report.answered { asked.insert(Self.key(report.witness, note)) }
             if let problem = report.problem {
                 logger.error("witness \(report.witness.name) did not cosign size \(newSize): \(problem)")
             }

@@ -8,6 +8,8 @@ public struct WitnessReport: Sendable {
     public let cosignature: NoteSignature?
     /// Why not, in words (unreachable, refused with status and reason, invalid signature).
     public let problem: String?
+    /// False when the witness could not be reached (worth asking again later); a refusal is an answer.
+    public var answered = true
 }
 
 /// Gathers cosignatures for a log's new checkpoint from its witnesses, concurrently.
@@ -58,7 +60,8 @@ public final class CosignatureCollector: @unchecked Sendable {  // `lastSizes` i
             }
             let outcome: AddCheckpointOutcome
             do { outcome = try await client.addCheckpoint(request, to: witness) } catch {
-                return WitnessReport(witness: witness, cosignature: nil, problem: "unreachable at \(witness.url): \(error)")
+                return WitnessReport(
+                    witness: witness, cosignature: nil, problem: "unreachable at \(witness.url): \(error)", answered: false)
             }
             switch outcome {
             case .cosigned(let lines):
