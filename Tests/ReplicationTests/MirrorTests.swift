@@ -182,5 +182,16 @@ struct MirrorTests {
         #expect(finished.status == 0, "\(finished.stderr)")
         #expect(try LedgerComparison.answers(mirrorPath) == LedgerComparison.answers(ledger.path))
         #expect(try ledgerCLI(["audit", "--ledger", mirrorPath]).status == 0)
+
+        // The mirror exports locally, vouched for by the primary's own checkpoint; the events are byte-identical.
+        let fromMirror = try ledgerCLI(["export", "--to", dir.file("export-mirror"), "--ledger", mirrorPath])
+        #expect(fromMirror.status == 0, "\(fromMirror.stderr)")
+        let fromPrimary = try ledgerCLI(["export", "--to", dir.file("export-primary"), "--ledger", ledger.path])
+        #expect(fromPrimary.status == 0, "\(fromPrimary.stderr)")
+        let mirrored = try Data(contentsOf: URL(fileURLWithPath: dir.file("export-mirror") + "/events.jsonl"))
+        #expect(mirrored == (try Data(contentsOf: URL(fileURLWithPath: dir.file("export-primary") + "/events.jsonl"))))
+        let shipped = try SignedCheckpoint(
+            parsing: try String(contentsOfFile: dir.file("export-mirror") + "/checkpoint.note", encoding: .utf8))
+        #expect(shipped.verify(with: try LedgerPublicKey.load(from: ledger.publicKeyPath)))
     }
 }
