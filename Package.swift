@@ -74,6 +74,7 @@ let package = Package(
             dependencies: [
                 // Only through the facade: no EventStore, no LMDB (see docs/DESIGN.md, Modules).
                 "ConsortiumLedger", "Domain", "Audit", "Projections", "LedgerServer", "LedgerClient", "PostgresSink",
+                "Replication",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
@@ -88,6 +89,17 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             resources: [.copy("Migrations")]),
+        // Independent copies: C2SP witnesses (server and client) and mirrors; the only NIO user
+        // besides the network service.
+        .target(
+            name: "Replication",
+            dependencies: [
+                "ConsortiumLedger", "Audit", "LedgerClient",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .target(name: "LedgerTesting", dependencies: ["ConsortiumLedger", "EventStore", "Domain", "LMDB"]),
 
         // Tools: generator, benchmark harness, raw-LMDB C anchor.
@@ -95,7 +107,7 @@ let package = Package(
         .executableTarget(
             name: "LedgerBench",
             dependencies: [
-                "ConsortiumLedger", "EventStore", "LMDB", "Domain", "LedgerClient", "PostgresSink",
+                "ConsortiumLedger", "EventStore", "LMDB", "Domain", "LedgerClient", "PostgresSink", "Replication", "Audit",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
@@ -128,6 +140,13 @@ let package = Package(
             dependencies: [
                 "PostgresSink", "ConsortiumLedger", "LedgerTesting", "Domain", "Projections",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]),
+        .testTarget(
+            name: "ReplicationTests",
+            dependencies: [
+                "Replication", "Audit", "ConsortiumLedger", "EventStore", "LMDB", "LedgerTesting",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]),
         .testTarget(
             name: "ReliabilityTests",

@@ -197,6 +197,18 @@ struct BenchSuite {
             add("SSE feed to one follower, whole log from sequence 1", figures.feedEvents, figures.feedRate,
                 "raw LMDB C cursor scan", raw10k.scanRate, rate: 200_000)
         }
+        if jobs.contains("replication") {
+            step("replication: ledger mirror of the whole ledger through ledger serve --http; 3 witnesses cosigning")
+            let replication = ReplicationBenchmark(bench: bench)
+            let (copied, rate) = try replication.mirrorCatchUp(ledgerPath: ledger.path)
+            add("mirror catch-up (feed → re-hash, chain, Merkle root, checkpoint)", copied, rate,
+                "raw LMDB C cursor scan", raw10k.scanRate, rate: 200_000)
+            let cosign = try replication.witnessCosign(rounds: 50)
+            report.latencies.append(Latency(
+                work: "3 witnesses cosign a new checkpoint (loopback, concurrent)", p50: cosign.p50, p99: cosign.p99,
+                unit: "ms", target: String(format: "anchor: bare HTTP round trip to the 3, p50 %.2f ms", cosign.anchorP50),
+                met: true))
+        }
         if let python, jobs.contains("python"), let py = python.run(events: min(single, 3_000), mode: "single") {
             let ours = try AppendBenchmark(scratch: scratch).run(events: min(single, 3_000), batch: 1)
             add("single durable append vs Python eventsourcing", min(single, 3_000), ours, "py eventsourcing+SQLite single", py.appendRate, ratio: 1)

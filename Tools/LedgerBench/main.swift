@@ -6,7 +6,8 @@ let usage = """
     usage: ledger-bench [--events N] [--single N] [--jobs LIST] [--scale N,N,…] [--scratch DIR] [--json FILE]
       --events N    generated events for import, replay, audit, queries and batched appends (default 1000000)
       --single N    events for the one-commit-per-event runs (default 3000)
-      --jobs LIST   comma-separated subset of: append,cli,concurrent,http,import,replay,audit,query,asof,export,python,sink
+      --jobs LIST   comma-separated subset of: append,cli,concurrent,http,import,replay,audit,query,asof,export,python,sink,
+                    replication
                     (default all; sink needs LEDGER_BENCH_POSTGRES_URL or LEDGER_TEST_POSTGRES_URL)
       --scale LIST  run import/replay/audit at each size in a child process and print rates and peak memory
       --scratch DIR where temporary ledgers go (default ./bench-out)
@@ -16,7 +17,7 @@ let usage = """
 
 var events = 1_000_000
 var single = 3_000
-var jobs: Set<String> = ["asof", "append", "cli", "concurrent", "http", "import", "replay", "audit", "query", "export", "python", "sink"]
+var jobs: Set<String> = ["asof", "append", "cli", "concurrent", "http", "import", "replay", "audit", "query", "export", "python", "sink", "replication"]
 var scale: [Int] = []
 var scratch = FileManager.default.currentDirectoryPath + "/bench-out"
 var jsonPath: String?

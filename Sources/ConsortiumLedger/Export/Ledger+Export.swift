@@ -2,6 +2,7 @@ import Audit
 import Domain
 import EventStore
 import Foundation
+import LMDB
 
 extension Ledger {
     /// Exports a snapshot of the ledger to `directory` (which must not exist yet): every event
@@ -23,9 +24,11 @@ extension Ledger {
                 "\(previous.directory)/\(ExportManifest.fileName) is an export of ledger \(previous.manifest.ledgerId), "
                     + "expected one of this ledger (\(store.ledgerId))")
         }
-        let key: LedgerSigningKey
+        let key: SnapshotSigner
         do {
-            key = try LedgerSigningKey.load(from: signingKeyPath)
+            // A mirror has no key of its own: it ships the primary's checkpoint for the exported size.
+            key = FileManager.default.fileExists(atPath: signingKeyPath) || !FileManager.default.fileExists(atPath: publicKeyPath)
+                ? .key(try LedgerSigningKey.load(from: signingKeyPath)) : .replica(try publicKey())
         } catch {
             throw LedgerError(.io, "cannot sign the snapshot's checkpoint: \(error)")
         }
@@ -48,7 +51,7 @@ extension Ledger {
     private func writeSnapshot(
         reader: LogReader, into staging: StagingDirectory,
         previous: (manifest: ExportManifest, bytes: Data, directory: String)?,
-        key: LedgerSigningKey, options: ExportOptions
+        key: SnapshotSigner, options: ExportOptions
     ) throws -> ExportManifest {
         let (head, headHash) = try reader.head()
         let accumulator = try MerkleState.load(reader.transaction, facade)
@@ -66,7 +69,9 @@ extension Ledger {
         try events.write(reader: reader, range: first...max(first, head), head: head, progress: options.progress)
         let eventsEntry = try events.writer.finish()
 
-        let signed = try key.sign(try Checkpoint(origin: checkpointOrigin, size: head, root: accumulator.root))
+        let signed = try key.note(
+            for: try Checkpoint(origin: checkpointOrigin, size: head, root: accumulator.root),
+            stored: try reader.transaction.get(facade.checkpoints, BigEndianKey(head)).map { Array($0) })
         let noteEntry = try SnapshotFileWriter.write(
             Array(signed.serialized.utf8), named: SnapshotLayout.checkpoint, in: staging.path)
         let keyEntry = try SnapshotFileWriter.write(

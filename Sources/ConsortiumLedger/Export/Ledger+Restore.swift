@@ -229,7 +229,7 @@ extension Ledger {
 }
 
 /// Events of one restore transaction with the file lines they came from.
-private struct RestoreBatch {
+struct RestoreBatch {
     let file: String
     var events: [ExportedEvent] = []
     var lines: [Int] = []

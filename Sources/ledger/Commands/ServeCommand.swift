@@ -3,6 +3,7 @@ import ConsortiumLedger
 import Foundation
 import LedgerServer
 import Logging
+import Replication
 
 #if canImport(Glibc)
     import Glibc
@@ -27,6 +28,11 @@ struct ServeCommand: ParsableCommand {
             (tokens from `ledger token issue`). Plain HTTP is allowed on loopback only; elsewhere \
             give --tls-cert and --tls-key (or --insecure-http behind a TLS-terminating proxy). \
             SIGTERM then also lets requests in flight finish before it stops.
+
+            With --witness NAME=URL,KEYFILE (repeatable) it signs a checkpoint whenever records were \
+            appended (checked every --checkpoint-every seconds) and has each one cosigned by those C2SP \
+            witnesses (`ledger witness serve`); /v1/checkpoint serves the note with the cosignatures. \
+            See docs/WITNESSES.md.
             """)
 
     @OptionGroup var ledger: LedgerOptions
@@ -38,6 +44,10 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "PEM private key for HTTPS (with --tls-cert).") var tlsKey: String?
     @Flag(help: "Allow plain HTTP on a non-loopback address (only behind a TLS-terminating proxy).")
     var insecureHttp = false
+
+    @Option(help: "A witness to cosign every new checkpoint: NAME=URL,KEYFILE (repeatable).") var witness: [String] = []
+    @Option(help: "With --witness: seconds between checks for a new checkpoint to sign and cosign.")
+    var checkpointEvery: Double = 5
 
     func validate() throws {
         if http == nil, tlsCert != nil || tlsKey != nil || insecureHttp {
@@ -62,6 +72,8 @@ struct ServeCommand: ParsableCommand {
         }
         let server = try AppendServer(ledger: opened)
         signal(SIGPIPE, SIG_IGN)
+        let witnessing = try startWitnessing(opened)
+        defer { witnessing?.cancel() }
         Thread { server.run() }.start()
         say("serving \(ledger.path) on \(server.socketPath)")
         if let httpConfiguration {
@@ -96,6 +108,17 @@ struct ServeCommand: ParsableCommand {
         finished.wait()
         say("http stopped: \(httpServer.api.queue.batchCount) appends in \(httpServer.api.queue.commitCount) commits")
         if let error = failure.error { throw error }
+    }
+
+    /// The `--witness` loop, on its own task until the server stops.
+    private func startWitnessing(_ opened: Ledger) throws -> Task<Void, Never>? {
+        guard !witness.isEmpty else { return nil }
+        let endpoints = try witness.map { try WitnessEndpoint(parsing: $0) }
+        var logger = Logger(label: "consortium-ledger-witnessing")
+        logger.logLevel = .notice
+        let witnessing = CheckpointWitnessing(
+            ledger: opened, witnesses: endpoints, interval: max(checkpointEvery, 0.05), logger: logger)
+        return Task { await witnessing.run() }
     }
 
     private func waitForStopSignal() {

@@ -20,5 +20,7 @@ extension LedgerCommand {
         RestoreCommand.self,
         KeygenCommand.self,
         SinkCommand.self,
+        WitnessCommand.self,
+        MirrorCommand.self,
     ]
 }
