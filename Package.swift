@@ -44,7 +44,9 @@ let package = Package(
         .target(name: "Projections", dependencies: ["Domain", .product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "ConsortiumLedger",
-            dependencies: ["EventStore", "Domain", "Projections", "Audit", .product(name: "Crypto", package: "swift-crypto")]),
+            dependencies: [
+                "EventStore", "Domain", "Projections", "Audit", .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         // The HTTP service over the facade: routes, tokens and roles, the SSE feed.
         .target(
             name: "LedgerServer",
@@ -107,7 +109,8 @@ let package = Package(
         .executableTarget(
             name: "LedgerBench",
             dependencies: [
-                "ConsortiumLedger", "EventStore", "LMDB", "Domain", "LedgerClient", "PostgresSink", "Replication", "Audit",
+                "ConsortiumLedger", "EventStore", "LMDB", "Domain", "LedgerClient", "PostgresSink", "Replication",
+                "Audit",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],

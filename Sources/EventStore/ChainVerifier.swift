@@ -40,9 +40,12 @@ extension LogReader {
                 return false
             }
             guard sequence == expected else {
-                failure = (expected, sequence > expected
-                    ? "record \(expected) is missing (next stored record is \(sequence))"
-                    : "record \(sequence) is out of order (expected \(expected))")
+                failure = (
+                    expected,
+                    sequence > expected
+                        ? "record \(expected) is missing (next stored record is \(sequence))"
+                        : "record \(sequence) is out of order (expected \(expected))"
+                )
                 return false
             }
             do {

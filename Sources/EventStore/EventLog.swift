@@ -7,7 +7,9 @@ public protocol EventLog: Sendable {
     /// Events by global sequence.
     func events(from lower: UInt64, through upper: UInt64, backward: Bool, limit: Int) throws -> [RecordedEvent]
     /// Events of one stream by version.
-    func events(inStream stream: String, fromVersion lower: UInt64, throughVersion upper: UInt64, backward: Bool, limit: Int)
+    func events(
+        inStream stream: String, fromVersion lower: UInt64, throughVersion upper: UInt64, backward: Bool, limit: Int
+    )
         throws -> [RecordedEvent]
     /// The stream's current version (0 when it has none).
     func streamVersion(_ stream: String) throws -> UInt64
@@ -18,14 +20,17 @@ public protocol EventLog: Sendable {
 }
 
 extension EventStore: EventLog {
-    public func events(from lower: UInt64, through upper: UInt64, backward: Bool, limit: Int) throws -> [RecordedEvent] {
+    public func events(from lower: UInt64, through upper: UInt64, backward: Bool, limit: Int) throws -> [RecordedEvent]
+    {
         try read { try $0.events(from: lower, through: upper, backward: backward, limit: limit) }
     }
 
     public func events(
         inStream stream: String, fromVersion lower: UInt64, throughVersion upper: UInt64, backward: Bool, limit: Int
     ) throws -> [RecordedEvent] {
-        try read { try $0.events(inStream: stream, fromVersion: lower, throughVersion: upper, backward: backward, limit: limit) }
+        try read {
+            try $0.events(inStream: stream, fromVersion: lower, throughVersion: upper, backward: backward, limit: limit)
+        }
     }
 
     public func streamVersion(_ stream: String) throws -> UInt64 { try read { try $0.streamVersion(stream) } }

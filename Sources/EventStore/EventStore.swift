@@ -27,7 +27,8 @@ public final class EventStore: Sendable {
             if errno == EACCES || errno == EPERM {
                 throw EventStoreError(
                     .permissionDenied,
-                    "permission denied: \(path) cannot be read by this user (check the owner and mode of the directory; a ledger is 0700)")
+                    "permission denied: \(path) cannot be read by this user (check the owner and mode of the directory; a ledger is 0700)"
+                )
             }
             throw EventStoreError(.notALedger, "no ledger at \(path) (create one with `ledger init`)")
         }
@@ -79,7 +80,8 @@ public final class EventStore: Sendable {
             guard String(decoding: format, as: UTF8.self) == EventStore.formatVersion else {
                 throw EventStoreError(
                     .unsupportedFormat,
-                    "ledger at \(path) has format \(String(decoding: format, as: UTF8.self)); this tool reads format \(EventStore.formatVersion)")
+                    "ledger at \(path) has format \(String(decoding: format, as: UTF8.self)); this tool reads format \(EventStore.formatVersion)"
+                )
             }
             let id = try txn.get(dbs.meta, "ledgerId").map { String(decoding: $0, as: UTF8.self) } ?? ""
             guard let genesis = try txn.get(dbs.meta, "genesis").flatMap({ ChainHash(bytes: $0) }) else {

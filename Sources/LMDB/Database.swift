@@ -6,11 +6,6 @@ public struct Database: Sendable, Hashable {
     let dbi: MDB_dbi
     /// The name it was opened with (`nil` for the unnamed main database).
     public let name: String?
-
-    init(dbi: MDB_dbi, name: String?) {
-        self.dbi = dbi
-        self.name = name
-    }
 }
 
 /// Flags for `mdb_put`.

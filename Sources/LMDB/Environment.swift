@@ -126,7 +126,8 @@ public final class Environment: @unchecked Sendable {
         if free < 16 << 20 {
             return "the disk is full (\(free / 1024) KiB free on the file system of \(path)); free space and retry"
         }
-        return "the file hit a size limit (\(free >> 20) MiB are free, so a file-size limit such as ulimit -f stopped it); raise it and retry"
+        return
+            "the file hit a size limit (\(free >> 20) MiB are free, so a file-size limit such as ulimit -f stopped it); raise it and retry"
     }
 
     /// A data file shorter than its committed pages would make the first read past the end
@@ -141,7 +142,9 @@ public final class Environment: @unchecked Sendable {
         if Int(file.st_size) < needed {
             throw LMDBError(
                 code: MDB_CORRUPTED,
-                context: "\(path)/data.mdb is truncated (\(file.st_size) bytes, committed pages end at \(needed)); restore it from the last export")
+                context:
+                    "\(path)/data.mdb is truncated (\(file.st_size) bytes, committed pages end at \(needed)); restore it from the last export"
+            )
         }
     }
 
@@ -197,7 +200,9 @@ public final class Environment: @unchecked Sendable {
         if let readOnlyCause {
             throw LMDBError(
                 code: readOnlyCause.code,
-                context: "writing to \(path) (the directory cannot be written, so it was opened read-only; nothing was written)")
+                context:
+                    "writing to \(path) (the directory cannot be written, so it was opened read-only; nothing was written)"
+            )
         }
         if options.readOnly { throw LMDBError(code: EACCES, context: "write on a read-only environment \(path)") }
         while true {

@@ -1,8 +1,9 @@
 import CLMDB
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A transaction handle that only exists inside `Environment.read` / `Environment.write`.
@@ -13,11 +14,6 @@ public struct Transaction {
     let handle: OpaquePointer
     /// True for a read-only snapshot.
     public let isReadOnly: Bool
-
-    init(handle: OpaquePointer, isReadOnly: Bool) {
-        self.handle = handle
-        self.isReadOnly = isReadOnly
-    }
 
     /// The value stored under `key`, or `nil` when the key is absent.
     public func get(_ db: Database, _ key: some LMDBBytes) throws -> UnsafeRawBufferPointer? {

@@ -17,7 +17,8 @@ public struct RemoteLedger: Sendable {
         var base = url
         while base.hasSuffix("/") { base.removeLast() }
         guard base.hasPrefix("http://") || base.hasPrefix("https://") else {
-            throw RemoteError(status: 0, title: "Bad URL", detail: "--remote: expected http(s)://HOST:PORT, got \"\(url)\"")
+            throw RemoteError(
+                status: 0, title: "Bad URL", detail: "--remote: expected http(s)://HOST:PORT, got \"\(url)\"")
         }
         baseURL = base
         self.token = token
@@ -70,7 +71,8 @@ public struct RemoteLedger: Sendable {
         guard !pairs.isEmpty else { return "" }
         var allowed = CharacterSet.urlQueryAllowed
         allowed.remove(charactersIn: "&=+")
-        return "?" + pairs.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed) ?? $0.1)" }
+        return "?"
+            + pairs.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed) ?? $0.1)" }
             .joined(separator: "&")
     }
 }
@@ -86,7 +88,9 @@ public struct RemoteAppend: Sendable, Equatable {
         self.status = status
         let object = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any]
         guard let numbers = object?["sequences"] as? [NSNumber] else {
-            throw RemoteError(status: status, title: "Unexpected answer", detail: "the server's answer has no sequences: \(json.prefix(200))")
+            throw RemoteError(
+                status: status, title: "Unexpected answer",
+                detail: "the server's answer has no sequences: \(json.prefix(200))")
         }
         sequences = numbers.map(\.uint64Value)
         duplicates = (object?["duplicates"] as? [Bool]) ?? sequences.map { _ in false }

@@ -27,8 +27,10 @@ public struct CorruptionTortureReport: Sendable, CustomStringConvertible {
 
     public var description: String {
         let crashText = crashes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-        let crashKinds = crashesByKind.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-        return "corruptions: \(trials) (\(byKind.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))); "
+        let crashKinds = crashesByKind.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(
+            separator: ", ")
+        return
+            "corruptions: \(trials) (\(byKind.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))); "
             + "detected (exit 1): \(detected); harmless (exit 0, log intact): \(harmless); "
             + "record flips named by sequence: \(recordFlipsNamed)/\(recordFlips); "
             + "reader crashes: \(crashCount)\(crashText.isEmpty ? "" : " [\(crashText); by damage: \(crashKinds)]"); "
@@ -62,7 +64,8 @@ public struct CorruptionTorture: Sendable {
             // Many small commits leave stale page copies in the free list, as a long-lived ledger has.
             _ = try ledger.importFiles([ImportInput(path: history)], options: ImportOptions(batchSize: 25))
         }
-        let original = try ChildProcess.run("ledger", ["log", "--format", "jsonl", "--limit", "100000000", "--ledger", pristine])
+        let original = try ChildProcess.run(
+            "ledger", ["log", "--format", "jsonl", "--limit", "100000000", "--ledger", pristine])
         guard original.status == 0 else { throw TortureSetupFailed("log of the pristine ledger failed: \(original)") }
         let layout = try RecordLayout.measure(ledgerPath: pristine)
         let size = layout.fileSize
@@ -76,13 +79,17 @@ public struct CorruptionTorture: Sendable {
             case 0..<3:
                 // Aimed at a live record (its value, sometimes its key).
                 let span = valueSpans.randomElement(using: &rng)!
-                let target = Int.random(in: 0..<5, using: &rng) == 0
+                let target =
+                    Int.random(in: 0..<5, using: &rng) == 0
                     ? layout.spans.first { $0.sequence == span.sequence && $0.part == .key }!.range : span.range
-                damage = .flip(offset: Int.random(in: target, using: &rng), mask: UInt8.random(in: 1...255, using: &rng))
+                damage = .flip(
+                    offset: Int.random(in: target, using: &rng), mask: UInt8.random(in: 1...255, using: &rng))
             case 3..<6:
-                damage = .flip(offset: Int.random(in: 0..<size, using: &rng), mask: UInt8.random(in: 1...255, using: &rng))
+                damage = .flip(
+                    offset: Int.random(in: 0..<size, using: &rng), mask: UInt8.random(in: 1...255, using: &rng))
             case 6..<8:
-                damage = .zeroPage(offset: Int.random(in: 0..<(size / FileDamage.pageSize), using: &rng) * FileDamage.pageSize)
+                damage = .zeroPage(
+                    offset: Int.random(in: 0..<(size / FileDamage.pageSize), using: &rng) * FileDamage.pageSize)
             default:
                 damage = .truncate(length: Int.random(in: 0..<size, using: &rng))
             }
@@ -96,12 +103,15 @@ public struct CorruptionTorture: Sendable {
             log?("\(label) → verify \(verify.outcome)")
             if case .flip = damage, let span = hit.first {
                 report.recordFlips += 1
-                let named = verify.stderr.contains("sequence \(span.sequence)") || verify.stderr.contains("record \(span.sequence)")
+                let named =
+                    verify.stderr.contains("sequence \(span.sequence)")
+                    || verify.stderr.contains("record \(span.sequence)")
                 if verify.status == 1 && named {
                     report.recordFlipsNamed += 1
                 } else {
                     report.violations.append(
-                        "\(label) in record \(span.sequence)'s \(span.part): verify did not name sequence \(span.sequence): \(verify)")
+                        "\(label) in record \(span.sequence)'s \(span.part): verify did not name sequence \(span.sequence): \(verify)"
+                    )
                 }
             }
             switch verify.outcome {
@@ -119,12 +129,14 @@ public struct CorruptionTorture: Sendable {
                     let before = original.stdout.split(separator: "\n").count
                     let after = shown.stdout.split(separator: "\n").count
                     report.violations.append(
-                        "\(label): verify passed but the log changed (\(before) events before, \(after) now; live record bytes hit: \(hit.map { "\($0.sequence)/\($0.part)" }))")
+                        "\(label): verify passed but the log changed (\(before) events before, \(after) now; live record bytes hit: \(hit.map { "\($0.sequence)/\($0.part)" }))"
+                    )
                 }
             case .exited(let status):
                 let message = verify.stderr.trimmingCharacters(in: .whitespacesAndNewlines)
                 if status != 1 || message.isEmpty {
-                    report.violations.append("\(label): verify exited \(status) with \(message.isEmpty ? "no message" : message)")
+                    report.violations.append(
+                        "\(label): verify exited \(status) with \(message.isEmpty ? "no message" : message)")
                 } else {
                     report.detected += 1
                     let shape = String(message.split(separator: "\n").first ?? "")

@@ -70,7 +70,10 @@ public struct CrashTorture: Sendable {
             let via = rng.next() % 3 == 0 ? "import" : "append"
             let process = try ChildProcess(
                 product: "ledger-torture",
-                ["child-append", "--ledger", ledgerPath, "--file", history, "--batch-size", String(batchSize), "--via", via])
+                [
+                    "child-append", "--ledger", ledgerPath, "--file", history, "--batch-size", String(batchSize),
+                    "--via", via,
+                ])
             var lastAck = 0
             var done = false
             var killed = false
@@ -112,18 +115,25 @@ public struct CrashTorture: Sendable {
                 report.violations.append("\(label): \(lastAck) events acknowledged, only \(count) recorded")
             }
             if count % batchSize != 0 && count != total {
-                report.violations.append("\(label): \(count) events recorded: not a batch boundary (batch \(batchSize))")
+                report.violations.append(
+                    "\(label): \(count) events recorded: not a batch boundary (batch \(batchSize))")
             }
             if count > max(lastAck, before) + batchSize {
                 report.violations.append(
-                    "\(label): \(count) events recorded but only \(lastAck) acknowledged (more than one batch in flight)")
+                    "\(label): \(count) events recorded but only \(lastAck) acknowledged (more than one batch in flight)"
+                )
             }
             for (index, id) in snapshot.ids.enumerated() where index >= total || ids[index] != id {
-                report.violations.append("\(label): sequence \(index + 1) holds \(id), expected \(index < total ? ids[index] : "nothing")")
+                report.violations.append(
+                    "\(label): sequence \(index + 1) holds \(id), expected \(index < total ? ids[index] : "nothing")")
                 break
             }
             if killed {
-                if count > max(lastAck, before) { report.unacknowledgedBatchesLanded += 1 } else { report.cleanCuts += 1 }
+                if count > max(lastAck, before) {
+                    report.unacknowledgedBatchesLanded += 1
+                } else {
+                    report.cleanCuts += 1
+                }
             }
             return count
         }
@@ -131,7 +141,8 @@ public struct CrashTorture: Sendable {
         func finishRound() throws {
             let again = try ChildProcess.run("ledger", ["import", history, "--ledger", ledgerPath], limit: 600)
             if again.status != 0 || !again.stdout.contains("imported 0 events (\(total) already recorded)") {
-                report.violations.append("round \(round): re-import of a complete history was not a no-op: \(again) \(again.stdout)")
+                report.violations.append(
+                    "round \(round): re-import of a complete history was not a no-op: \(again) \(again.stdout)")
             }
             report.completedImports += 1
         }
@@ -149,7 +160,8 @@ public struct CrashTorture: Sendable {
             case (_, .exited(0)) where done:
                 break  // it finished (before the kill, if one was sent)
             default:
-                report.violations.append("\(label): child ended \(result.outcome)\(killed ? " (kill sent)" : ""): \(result)")
+                report.violations.append(
+                    "\(label): child ended \(result.outcome)\(killed ? " (kill sent)" : ""): \(result)")
             }
             let count = try check(after: lastAck, before: recorded, label: label, killed: wasKilled)
             log?("\(label): acknowledged \(lastAck), recorded \(count) of \(total)")

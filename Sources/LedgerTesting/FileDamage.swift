@@ -1,6 +1,6 @@
 import EventStore
-import LMDB
 import Foundation
+import LMDB
 
 #if canImport(Glibc)
     import Glibc
@@ -40,7 +40,8 @@ public enum FileDamage: Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .flip(let offset, let mask): "flip byte \(offset) (xor 0x\(String(mask, radix: 16)))"
         case .truncate(let length): "truncate to \(length) bytes"
-        case .zeroPage(let offset): "zero page \(offset / FileDamage.pageSize) (bytes \(offset)..<\(offset + FileDamage.pageSize))"
+        case .zeroPage(let offset):
+            "zero page \(offset / FileDamage.pageSize) (bytes \(offset)..<\(offset + FileDamage.pageSize))"
         }
     }
 
@@ -51,7 +52,9 @@ public enum FileDamage: Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .flip(let offset, let mask):
             try handle.seek(toOffset: UInt64(offset))
-            guard let byte = try handle.read(upToCount: 1)?.first else { throw DamageError("offset \(offset) is past the end") }
+            guard let byte = try handle.read(upToCount: 1)?.first else {
+                throw DamageError("offset \(offset) is past the end")
+            }
             try handle.seek(toOffset: UInt64(offset))
             try handle.write(contentsOf: [byte ^ mask])
         case .truncate(let length):
@@ -73,7 +76,8 @@ public enum FileDamage: Sendable, Equatable, CustomStringConvertible {
 public func copyLedger(from source: String, to destination: String, includeLock: Bool = false) throws {
     let fm = FileManager.default
     if fm.fileExists(atPath: destination) { try fm.removeItem(atPath: destination) }
-    try fm.createDirectory(atPath: destination, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    try fm.createDirectory(
+        atPath: destination, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
     for name in try fm.contentsOfDirectory(atPath: source) where includeLock || name != "lock.mdb" {
         try fm.copyItem(atPath: source + "/" + name, toPath: destination + "/" + name)
     }

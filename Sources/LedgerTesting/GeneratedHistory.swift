@@ -23,7 +23,8 @@ public enum GeneratedHistory {
         let path = directory.file("history-\(events)-\(seed).jsonl")
         let plantedPath = directory.file("planted-\(events)-\(seed).jsonl")
         let result = try ProcessRunner.run(
-            "consortium-gen", ["--events", String(events), "--seed", String(seed), "--out", path, "--planted", plantedPath])
+            "consortium-gen",
+            ["--events", String(events), "--seed", String(seed), "--out", path, "--planted", plantedPath])
         guard result.status == 0 else {
             throw GeneratorFailed(message: "consortium-gen exited \(result.status): \(result.stderr)")
         }

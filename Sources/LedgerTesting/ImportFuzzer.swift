@@ -126,13 +126,19 @@ public struct ImportFuzzer: Sendable {
             report.cases += 1
             report.byFormat[fuzz.format.rawValue, default: 0] += 1
             if fuzz.isHostile { report.hostile += 1 }
-            let label = "seed \(seed) case \(index + 1) [\(fuzz.format) \(fuzz.records) records, #\(fuzz.mutated): \(fuzz.mutation)]"
+            let label =
+                "seed \(seed) case \(index + 1) [\(fuzz.format) \(fuzz.records) records, #\(fuzz.mutated): \(fuzz.mutation)]"
             guard let current = ledger else { break }
             do {
-                let summary = try current.importFiles([ImportInput(path: file)], options: ImportOptions(batchSize: batchSize))
+                let summary = try current.importFiles(
+                    [ImportInput(path: file)], options: ImportOptions(batchSize: batchSize))
                 let after = try current.eventCount()
-                if after != baseCount + UInt64(summary.appended) || summary.appended + summary.alreadyRecorded != summary.records {
-                    report.violations.append("\(label): accepted \(summary.records) records, appended \(summary.appended), log grew by \(after - baseCount)")
+                if after != baseCount + UInt64(summary.appended)
+                    || summary.appended + summary.alreadyRecorded != summary.records
+                {
+                    report.violations.append(
+                        "\(label): accepted \(summary.records) records, appended \(summary.appended), log grew by \(after - baseCount)"
+                    )
                 }
                 report.accepted += 1
                 if after != baseCount {
@@ -181,10 +187,13 @@ public struct ImportFuzzer: Sendable {
         if !rejected.description.contains("\(file):\(first.location.line)") {
             problems.append("message does not name \(file):\(first.location.line): \(rejected.description.prefix(300))")
         }
-        if let field = fuzz.field, position == fuzz.firstPossibleLine, first.kind == .invalidField || first.kind == .unknownType {
+        if let field = fuzz.field, position == fuzz.firstPossibleLine,
+            first.kind == .invalidField || first.kind == .unknownType
+        {
             let leaf = field.split(separator: ".").last.map(String.init) ?? field
             let leafKey = leaf.split(separator: "[").first.map(String.init) ?? leaf
-            let related = first.field.contains(leafKey) || field.hasPrefix(first.field) || first.message.contains(leafKey)
+            let related =
+                first.field.contains(leafKey) || field.hasPrefix(first.field) || first.message.contains(leafKey)
                 || leafKey.isEmpty
             if !related {
                 problems.append("mutated \(field) but the issue names \(first.field): \(first.message.prefix(200))")
@@ -206,10 +215,12 @@ public struct ImportFuzzer: Sendable {
         func count() throws -> UInt64 { try Ledger(path: work).eventCount() }
         for index in 0..<(importCases + appendCases) {
             let isImport = index < importCases
-            let fuzz = isImport
+            let fuzz =
+                isImport
                 ? corpus.mutator.makeCase(&rng)
                 : corpus.mutator.makeCase(format: .jsonl, records: 1, mutating: 0, &rng)
-            let label = "seed \(seed) cli case \(index + 1) [\(isImport ? "import" : "append") \(fuzz.format) \(fuzz.records) records: \(fuzz.mutation)]"
+            let label =
+                "seed \(seed) cli case \(index + 1) [\(isImport ? "import" : "append") \(fuzz.format) \(fuzz.records) records: \(fuzz.mutation)]"
             report.cases += 1
             report.cliCases += 1
             if fuzz.isHostile { report.hostile += 1 }
@@ -219,11 +230,13 @@ public struct ImportFuzzer: Sendable {
             if isImport {
                 try Data(fuzz.bytes).write(to: URL(fileURLWithPath: file))
                 let batch = String(Int.random(in: 1...max(1, fuzz.records), using: &rng))
-                result = try ChildProcess.run("ledger", ["import", file, "--batch-size", batch, "--ledger", work], limit: 120)
+                result = try ChildProcess.run(
+                    "ledger", ["import", file, "--batch-size", batch, "--ledger", work], limit: 120)
             } else {
                 let text = String(decoding: fuzz.bytes, as: UTF8.self)
                 // One argv string may not exceed 128 KiB (MAX_ARG_STRLEN): longer ones go on stdin.
-                let asArgument = !fuzz.bytes.contains(0) && Array(text.utf8) == fuzz.bytes && fuzz.bytes.count < 100_000
+                let asArgument =
+                    !fuzz.bytes.contains(0) && Array(text.utf8) == fuzz.bytes && fuzz.bytes.count < 100_000
                     && Bool.random(using: &rng)
                 result = try ChildProcess.run(
                     "ledger", asArgument ? ["append", text, "--ledger", work] : ["append", "--ledger", work],
@@ -247,24 +260,30 @@ public struct ImportFuzzer: Sendable {
                 }
                 if message.isEmpty { report.violations.append("\(label): exit \(status) without a message") }
                 if message.unicodeScalars.contains(where: { ControlCharacters.isControl($0) && $0 != "\n" }) {
-                    report.violations.append("\(label): the error message carries a raw control character: \(message.debugDescription.prefix(300))")
+                    report.violations.append(
+                        "\(label): the error message carries a raw control character: \(message.debugDescription.prefix(300))"
+                    )
                 }
                 if isImport {
                     if !message.contains(file + ":") || !message.contains("nothing was written") {
-                        report.violations.append("\(label): message does not name the file and line: \(message.prefix(300))")
+                        report.violations.append(
+                            "\(label): message does not name the file and line: \(message.prefix(300))")
                     }
                 } else if message.contains("\n") {
                     report.violations.append("\(label): append error is not one line: \(message.prefix(300))")
                 } else if message.contains("not valid UTF-8") {
                     // Refused before parsing (standard input): the byte offset is what names the place.
                     if !message.contains("offset") {
-                        report.violations.append("\(label): invalid UTF-8 refused without its offset: \(message.prefix(300))")
+                        report.violations.append(
+                            "\(label): invalid UTF-8 refused without its offset: \(message.prefix(300))")
                     }
                 } else if let field = fuzz.field, let leaf = field.split(separator: ".").last,
-                    let key = leaf.split(separator: "[").first, !message.contains(ControlCharacters.escaped(String(key))),
+                    let key = leaf.split(separator: "[").first,
+                    !message.contains(ControlCharacters.escaped(String(key))),
                     !message.contains("line")
                 {
-                    report.violations.append("\(label): mutated \(field), message does not name it: \(message.prefix(300))")
+                    report.violations.append(
+                        "\(label): mutated \(field), message does not name it: \(message.prefix(300))")
                 }
             case .signalled:
                 report.crashes += 1

@@ -27,11 +27,14 @@ public final class InMemoryEventLog: EventLog {
             let recordedAt = currentMilliseconds()
             for (index, event) in batch.enumerated() {
                 if event.id.isEmpty || event.type.isEmpty || event.stream.isEmpty || event.actor.isEmpty {
-                    throw EventStoreError(.invalidEvent, "event \(index + 1) of the batch has an empty envelope field", batchIndex: index)
+                    throw EventStoreError(
+                        .invalidEvent, "event \(index + 1) of the batch has an empty envelope field", batchIndex: index)
                 }
                 if let existing = s.ids[event.id] {
                     guard s.records[Int(existing - 1)].hasSameContent(as: event) else {
-                        throw EventStoreError(.idConflict, "event id \(event.id) is already recorded with different content", batchIndex: index)
+                        throw EventStoreError(
+                            .idConflict, "event id \(event.id) is already recorded with different content",
+                            batchIndex: index)
                     }
                     result.sequences.append(existing)
                     result.duplicates.append(true)
@@ -60,7 +63,8 @@ public final class InMemoryEventLog: EventLog {
         }
     }
 
-    public func events(from lower: UInt64, through upper: UInt64, backward: Bool, limit: Int) throws -> [RecordedEvent] {
+    public func events(from lower: UInt64, through upper: UInt64, backward: Bool, limit: Int) throws -> [RecordedEvent]
+    {
         state.withLock { s in
             let selected = s.records.filter { $0.sequence >= lower && $0.sequence <= upper }
             return Array((backward ? selected.reversed() : selected).prefix(limit))
@@ -88,7 +92,9 @@ public final class InMemoryEventLog: EventLog {
             var previous = genesisHash
             for record in s.records {
                 guard record.previousHash == previous else {
-                    return ChainReport(verified: record.sequence - 1, firstFailure: (record.sequence, "broken link"), headHash: previous)
+                    return ChainReport(
+                        verified: record.sequence - 1, firstFailure: (record.sequence, "broken link"),
+                        headHash: previous)
                 }
                 previous = record.hash
             }

@@ -21,7 +21,9 @@ public struct FuzzCase: Sendable {
 
     /// Whether the mutation is one of the hostile values of docs/HOSTILE-INPUT.md.
     public var isHostile: Bool {
-        ["amount ", "control text ", "long text", "invalid UTF-8", "date ", "hostile "].contains { mutation.hasPrefix($0) }
+        ["amount ", "control text ", "long text", "invalid UTF-8", "date ", "hostile "].contains {
+            mutation.hasPrefix($0)
+        }
     }
 
     /// The line (JSONL), or the line/element/row a reported issue must not precede.
@@ -61,7 +63,9 @@ public struct InputMutator: Sendable {
         return makeCase(format: format, records: count, mutating: target, &rng)
     }
 
-    public func makeCase(format: FuzzFormat, records count: Int, mutating target: Int, _ rng: inout SeededRandom) -> FuzzCase {
+    public func makeCase(format: FuzzFormat, records count: Int, mutating target: Int, _ rng: inout SeededRandom)
+        -> FuzzCase
+    {
         switch format {
         case .jsonl, .json:
             var texts = Array(lines.prefix(count)).map { Array($0.utf8) }
@@ -86,7 +90,8 @@ public struct InputMutator: Sendable {
                 let separator: [UInt8] = target == 0 ? [] : (format == .jsonl ? [0x0A] : Array(",\n".utf8))
                 bytes = head + separator + texts[target]
             }
-            return FuzzCase(format: format, bytes: bytes, records: count, mutated: target + 1, mutation: label, field: field)
+            return FuzzCase(
+                format: format, bytes: bytes, records: count, mutated: target + 1, mutation: label, field: field)
         case .csv:
             var rows = Array(csvRows.prefix(count))
             let (text, label, field) = mutateCSV(row: rows[target], &rng)
@@ -101,7 +106,8 @@ public struct InputMutator: Sendable {
                 bytes.append(0x0A)
             }
             rows.removeAll()
-            return FuzzCase(format: .csv, bytes: bytes, records: count, mutated: target + 1, mutation: label, field: field)
+            return FuzzCase(
+                format: .csv, bytes: bytes, records: count, mutated: target + 1, mutation: label, field: field)
         }
     }
 
@@ -118,7 +124,8 @@ public struct InputMutator: Sendable {
         Array(#""\u0000""#.utf8), Array(#""\ud800""#.utf8), Array(#""\udc00\ud800""#.utf8),
         Array(#""\u202e\u202dgov-1""#.utf8), Array("\"😀🏳️‍🌈\"".utf8), Array("\"e\u{301}\u{301}\u{301}\"".utf8),
         Array("\"\u{FEFF}\"".utf8), Array("\"市域产教联合体\"".utf8), Array(#""\\""#.utf8), Array(#""\x41""#.utf8),
-        [0x22, 0xC0, 0xAF, 0x22], [0x22, 0xFF, 0xFE, 0x22], [0x22, 0xED, 0xA0, 0x80, 0x22], [0x22, 0xF4, 0x90, 0x80, 0x80, 0x22],
+        [0x22, 0xC0, 0xAF, 0x22], [0x22, 0xFF, 0xFE, 0x22], [0x22, 0xED, 0xA0, 0x80, 0x22],
+        [0x22, 0xF4, 0x90, 0x80, 0x80, 0x22],
         [0x22, 0x41, 0x0A, 0x42, 0x22], [0x22, 0x09, 0x22], [0x22, 0x00, 0x22], [0x22, 0xE4, 0xB8, 0x22],
         Array(("\"" + String(repeating: "ж", count: 40_000) + "\"").utf8), Array("\"\"".utf8), Array("\" \"".utf8),
     ]
@@ -126,7 +133,8 @@ public struct InputMutator: Sendable {
     static func nesting(_ depth: Int, array: Bool) -> [UInt8] {
         array
             ? Array(String(repeating: "[", count: depth).utf8) + Array(String(repeating: "]", count: depth).utf8)
-            : Array(String(repeating: #"{"a":"#, count: depth).utf8) + Array("1".utf8) + Array(String(repeating: "}", count: depth).utf8)
+            : Array(String(repeating: #"{"a":"#, count: depth).utf8) + Array("1".utf8)
+                + Array(String(repeating: "}", count: depth).utf8)
     }
 
     static let depths = [2, 100, 511, 512, 513, 4_000, 100_000]
@@ -147,23 +155,38 @@ public struct InputMutator: Sendable {
         case 3:
             let current = JSONPaths.value(at: path, in: parsed!)
             let replacement = JSONPaths.otherType(than: current, &rng)
-            return (JSONPaths.render(parsed!, replacing: path, with: replacement), "type-swap \(name) → \(String(decoding: replacement, as: UTF8.self).prefix(20))", name)
+            return (
+                JSONPaths.render(parsed!, replacing: path, with: replacement),
+                "type-swap \(name) → \(String(decoding: replacement, as: UTF8.self).prefix(20))", name
+            )
         case 4:
             let number = Self.hugeNumbers.randomElement(using: &rng)!
-            return (JSONPaths.render(parsed!, replacing: path, with: Array(number.utf8)), "number \(name) → \(number)", name)
+            return (
+                JSONPaths.render(parsed!, replacing: path, with: Array(number.utf8)), "number \(name) → \(number)", name
+            )
         case 5:
             let string = Self.oddStrings.randomElement(using: &rng)!
-            return (JSONPaths.render(parsed!, replacing: path, with: string), "unicode \(name) → \(String(decoding: string.prefix(16), as: UTF8.self))", name)
+            return (
+                JSONPaths.render(parsed!, replacing: path, with: string),
+                "unicode \(name) → \(String(decoding: string.prefix(16), as: UTF8.self))", name
+            )
         case 6:
             let depth = Self.depths.randomElement(using: &rng)!
             let array = Bool.random(using: &rng)
-            return (JSONPaths.render(parsed!, replacing: path, with: Self.nesting(depth, array: array)), "nesting \(name) depth \(depth)", name)
+            return (
+                JSONPaths.render(parsed!, replacing: path, with: Self.nesting(depth, array: array)),
+                "nesting \(name) depth \(depth)", name
+            )
         case 7:
-            let key = ["zz", "Type", "type ", "data2", "recorded", "\u{0}", "id\u{301}", "__proto__", ""].randomElement(using: &rng)!
+            let key = ["zz", "Type", "type ", "data2", "recorded", "\u{0}", "id\u{301}", "__proto__", ""].randomElement(
+                using: &rng)!
             let inData = Bool.random(using: &rng)
             let target: [JSONPaths.Step] = inData ? [.key("data")] : []
             let name = inData ? "data.\(key)" : key
-            return (JSONPaths.render(parsed!, inserting: key, value: Array(#""x""#.utf8), into: target), "unknown field \(name)", name)
+            return (
+                JSONPaths.render(parsed!, inserting: key, value: Array(#""x""#.utf8), into: target),
+                "unknown field \(name)", name
+            )
         case 8:
             let top = paths.filter { $0.count == 1 }.randomElement(using: &rng) ?? path
             let dup = JSONPaths.otherType(than: JSONPaths.value(at: top, in: parsed!), &rng)
@@ -176,11 +199,15 @@ public struct InputMutator: Sendable {
         case 9:
             let long = Bool.random(using: &rng)
             let string = long ? Array(("\"" + String(repeating: "A", count: 70_000) + "\"").utf8) : Array("\"\"".utf8)
-            return (JSONPaths.render(parsed!, replacing: path, with: string), "\(long ? "long" : "empty") string \(name)", name)
+            return (
+                JSONPaths.render(parsed!, replacing: path, with: string), "\(long ? "long" : "empty") string \(name)",
+                name
+            )
         default:
             var bytes = text
             let at = Int.random(in: 0...bytes.count, using: &rng)
-            let junk: [UInt8] = [[0x00], [0x0D], [0x1B, 0x5B, 0x32, 0x4A], [0x7F], [0xEF, 0xBB, 0xBF], [0x0C]].randomElement(using: &rng)!
+            let junk: [UInt8] = [[0x00], [0x0D], [0x1B, 0x5B, 0x32, 0x4A], [0x7F], [0xEF, 0xBB, 0xBF], [0x0C]]
+                .randomElement(using: &rng)!
             bytes.insert(contentsOf: junk, at: at)
             return (bytes, "control bytes \(junk) at \(at)", nil)
         }
@@ -223,18 +250,24 @@ public struct InputMutator: Sendable {
             cells.insert("extra", at: column)
             return (Array(CSVText.line(cells).utf8), "extra cell before \(name)", nil)
         case 4:
-            let value = ["abc", "1.5", "-7", "true", "null", "[]", "{}", "2025-13-45", "０１２"].randomElement(using: &rng)!
+            let value = ["abc", "1.5", "-7", "true", "null", "[]", "{}", "2025-13-45", "０１２"].randomElement(
+                using: &rng)!
             let old = cells[column]
             cells[column] = value
-            return (Array(CSVText.line(cells).utf8), "type-swap \(name) \(old.prefix(12)) → \(value)", old.isEmpty || old == value ? nil : name)
+            return (
+                Array(CSVText.line(cells).utf8), "type-swap \(name) \(old.prefix(12)) → \(value)",
+                old.isEmpty || old == value ? nil : name
+            )
         case 5:
             cells[column] = Self.hugeNumbers.randomElement(using: &rng)!
             return (Array(CSVText.line(cells).utf8), "number \(name) → \(cells[column])", nil)
         case 6:
             var bytes = Array(CSVText.line(Array(cells[..<column])).utf8)
             if column > 0 { bytes.append(0x2C) }
-            let odd: [UInt8] = [[0xC0, 0xAF], [0xFF], [0xED, 0xA0, 0x80], Array("😀".utf8), [0x00], Array("\u{202E}".utf8)]
-                .randomElement(using: &rng)!
+            let odd: [UInt8] = [
+                [0xC0, 0xAF], [0xFF], [0xED, 0xA0, 0x80], Array("😀".utf8), [0x00], Array("\u{202E}".utf8),
+            ]
+            .randomElement(using: &rng)!
             bytes += Array(CSVText.cell(cells[column]).utf8) + odd
             if column + 1 < cells.count { bytes += [0x2C] + Array(CSVText.line(Array(cells[(column + 1)...])).utf8) }
             return (bytes, "unicode bytes \(odd) in \(name)", nil)
@@ -251,8 +284,10 @@ public struct InputMutator: Sendable {
             return (Array(CSVText.line(cells).utf8), "newline in \(name)", nil)
         case 11:
             // Hostile values in a cell: a formula, an escape sequence, an amount past 10^12 fen.
-            let value = ["=1+1", "\u{1B}[2J", "1000000000001", "9223372036854775807", "a\r\nb", "\u{9B}x", "9999-12-31"]
-                .randomElement(using: &rng)!
+            let value = [
+                "=1+1", "\u{1B}[2J", "1000000000001", "9223372036854775807", "a\r\nb", "\u{9B}x", "9999-12-31",
+            ]
+            .randomElement(using: &rng)!
             cells[column] = value
             return (Array(CSVText.line(cells).utf8), "hostile \(name) → \(value.debugDescription)", nil)
         case 12:
@@ -308,8 +343,12 @@ enum JSONPaths {
         var current = value
         for step in path {
             switch (step, current) {
-            case (.key(let key), .object(let object)): guard let next = object[key] else { return nil }; current = next
-            case (.index(let i), .array(let elements)): guard i < elements.count else { return nil }; current = elements[i]
+            case (.key(let key), .object(let object)):
+                guard let next = object[key] else { return nil }
+                current = next
+            case (.index(let i), .array(let elements)):
+                guard i < elements.count else { return nil }
+                current = elements[i]
             default: return nil
             }
         }
@@ -363,8 +402,9 @@ enum JSONPaths {
                 if let childPath, childPath.isEmpty, insert == nil, let replacement {
                     out += replacement
                 } else {
-                    write(member.value, path: childPath, replacement: replacement, insert: insert, into: &out,
-                          insertHere: childPath?.isEmpty == true && insert != nil)
+                    write(
+                        member.value, path: childPath, replacement: replacement, insert: insert, into: &out,
+                        insertHere: childPath?.isEmpty == true && insert != nil)
                 }
             }
             if insertHere, let (key, raw) = insert {
@@ -386,8 +426,9 @@ enum JSONPaths {
                 if let childPath, childPath.isEmpty, insert == nil, let replacement {
                     out += replacement
                 } else {
-                    write(element, path: childPath, replacement: replacement, insert: insert, into: &out,
-                          insertHere: childPath?.isEmpty == true && insert != nil)
+                    write(
+                        element, path: childPath, replacement: replacement, insert: insert, into: &out,
+                        insertHere: childPath?.isEmpty == true && insert != nil)
                 }
             }
             out.append(UInt8(ascii: "]"))
@@ -408,7 +449,12 @@ enum CSVText {
         while let c = chars.popFirst() {
             if quoted {
                 if c == "\"" {
-                    if chars.first == "\"" { cell.unicodeScalars.append("\""); chars.removeFirst() } else { quoted = false }
+                    if chars.first == "\"" {
+                        cell.unicodeScalars.append("\"")
+                        chars.removeFirst()
+                    } else {
+                        quoted = false
+                    }
                 } else {
                     cell.unicodeScalars.append(c)
                 }

@@ -58,7 +58,9 @@ public enum LogInvariants {
             }
             snapshot.streamVersions[stream] = view.version
             let id = view.id
-            if !seenIds.insert(id).inserted { snapshot.violations.append("id \(id) recorded twice (again at \(sequence))") }
+            if !seenIds.insert(id).inserted {
+                snapshot.violations.append("id \(id) recorded twice (again at \(sequence))")
+            }
             for prefix in idPrefixes where id.hasPrefix(prefix) { snapshot.countsByPrefix[prefix, default: 0] += 1 }
             if collectIds { snapshot.ids.append(id) }
             if checkIndexes { checkedIds.append((id, sequence)) }
@@ -69,12 +71,15 @@ public enum LogInvariants {
         if checkIndexes {
             for (stream, version) in snapshot.streamVersions {
                 let head = try reader.streamVersion(stream)
-                if head != version { snapshot.violations.append("stream \(stream): head says \(head), log says \(version)") }
+                if head != version {
+                    snapshot.violations.append("stream \(stream): head says \(head), log says \(version)")
+                }
             }
             for (id, sequence) in checkedIds {
                 let indexed = try reader.sequence(ofEventId: id)
                 if indexed != sequence {
-                    snapshot.violations.append("id \(id): index says \(indexed.map(String.init) ?? "absent"), log says \(sequence)")
+                    snapshot.violations.append(
+                        "id \(id): index says \(indexed.map(String.init) ?? "absent"), log says \(sequence)")
                 }
             }
         }

@@ -1,9 +1,10 @@
-@testable import ConsortiumLedger
 import Domain
 import EventStore
 import Foundation
 import LedgerTesting
 import Testing
+
+@testable import ConsortiumLedger
 
 @Suite("Export lines")
 struct ExportLineTests {

@@ -31,7 +31,9 @@ struct ImportTests {
             let sub = TemporaryDirectory()
             let ledger = try Ledger.create(path: sub.file("ledger"))
             try ledger.importFiles([ImportInput(path: file)])
-            let payloads = try ledger.events(from: 1).map { "\($0.id)|\($0.type)|\($0.actor)|\($0.occurredAt)|\($0.payload)" }
+            let payloads = try ledger.events(from: 1).map {
+                "\($0.id)|\($0.type)|\($0.actor)|\($0.occurredAt)|\($0.payload)"
+            }
             heads.append(payloads.joined(separator: "\n"))
         }
         #expect(heads[0] == heads[1])
@@ -78,7 +80,8 @@ struct ImportTests {
         var lines = try GeneratedHistory.lines(events: 3_000, seed: 4, in: dir)
         let index = try #require(lines.firstIndex { $0.contains(#""type":"SubsidyApproved""#) })
         let school = try #require(lines.first { $0.contains(#""kind":"school""#) && $0.contains("MemberAdmitted") })
-        let schoolId = try #require(school.range(of: #""memberId":""#).map { String(school[$0.upperBound...].prefix { $0 != "\"" }) })
+        let schoolId = try #require(
+            school.range(of: #""memberId":""#).map { String(school[$0.upperBound...].prefix { $0 != "\"" }) })
         lines[index] = lines[index].replacingOccurrences(
             of: #""actor":"[^"]*""#, with: #""actor":"\#(schoolId)""#, options: .regularExpression)
         let file = dir.file("rule.jsonl")
@@ -165,7 +168,8 @@ struct ImportTests {
         #expect(try single.verifyChain().isIntact)
         // And the rule state refuses what it should: the charter cannot be granted twice.
         let charter = try #require(lines.first { $0.contains(#""type":"ConsortiumChartered""#) })
-        let again = charter.replacingOccurrences(of: #""id":"[^"]*""#, with: #""id":"charter-again""#, options: .regularExpression)
+        let again = charter.replacingOccurrences(
+            of: #""id":"[^"]*""#, with: #""id":"charter-again""#, options: .regularExpression)
         #expect(throws: LedgerError.self) { try single.append([try ImportLine.parse(json: again)]) }
         #expect(try single.eventCount() == 2_500)
     }
@@ -178,9 +182,11 @@ struct ImportTests {
         try lines.prefix(300).joined(separator: "\n").write(toFile: first, atomically: true, encoding: .utf8)
         try ledger.importFiles([ImportInput(path: first)])
         // Line 450 reuses the id of an event already recorded, with other content.
-        let recordedId = try #require(lines[10].range(of: #""id":""#).map { String(lines[10][$0.upperBound...].prefix { $0 != "\"" }) })
+        let recordedId = try #require(
+            lines[10].range(of: #""id":""#).map { String(lines[10][$0.upperBound...].prefix { $0 != "\"" }) })
         var rest = Array(lines[300...])
-        rest[149] = rest[149].replacingOccurrences(of: #""id":"[^"]*""#, with: #""id":"\#(recordedId)""#, options: .regularExpression)
+        rest[149] = rest[149].replacingOccurrences(
+            of: #""id":"[^"]*""#, with: #""id":"\#(recordedId)""#, options: .regularExpression)
         let second = dir.file("second.jsonl")
         try rest.joined(separator: "\n").write(toFile: second, atomically: true, encoding: .utf8)
         let before = try ledger.liveDigests()
@@ -208,7 +214,8 @@ struct ImportTests {
         #expect(try twice.liveDigests() == once.liveDigests())
         // The same id with other content: refused, naming the second line, nothing written.
         let reused = lines[501].replacingOccurrences(
-            of: #""id":"[^"]*""#, with: #""id":"\#(try #require(Self.id(of: lines[500])))""#, options: .regularExpression)
+            of: #""id":"[^"]*""#, with: #""id":"\#(try #require(Self.id(of: lines[500])))""#,
+            options: .regularExpression)
         let conflictFile = dir.file("conflict.jsonl")
         try (lines.prefix(501) + [reused] + lines.dropFirst(502)).joined(separator: "\n")
             .write(toFile: conflictFile, atomically: true, encoding: .utf8)
@@ -254,7 +261,9 @@ struct ImportTests {
         lines[2_200] = lines[2_200].replacingOccurrences(of: #""occurredAt":""#, with: #""occurredAt":"never"#)
         try lines.joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
         let fresh = try Ledger.create(path: dir.file("fresh"))
-        let error = #expect(throws: ImportRejected.self) { try fresh.importFiles([ImportInput(path: file)], options: options) }
+        let error = #expect(throws: ImportRejected.self) {
+            try fresh.importFiles([ImportInput(path: file)], options: options)
+        }
         #expect(error?.issues.first?.location.line == 2_201)
         #expect(try fresh.eventCount() == 0)
     }

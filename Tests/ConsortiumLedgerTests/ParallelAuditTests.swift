@@ -18,7 +18,8 @@ struct ParallelAuditTests {
         let file = try GeneratedHistory.write(events: Self.events, seed: 5, in: dir)
         let ledger = try Ledger.create(path: dir.file("ledger"))
         _ = try ledger.importFiles([ImportInput(path: file)], options: ImportOptions(batchSize: 2_000))
-        let line = #"{"id":"last-resolution","type":"CouncilResolutionPassed","occurredAt":"2026-01-02","actor":"gov-001","data":{"resolutionId":"R-LAST","title":"Marker resolution LASTONE"}}"#
+        let line =
+            #"{"id":"last-resolution","type":"CouncilResolutionPassed","occurredAt":"2026-01-02","actor":"gov-001","data":{"resolutionId":"R-LAST","title":"Marker resolution LASTONE"}}"#
         _ = try ledger.append([ImportLine.parse(json: line)])
         return ledger
     }

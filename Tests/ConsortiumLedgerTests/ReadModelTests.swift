@@ -48,7 +48,8 @@ struct ReadModelTests {
         let cut = 1_700
         let prefix = try Ledger.create(path: dir.file("prefix"))
         try importLines(Array(lines.prefix(cut)), into: prefix, dir: dir, batchSize: 1_000)
-        let dateText = try #require(lines[cut - 1].range(of: #""occurredAt":""#).map { String(lines[cut - 1][$0.upperBound...].prefix(10)) })
+        let dateText = try #require(
+            lines[cut - 1].range(of: #""occurredAt":""#).map { String(lines[cut - 1][$0.upperBound...].prefix(10)) })
         let date = try #require(LocalDate(iso: dateText))
         let year = date.year
         #expect(
@@ -57,7 +58,8 @@ struct ReadModelTests {
         #expect(
             try full.committeeReports(asOf: .sequence(UInt64(cut))).map(\.json)
                 == prefix.committeeReports().map(\.json))
-        #expect(try full.projectReports(asOf: .sequence(UInt64(cut))).map(\.json) == prefix.projectReports().map(\.json))
+        #expect(
+            try full.projectReports(asOf: .sequence(UInt64(cut))).map(\.json) == prefix.projectReports().map(\.json))
 
         // By date: everything that occurred on or before the cut line's date.
         let byDate = lines.filter { line in
@@ -80,7 +82,8 @@ struct ReadModelTests {
         let path = dir.file("ledger")
         do {
             let ledger = try Ledger.create(path: path)
-            try importLines(try GeneratedHistory.lines(events: 400, seed: 23, in: dir), into: ledger, dir: dir, batchSize: 100)
+            try importLines(
+                try GeneratedHistory.lines(events: 400, seed: 23, in: dir), into: ledger, dir: dir, batchSize: 100)
             #expect(try ledger.readModelStatus().allSatisfy { $0.state == .upToDate && $0.checkpoint == 400 })
         }
         // As if an older release had written the council model: stamp a different version.
@@ -106,7 +109,8 @@ struct ReadModelTests {
     @Test func liveAnswersEqualAnswersFromAReplay() throws {
         let dir = TemporaryDirectory()
         let ledger = try Ledger.create(path: dir.file("ledger"))
-        try importLines(try GeneratedHistory.lines(events: 2_000, seed: 29, in: dir), into: ledger, dir: dir, batchSize: 500)
+        try importLines(
+            try GeneratedHistory.lines(events: 2_000, seed: 29, in: dir), into: ledger, dir: dir, batchSize: 500)
         let replayed = try ledger.replay()
         let today = LocalDate.today
         for year in 2022...2027 {
@@ -117,7 +121,9 @@ struct ReadModelTests {
         #expect(
             try ledger.committeeReports().map(\.json)
                 == CommitteeQuery.run(judgedOn: today, store: replayed.committee).map(\.json))
-        #expect(try ledger.projectReports().map(\.json) == ProjectQuery.run(judgedOn: today, store: replayed.project).map(\.json))
+        #expect(
+            try ledger.projectReports().map(\.json)
+                == ProjectQuery.run(judgedOn: today, store: replayed.project).map(\.json))
     }
 }
 

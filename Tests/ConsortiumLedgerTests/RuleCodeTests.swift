@@ -1,8 +1,9 @@
-@testable import ConsortiumLedger
 import Domain
 import Foundation
 import LedgerTesting
 import Testing
+
+@testable import ConsortiumLedger
 
 /// A rule violation keeps its code and field on its way up: `LedgerError` from an append
 /// (direct and through the group-commit server's wire) and the problem shape they share.
@@ -34,14 +35,17 @@ struct RuleCodeTests {
         #expect(error?.field == "data.schoolId")
         #expect(error?.description.hasSuffix("[wrongMemberKind]") == true)
         let problem = try #require(error?.problem)
-        #expect(problem == LedgerProblem(code: "wrongMemberKind", field: "data.schoolId", message: error?.message ?? ""))
+        #expect(
+            problem == LedgerProblem(code: "wrongMemberKind", field: "data.schoolId", message: error?.message ?? ""))
         let decoded = try JSONDecoder().decode(LedgerProblem.self, from: Data(problem.jsonLine.utf8))
         #expect(decoded == problem)
         #expect(try ledger.eventCount() == 3)
     }
 
     @Test func theGroupCommitWireCarriesTheRuleCodeAndField() throws {
-        let error = LedgerError(.ruleViolation, "data.schoolId: wrong [wrongMemberKind]", ruleCode: .wrongMemberKind, field: "data.schoolId")
+        let error = LedgerError(
+            .ruleViolation, "data.schoolId: wrong [wrongMemberKind]", ruleCode: .wrongMemberKind, field: "data.schoolId"
+        )
         let line = AppendWire.encode(.failure(error))
         guard case .failure(let decoded as LedgerError) = try AppendWire.decodeResponse(line) else {
             Issue.record("the wire did not give back a LedgerError")

@@ -23,7 +23,8 @@ struct SchemaVersionOneHistoryTests {
             data["creditCode"] = nil
             object["data"] = data
             object["recorded"] = ["schemaVersion": 1]
-            return String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
+            return String(
+                decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
         }
         return (converted, admissions)
     }
@@ -69,7 +70,8 @@ struct SchemaVersionOneHistoryTests {
 
     @Test func aVersionOneAdmissionCannotCarryACreditCode() throws {
         let dir = TemporaryDirectory("schema-v1-code")
-        let line = #"{"type":"MemberAdmitted","occurredAt":"2025-01-02","actor":"gov-1","recorded":{"schemaVersion":1},"data":{"memberId":"e1","name":"E","kind":"enterprise","creditCode":"91330100716105852F"}}"#
+        let line =
+            #"{"type":"MemberAdmitted","occurredAt":"2025-01-02","actor":"gov-1","recorded":{"schemaVersion":1},"data":{"memberId":"e1","name":"E","kind":"enterprise","creditCode":"91330100716105852F"}}"#
         try (line + "\n").write(toFile: dir.file("bad.jsonl"), atomically: true, encoding: .utf8)
         let ledger = try Ledger.create(path: dir.file("ledger"))
         #expect(throws: (any Error).self) { try ledger.importFiles([ImportInput(path: dir.file("bad.jsonl"))]) }

@@ -27,7 +27,8 @@ struct EventLogContractTests {
         #expect(try log.streamVersion("stream-0") == 3)
         #expect(try log.streamVersion("stream-2") == 3)
         #expect(try log.streamVersion("stream-unknown") == 0)
-        let stream1 = try log.events(inStream: "stream-1", fromVersion: 1, throughVersion: .max, backward: false, limit: .max)
+        let stream1 = try log.events(
+            inStream: "stream-1", fromVersion: 1, throughVersion: .max, backward: false, limit: .max)
         #expect(stream1.map(\.version) == [1, 2, 3])
         #expect(stream1.map(\.id) == ["evt-1", "evt-4", "evt-7"])
     }

@@ -53,9 +53,13 @@ struct EnvironmentTests {
             }
         }
         #expect(keys == [1, 3, 5])
-        let atLeast4 = try env.read { txn in try txn.withCursor(db) { try $0.seek(atLeast: BigEndianKey(4)).map { Array($0.value) } } }
+        let atLeast4 = try env.read { txn in
+            try txn.withCursor(db) { try $0.seek(atLeast: BigEndianKey(4)).map { Array($0.value) } }
+        }
         #expect(atLeast4 == [5])
-        let atMost4 = try env.read { txn in try txn.withCursor(db) { try $0.seek(atMost: BigEndianKey(4)).map { Array($0.value) } } }
+        let atMost4 = try env.read { txn in
+            try txn.withCursor(db) { try $0.seek(atMost: BigEndianKey(4)).map { Array($0.value) } }
+        }
         #expect(atMost4 == [3])
     }
 

@@ -28,10 +28,22 @@ struct AppendCommandTests {
     @Test(arguments: [
         (#"{"type":"MemberAdmitted","occurredAt":"2025-01-03","actor":"gov-1","data":{"memberId":"#, "JSON"),
         (#"{"type":"MemberBanished","occurredAt":"2025-01-03","actor":"gov-1","data":{}}"#, "type"),
-        (#"{"type":"MemberAdmitted","actor":"gov-1","data":{"memberId":"s1","name":"S","kind":"school"}}"#, "occurredAt"),
-        (#"{"type":"MemberAdmitted","occurredAt":"2025-01-03","data":{"memberId":"s1","name":"S","kind":"school"}}"#, "actor"),
-        (#"{"type":"MemberAdmitted","occurredAt":"2025-01-03","actor":"gov-1","data":{"memberId":"s1","name":"S","kind":"castle"}}"#, "data.kind"),
-        (#"{"type":"OrderClassOpened","occurredAt":"2025-01-03","actor":"gov-1","data":{"classId":"c1","agreementId":"a1","major":"CNC","capacity":"ten","intakeYear":2025}}"#, "data.capacity"),
+        (
+            #"{"type":"MemberAdmitted","actor":"gov-1","data":{"memberId":"s1","name":"S","kind":"school"}}"#,
+            "occurredAt"
+        ),
+        (
+            #"{"type":"MemberAdmitted","occurredAt":"2025-01-03","data":{"memberId":"s1","name":"S","kind":"school"}}"#,
+            "actor"
+        ),
+        (
+            #"{"type":"MemberAdmitted","occurredAt":"2025-01-03","actor":"gov-1","data":{"memberId":"s1","name":"S","kind":"castle"}}"#,
+            "data.kind"
+        ),
+        (
+            #"{"type":"OrderClassOpened","occurredAt":"2025-01-03","actor":"gov-1","data":{"classId":"c1","agreementId":"a1","major":"CNC","capacity":"ten","intakeYear":2025}}"#,
+            "data.capacity"
+        ),
     ])
     func rejectsBadInputWithOneClearLine(input: String, names field: String) throws {
         let cli = try CLIFixture().initialised()

@@ -15,9 +15,15 @@ struct AuditCLITests {
         let keygen = try ProcessRunner.run(
             "ledger", ["keygen", "--member", "gov-001", "--actor", "gov-001", "--out", cli.dir.file("gov.key")])
         let registration = try #require(keygen.stdout.split(separator: "\n").last.map(String.init))
-        #expect(try cli.ledger(["append", registration.replacingOccurrences(of: #""occurredAt":"[^"]*""#, with: #""occurredAt":"2026-01-01""#, options: .regularExpression)]).status == 0)
+        #expect(
+            try cli.ledger([
+                "append",
+                registration.replacingOccurrences(
+                    of: #""occurredAt":"[^"]*""#, with: #""occurredAt":"2026-01-01""#, options: .regularExpression),
+            ]).status == 0)
         for i in 0..<5 {
-            let line = #"{"id":"signed-\#(i)","type":"CouncilResolutionPassed","occurredAt":"2026-01-02","actor":"gov-001","data":{"resolutionId":"R-SIGNED-\#(i)","title":"Signed resolution \#(i)"}}"#
+            let line =
+                #"{"id":"signed-\#(i)","type":"CouncilResolutionPassed","occurredAt":"2026-01-02","actor":"gov-001","data":{"resolutionId":"R-SIGNED-\#(i)","title":"Signed resolution \#(i)"}}"#
             let result = try cli.ledger(["append", line, "--sign-with", cli.dir.file("gov.key")])
             #expect(result.status == 0, "\(result.stderr)")
         }
@@ -123,9 +129,12 @@ struct AuditCLITests {
         try cli.ledger(["checkpoint", "--out", outside.file("checkpoint.txt")])
         try cli.ledger(["prove", "inclusion", "signed-3", "--out", outside.file("proof.json")])
         try FileManager.default.copyItem(atPath: cli.ledgerPath + "/checkpoint.pub", toPath: outside.file("ledger.pub"))
-        let args = ["verify-proof", "--proof", outside.file("proof.json"), "--checkpoint", outside.file("checkpoint.txt"),
-                    "--public-key", outside.file("ledger.pub")]
-        let ok = try ProcessRunner.run("ledger", args, environment: ["LEDGER_PATH": "/nonexistent"], currentDirectory: outside.path)
+        let args = [
+            "verify-proof", "--proof", outside.file("proof.json"), "--checkpoint", outside.file("checkpoint.txt"),
+            "--public-key", outside.file("ledger.pub"),
+        ]
+        let ok = try ProcessRunner.run(
+            "ledger", args, environment: ["LEDGER_PATH": "/nonexistent"], currentDirectory: outside.path)
         #expect(ok.status == 0, "\(ok.stderr)")
         #expect(ok.stdout.contains("valid"))
         // A tampered proof fails.
@@ -145,10 +154,12 @@ struct AuditCLITests {
         try cli.ledger(["import", try GeneratedHistory.write(events: 500, seed: 2, in: cli.dir)])
         try cli.ledger(["checkpoint", "--out", cli.dir.file("new.txt")])
         try cli.ledger(["prove", "consistency", "300", "--out", cli.dir.file("c.json")])
-        let result = try ProcessRunner.run("ledger", [
-            "verify-proof", "--proof", cli.dir.file("c.json"), "--old-checkpoint", cli.dir.file("old.txt"),
-            "--checkpoint", cli.dir.file("new.txt"), "--public-key", cli.ledgerPath + "/checkpoint.pub",
-        ])
+        let result = try ProcessRunner.run(
+            "ledger",
+            [
+                "verify-proof", "--proof", cli.dir.file("c.json"), "--old-checkpoint", cli.dir.file("old.txt"),
+                "--checkpoint", cli.dir.file("new.txt"), "--public-key", cli.ledgerPath + "/checkpoint.pub",
+            ])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("extends"))
     }

@@ -41,7 +41,8 @@ enum SampleLines {
 
     static func admitSchool(_ n: Int, expectedVersion: Int? = nil) -> String {
         let ev = expectedVersion.map { #","expectedVersion":\#($0)"# } ?? ""
-        return #"{"id":"school-\#(n)","type":"MemberAdmitted","occurredAt":"2025-01-03","actor":"gov-1"\#(ev),"data":{"memberId":"s\#(n)","name":"School \#(n)","kind":"school","schoolLevel":"higher-vocational","creditCode":"\#(SampleCreditCodes.school("s\(n)"))"}}"#
+        return
+            #"{"id":"school-\#(n)","type":"MemberAdmitted","occurredAt":"2025-01-03","actor":"gov-1"\#(ev),"data":{"memberId":"s\#(n)","name":"School \#(n)","kind":"school","schoolLevel":"higher-vocational","creditCode":"\#(SampleCreditCodes.school("s\(n)"))"}}"#
     }
 }
 

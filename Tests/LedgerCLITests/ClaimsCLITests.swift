@@ -14,9 +14,13 @@ struct ClaimsCLITests {
 
         let all = try claims(cli, ["--format", "json"])
         let flagged = try claims(cli, ["--flagged", "--format", "json"])
-        let flags = Dictionary(uniqueKeysWithValues: flagged.map { claim in
-            (claim["claimId"] as? String ?? "", (claim["flags"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String })
-        })
+        let flags = Dictionary(
+            uniqueKeysWithValues: flagged.map { claim in
+                (
+                    claim["claimId"] as? String ?? "",
+                    (claim["flags"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String }
+                )
+            })
         let planted = Dictionary(uniqueKeysWithValues: generated.planted.map { ($0.claimId, $0.flag) })
         // Every kind is planted at least once at this size, and the generator says how many.
         #expect(Set(planted.values).count == 6, "\(generated.summary)")
@@ -25,9 +29,13 @@ struct ClaimsCLITests {
             #expect(flags[claimId] == [flag], "planted \(claimId) (\(flag)) got \(flags[claimId] ?? [])")
         }
         let cleanFlagged = flags.keys.filter { planted[$0] == nil }.sorted()
-        #expect(cleanFlagged.isEmpty, "clean claims flagged: \(cleanFlagged.prefix(5)) \(cleanFlagged.prefix(5).map { flags[$0] ?? [] })")
+        #expect(
+            cleanFlagged.isEmpty,
+            "clean claims flagged: \(cleanFlagged.prefix(5)) \(cleanFlagged.prefix(5).map { flags[$0] ?? [] })")
         #expect(all.count > 10 * planted.count)
-        print("claims: \(all.count) in all, \(planted.count) planted and \(flagged.count) flagged; clean claims flagged: \(cleanFlagged.count)")
+        print(
+            "claims: \(all.count) in all, \(planted.count) planted and \(flagged.count) flagged; clean claims flagged: \(cleanFlagged.count)"
+        )
 
         // The same answer as CSV and as a table; filters narrow it.
         let csv = try cli.ledger(["query", "claims", "--flagged", "--format", "csv"])

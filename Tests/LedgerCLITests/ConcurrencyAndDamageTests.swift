@@ -42,7 +42,10 @@ struct ConcurrencyAndDamageTests {
         let cli = try CLIFixture().initialised()
         try cli.ledger(["append", SampleLines.charter])
         try cli.ledger(["append", SampleLines.admitLead])
-        try cli.ledger(["append", #"{"id":"t3","type":"TrainingDelivered","occurredAt":"2025-02-01","actor":"gov-1","data":{"providerId":"gov-1","personTimes":3,"topic":"UNIQUE-TOPIC-MARKER"}}"#])
+        try cli.ledger([
+            "append",
+            #"{"id":"t3","type":"TrainingDelivered","occurredAt":"2025-02-01","actor":"gov-1","data":{"providerId":"gov-1","personTimes":3,"topic":"UNIQUE-TOPIC-MARKER"}}"#,
+        ])
         try cli.ledger(["append", SampleLines.admitSchool(1)])
         #expect(try LedgerTampering.flipByte(of: "UNIQUE-TOPIC-MARKER", ledger: cli.ledgerPath))
         let result = try cli.ledger(["verify"])

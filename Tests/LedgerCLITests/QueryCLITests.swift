@@ -27,8 +27,10 @@ struct QueryCLITests {
         case "committee":
             let pairs = try #require(parsed as? [[String: Any]])
             #expect(!pairs.isEmpty)
-            for key in ["agreementsActive", "agreementsExpiringWithin90Days", "classes", "apprenticesByStage",
-                        "dualMentorCoverage", "passRate", "hires", "hiresLocal", "subsidiesPaidFen"] {
+            for key in [
+                "agreementsActive", "agreementsExpiringWithin90Days", "classes", "apprenticesByStage",
+                "dualMentorCoverage", "passRate", "hires", "hiresLocal", "subsidiesPaidFen",
+            ] {
                 #expect(pairs[0][key] != nil, "missing \(key)")
             }
             #expect(header.contains("subsidiesPaidFen"))
@@ -40,10 +42,12 @@ struct QueryCLITests {
             }
         default:
             let council = try #require(parsed as? [String: Any])
-            for key in ["members", "enterprisesParticipating", "certifiedEnterprises", "apprenticesEnrolled",
-                        "apprenticesGraduated", "graduatesHired", "graduatesRetainedLocally", "trainingPersonTimes",
-                        "techServices", "techServiceValueFen", "orderClassPlaces", "orderClassFilled", "platforms",
-                        "subsidies", "kpis", "inactiveMembers"] {
+            for key in [
+                "members", "enterprisesParticipating", "certifiedEnterprises", "apprenticesEnrolled",
+                "apprenticesGraduated", "graduatesHired", "graduatesRetainedLocally", "trainingPersonTimes",
+                "techServices", "techServiceValueFen", "orderClassPlaces", "orderClassFilled", "platforms",
+                "subsidies", "kpis", "inactiveMembers",
+            ] {
                 #expect(council[key] != nil, "missing \(key)")
             }
             #expect((council["apprenticesEnrolled"] as? Int ?? 0) > 0)
@@ -54,7 +58,8 @@ struct QueryCLITests {
 
     @Test func asOfSequenceAndDateAreAccepted() throws {
         let cli = try imported(events: 800)
-        #expect(try cli.ledger(["query", "council", "--year", "2023", "--as-of", "400", "--format", "json"]).status == 0)
+        #expect(
+            try cli.ledger(["query", "council", "--year", "2023", "--as-of", "400", "--format", "json"]).status == 0)
         #expect(try cli.ledger(["query", "project", "--as-of", "2023-06-30", "--format", "csv"]).status == 0)
         let bad = try cli.ledger(["query", "council", "--year", "2023", "--as-of", "yesterday"])
         #expect(bad.status != 0)

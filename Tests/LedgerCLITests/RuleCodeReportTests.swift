@@ -73,10 +73,16 @@ struct RuleCodeReportTests {
             Case(
                 code: "alreadyRecorded", field: "data.agreementId", setup: [L.terminate("A1", by: "ent-1")],
                 bad: L.terminate("A1", by: "gov")),
-            Case(code: "chartering", field: "type", bad: L.charter.replacingOccurrences(of: "Test Consortium", with: "Second")),
-            Case(code: "invalidKey", field: "data.publicKey", bad: L.registerKey("ent-1", publicKey: "MCowBQYDK2VwAyEA11qYAYKxCrfVS/7TyWQHOg7hcvP=")),  // non-canonical
             Case(
-                code: "signatureRequired", field: "signature", bad: L.training(by: "ent-1"), prelude: RuleLines.bootstrap,
+                code: "chartering", field: "type",
+                bad: L.charter.replacingOccurrences(of: "Test Consortium", with: "Second")),
+            Case(
+                code: "invalidKey", field: "data.publicKey",
+                // A non-canonical key encoding.
+                bad: L.registerKey("ent-1", publicKey: "MCowBQYDK2VwAyEA11qYAYKxCrfVS/7TyWQHOg7hcvP=")),
+            Case(
+                code: "signatureRequired", field: "signature", bad: L.training(by: "ent-1"),
+                prelude: RuleLines.bootstrap,
                 initArguments: ["--require-signatures"]),
             Case(
                 code: "signatureInvalid", field: "signerKeyId", bad: L.training(by: "ent-1"),

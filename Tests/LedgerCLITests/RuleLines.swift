@@ -11,15 +11,18 @@ enum RuleLines {
     }
 
     static let charter = line(
-        "ConsortiumChartered", by: "gov", #""consortiumId":"SZ","name":"Test Consortium","region":"Test","leadMemberId":"gov""#)
+        "ConsortiumChartered", by: "gov",
+        #""consortiumId":"SZ","name":"Test Consortium","region":"Test","leadMemberId":"gov""#)
 
     /// Schools and enterprises carry the unified social credit code schema version 2 requires.
     static func admit(_ id: String, _ kind: String, creditCode: String? = nil) -> String {
         let code =
             creditCode
-            ?? (kind == "school" ? SampleCreditCodes.school(id) : kind == "enterprise" ? SampleCreditCodes.enterprise(id) : nil)
+            ?? (kind == "school"
+                ? SampleCreditCodes.school(id) : kind == "enterprise" ? SampleCreditCodes.enterprise(id) : nil)
         let codeField = code.map { #","creditCode":"\#($0)""# } ?? ""
-        return line("MemberAdmitted", by: "gov", #""memberId":"\#(id)","name":"member \#(id)","kind":"\#(kind)""# + codeField)
+        return line(
+            "MemberAdmitted", by: "gov", #""memberId":"\#(id)","name":"member \#(id)","kind":"\#(kind)""# + codeField)
     }
 
     /// Only what a ledger that requires signatures accepts unsigned: the lead's bootstrap.
@@ -59,14 +62,18 @@ enum RuleLines {
         line("MemberWithdrawn", by: "gov", #""memberId":"\#(member)","reason":"moved""#)
     }
 
-    static func openClass(_ id: String, under agreement: String, capacity: Int = 30, by actor: String = "gov") -> String {
+    static func openClass(_ id: String, under agreement: String, capacity: Int = 30, by actor: String = "gov") -> String
+    {
         line(
             "OrderClassOpened", by: actor,
-            #""classId":"\#(id)","agreementId":"\#(agreement)","major":"CNC","capacity":\#(capacity),"intakeYear":2025"#)
+            #""classId":"\#(id)","agreementId":"\#(agreement)","major":"CNC","capacity":\#(capacity),"intakeYear":2025"#
+        )
     }
 
     static func enrol(_ person: String, in classId: String = "C1", by actor: String = "school-1") -> String {
-        line("ApprenticeEnrolled", by: actor, #""personId":"\#(person)","classId":"\#(classId)","enrolledOn":"2025-03-01""#)
+        line(
+            "ApprenticeEnrolled", by: actor,
+            #""personId":"\#(person)","classId":"\#(classId)","enrolledOn":"2025-03-01""#)
     }
 
     static func hire(_ person: String) -> String {

@@ -34,7 +34,8 @@ struct ServeCommandTests {
     /// SIGTERM, then the server's "stopped: N appends in M commits" as (N, M).
     private static func stop(_ server: ChildProcess) -> (appends: Int, commits: Int)? {
         server.kill(SIGTERM)
-        let result = server.wait(limit: 30)
+        // A bound, not a timing claim: the whole suite shares two cores with servers and builds.
+        let result = server.wait(limit: 120)
         #expect(result.status == 0, "\(result)")
         let numbers = result.stdout.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
         return numbers.count == 2 ? (numbers[0], numbers[1]) : nil

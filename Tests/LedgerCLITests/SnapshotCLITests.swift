@@ -36,14 +36,16 @@ struct SnapshotCLITests {
         #expect(restore.status == 0, "\(restore.stdout)\(restore.stderr)")
         let restoredStatus = try ProcessRunner.run("ledger", ["projections", "status", "--ledger", restored])
         #expect((number(after: "snapshots: ", in: restoredStatus.stdout) ?? 0) > 0, "\(restoredStatus.stdout)")
-        let rebuilt = try ProcessRunner.run("ledger", ["projections", "rebuild", "--snapshot-every", "150", "--ledger", restored])
+        let rebuilt = try ProcessRunner.run(
+            "ledger", ["projections", "rebuild", "--snapshot-every", "150", "--ledger", restored])
         #expect(rebuilt.status == 0, "\(rebuilt.stderr)")
         #expect(number(after: "snapshots: rebuilt, ", in: rebuilt.stdout) == count)
 
         // The same as-of answer from the original and the restored ledger.
         for asOf in ["2023-06-30", "450"] {
             let original = try cli.ledger(["query", "committee", "--as-of", asOf, "--format", "json"])
-            let copy = try ProcessRunner.run("ledger", ["query", "committee", "--as-of", asOf, "--format", "json", "--ledger", restored])
+            let copy = try ProcessRunner.run(
+                "ledger", ["query", "committee", "--as-of", asOf, "--format", "json", "--ledger", restored])
             #expect(original.status == 0 && copy.status == 0)
             #expect(original.stdout == copy.stdout)
         }

@@ -58,7 +58,8 @@ struct DashboardTests {
             #expect(me["pages"] as? [String] == ["council", "committee", "projects", "health"])
             let out = try await server.request(.POST, "/v1/session/end", headers: [("Cookie", pair)])
             let cleared = try #require(out.headers["Set-Cookie"].first)
-            #expect(cleared.hasPrefix("ledger_session=;") && cleared.contains("Max-Age=0") && cleared.contains("HttpOnly"))
+            #expect(
+                cleared.hasPrefix("ledger_session=;") && cleared.contains("Max-Age=0") && cleared.contains("HttpOnly"))
         }
     }
 

@@ -1,7 +1,7 @@
 import ConsortiumLedger
 import Domain
-import LedgerTesting
 import Foundation
+import LedgerTesting
 import Testing
 
 @Suite("POST /v1/events")
@@ -37,7 +37,10 @@ struct EventEndpointTests {
             #expect(created.status == 201)
             #expect(jsonObject(created.body)["sequences"] as? [Int] == [9, 10])
             // The third line names a member that does not exist: nothing of the array is written.
-            let bad = "[" + [Seed.training("t3"), Seed.training("t4"), Seed.training("t5", actor: "nobody")].joined(separator: ",") + "]"
+            let bad =
+                "["
+                + [Seed.training("t3"), Seed.training("t4"), Seed.training("t5", actor: "nobody")].joined(
+                    separator: ",") + "]"
             let refused = try await server.request(.POST, "/v1/events", token: secretariat, body: bad)
             #expect(refused.status == 422, "\(refused.body)")
             #expect(refused.headers["Content-Type"].first == "application/problem+json")
@@ -55,7 +58,8 @@ struct EventEndpointTests {
     @Test func aSchemaViolationNamesLineAndField() async throws {
         try await withServer { server in
             let secretariat = try server.token("gov-1", .secretariat)
-            let broken = Seed.line("x1", "TrainingDelivered", #"{"providerId":"gov-1","personTimes":"many","topic":"safety"}"#)
+            let broken = Seed.line(
+                "x1", "TrainingDelivered", #"{"providerId":"gov-1","personTimes":"many","topic":"safety"}"#)
             let body = "[" + Seed.training("t1") + "," + broken + "]"
             let response = try await server.request(.POST, "/v1/events", token: secretariat, body: body)
             #expect(response.status == 422)
@@ -83,9 +87,11 @@ struct EventEndpointTests {
     @Test func aMemberMayRecordOnlyAsItself() async throws {
         try await withServer { server in
             let school = try server.token("s1", .member)
-            let own = try await server.request(.POST, "/v1/events", token: school, body: Seed.training("t1", actor: "s1"))
+            let own = try await server.request(
+                .POST, "/v1/events", token: school, body: Seed.training("t1", actor: "s1"))
             #expect(own.status == 201, "\(own.body)")
-            let other = try await server.request(.POST, "/v1/events", token: school, body: Seed.training("t2", actor: "s2"))
+            let other = try await server.request(
+                .POST, "/v1/events", token: school, body: Seed.training("t2", actor: "s2"))
             #expect(other.status == 403)
             #expect(jsonObject(other.body)["field"] as? String == "actor")
             #expect(try server.ledger.eventCount() == 9)
@@ -96,7 +102,8 @@ struct EventEndpointTests {
         try await withServer { server in
             for role in [TokenRole.council, .auditor] {
                 let token = try server.token("gov-1", role)
-                let response = try await server.request(.POST, "/v1/events", token: token, body: Seed.training("t-\(role)"))
+                let response = try await server.request(
+                    .POST, "/v1/events", token: token, body: Seed.training("t-\(role)"))
                 #expect(response.status == 403, "\(role)")
             }
             #expect(try server.ledger.eventCount() == 8)
@@ -108,7 +115,8 @@ struct EventEndpointTests {
             let none = try await server.request(.POST, "/v1/events", body: Seed.training("t1"))
             #expect(none.status == 401)
             #expect(none.headers["WWW-Authenticate"].first?.hasPrefix("Bearer") == true)
-            let guessed = try await server.request(.POST, "/v1/events", token: "clt_" + String(repeating: "A", count: 43), body: Seed.training("t1"))
+            let guessed = try await server.request(
+                .POST, "/v1/events", token: "clt_" + String(repeating: "A", count: 43), body: Seed.training("t1"))
             #expect(guessed.status == 401)
             let basic = try await server.request(
                 .POST, "/v1/events", body: Seed.training("t1"), headers: [("Authorization", "Basic Zm9vOmJhcg==")])

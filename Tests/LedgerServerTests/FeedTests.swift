@@ -18,11 +18,15 @@ struct FeedTests {
         try await withServer { server in
             let secretariat = try server.token("gov-1", .secretariat)
             let auditor = try server.token("gov-1", .auditor)
-            let follower = FeedFollower(remote: try RemoteLedger(url: server.base, token: auditor, client: server.client))
+            let follower = FeedFollower(
+                remote: try RemoteLedger(url: server.base, token: auditor, client: server.client))
             let seen = Mutex<[UInt64]>([])
             let ids = Mutex<[String]>([])
             @Sendable func note(_ sequence: UInt64, _ line: Substring, stopAt: Int) -> Bool {
-                let count = seen.withLock { $0.append(sequence); return $0.count }
+                let count = seen.withLock {
+                    $0.append(sequence)
+                    return $0.count
+                }
                 if let range = line.range(of: "\"id\":\"") {
                     ids.withLock { $0.append(String(line[range.upperBound...].prefix { $0 != "\"" })) }
                 }
@@ -50,7 +54,8 @@ struct FeedTests {
         try await withServer { server in
             #expect(try await server.request(.GET, "/v1/feed").status == 401)
             #expect(try await server.request(.GET, "/v1/feed", token: try server.token("s1", .member)).status == 403)
-            #expect(try await server.request(.GET, "/v1/feed", token: try server.token("gov-1", .council)).status == 403)
+            #expect(
+                try await server.request(.GET, "/v1/feed", token: try server.token("gov-1", .council)).status == 403)
             let bad = try await server.request(
                 .GET, "/v1/feed", token: try server.token("gov-1", .auditor), headers: [("Last-Event-ID", "x")])
             #expect(bad.status == 400)

@@ -10,7 +10,10 @@ struct ReadEndpointTests {
         try await withServer { server in
             let all = try await server.request(.GET, "/v1/committee", token: try server.token("gov-1", .council))
             #expect(all.status == 200)
-            #expect(all.body == (try server.ledger.tierAnswer(.committee(school: nil, enterprise: nil), asOf: nil, format: .json)))
+            #expect(
+                all.body
+                    == (try server.ledger.tierAnswer(.committee(school: nil, enterprise: nil), asOf: nil, format: .json))
+            )
             #expect(all.body.contains("\"s1\"") && all.body.contains("\"s2\""))
             for (member, own, other) in [("s1", "e1", "e2"), ("e2", "s2", "s1")] {
                 let mine = try await server.request(.GET, "/v1/committee", token: try server.token(member, .member))
@@ -20,7 +23,9 @@ struct ReadEndpointTests {
                 #expect(mine.body.contains("\"\(own)\""))
                 #expect(!mine.body.contains("\"\(other)\""), "\(member) sees another pair")
                 // Asking for the other pair by name gives no row, not an error.
-                let asked = try await server.request(.GET, "/v1/committee?school=\(other == "e2" ? "s2" : "s1")", token: try server.token(member, .member))
+                let asked = try await server.request(
+                    .GET, "/v1/committee?school=\(other == "e2" ? "s2" : "s1")",
+                    token: try server.token(member, .member))
                 #expect(asked.status == 200)
                 #expect(asked.body.trimmingCharacters(in: .whitespacesAndNewlines) == "[]")
             }
@@ -30,15 +35,22 @@ struct ReadEndpointTests {
     @Test func csvAndAsOfGiveWhatTheCLIPrints() async throws {
         try await withServer { server in
             let council = try server.token("gov-1", .council)
-            let csv = try await server.request(.GET, "/v1/committee?asOf=7", token: council, headers: [("Accept", "text/csv")])
+            let csv = try await server.request(
+                .GET, "/v1/committee?asOf=7", token: council, headers: [("Accept", "text/csv")])
             #expect(csv.status == 200)
             #expect(csv.headers["Content-Type"].first?.hasPrefix("text/csv") == true)
-            #expect(csv.body == (try server.ledger.tierAnswer(.committee(school: nil, enterprise: nil), asOf: .sequence(7), format: .csv)))
+            #expect(
+                csv.body
+                    == (try server.ledger.tierAnswer(
+                        .committee(school: nil, enterprise: nil), asOf: .sequence(7), format: .csv)))
             // As of sequence 7 only the first agreement was recorded.
             #expect(csv.body.split(whereSeparator: \.isNewline).count == 2)
             let year = try await server.request(.GET, "/v1/council?year=2025&asOf=2025-06-30", token: council)
             #expect(year.status == 200)
-            #expect(year.body == (try server.ledger.tierAnswer(.council(year: 2025), asOf: AsOf(argument: "2025-06-30"), format: .json)))
+            #expect(
+                year.body
+                    == (try server.ledger.tierAnswer(
+                        .council(year: 2025), asOf: AsOf(argument: "2025-06-30"), format: .json)))
             let projects = try await server.request(.GET, "/v1/projects", token: council)
             #expect(projects.status == 200)
             let badYear = try await server.request(.GET, "/v1/council?year=abc", token: council)
@@ -64,7 +76,8 @@ struct ReadEndpointTests {
             #expect(lines.first?.contains("\"sequence\":3") == true)
             // The log is not for members or the council.
             #expect(try await server.request(.GET, "/v1/events", token: try server.token("s1", .member)).status == 403)
-            #expect(try await server.request(.GET, "/v1/events", token: try server.token("gov-1", .council)).status == 403)
+            #expect(
+                try await server.request(.GET, "/v1/events", token: try server.token("gov-1", .council)).status == 403)
             #expect(try await server.request(.GET, "/v1/events").status == 401)
             #expect(try await server.request(.GET, "/v1/events?limit=0", token: auditor).status == 400)
         }
@@ -99,10 +112,12 @@ struct ReadEndpointTests {
             let health = try await server.request(.GET, "/healthz")
             #expect(health.status == 200)
             #expect(jsonObject(health.body)["events"] as? Int == 8)
-            _ = try await server.request(.POST, "/v1/events", token: try server.token("gov-1", .secretariat), body: Seed.training("t1"))
+            _ = try await server.request(
+                .POST, "/v1/events", token: try server.token("gov-1", .secretariat), body: Seed.training("t1"))
             let metrics = try await server.request(.GET, "/metrics")
             #expect(metrics.status == 200)
-            #expect(metrics.body.contains(#"ledger_http_requests_total{method="POST",route="/v1/events",status="201"} 1"#))
+            #expect(
+                metrics.body.contains(#"ledger_http_requests_total{method="POST",route="/v1/events",status="201"} 1"#))
             #expect(metrics.body.contains("ledger_group_commits_total 1"))
             #expect(metrics.body.contains("ledger_http_request_duration_seconds_bucket{route=\"/v1/events\""))
         }

@@ -11,7 +11,8 @@ import Testing
 /// the same output and errors as the same command run locally.
 @Suite("ledger --remote", .serialized)
 struct RemoteCLITests {
-    private static func remote(_ serve: ServeProcess, _ token: String, _ arguments: [String], stdin: String? = nil) throws
+    private static func remote(_ serve: ServeProcess, _ token: String, _ arguments: [String], stdin: String? = nil)
+        throws
         -> ProcessResult
     {
         try ProcessRunner.run(
@@ -27,8 +28,9 @@ struct RemoteCLITests {
 
         let appended = try Self.remote(serve, secretariat, ["append", Seed.training("r1")])
         #expect(appended.status == 0, "\(appended.stderr)")
-        #expect(appended.stdout == "appended TrainingDelivered at sequence 9 on stream training-gov-1\n"
-            || appended.stdout.hasPrefix("appended TrainingDelivered at sequence 9"))
+        #expect(
+            appended.stdout == "appended TrainingDelivered at sequence 9 on stream training-gov-1\n"
+                || appended.stdout.hasPrefix("appended TrainingDelivered at sequence 9"))
         let again = try Self.remote(serve, secretariat, ["append", Seed.training("r1")])
         #expect(again.stdout.hasPrefix("already recorded at sequence 9"))
 
@@ -36,8 +38,10 @@ struct RemoteCLITests {
         #expect(refused.status != 0)
         #expect(!refused.stderr.isEmpty)
 
-        for query in [["query", "committee", "--format", "json"], ["query", "council", "--year", "2025", "--format", "csv"],
-                      ["query", "project", "--format", "json"], ["log", "--format", "jsonl", "--from", "2", "--limit", "5"]] {
+        for query in [
+            ["query", "committee", "--format", "json"], ["query", "council", "--year", "2025", "--format", "csv"],
+            ["query", "project", "--format", "json"], ["log", "--format", "jsonl", "--from", "2", "--limit", "5"],
+        ] {
             let remote = try Self.remote(serve, secretariat, query)
             let local = try serve.run(query)
             #expect(remote.status == 0, "\(query): \(remote.stderr)")
@@ -45,7 +49,8 @@ struct RemoteCLITests {
         }
 
         let file = serve.dir.file("more.jsonl")
-        try (10..<40).map { Seed.training("i\($0)") }.joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        try (10..<40).map { Seed.training("i\($0)") }.joined(separator: "\n").write(
+            toFile: file, atomically: true, encoding: .utf8)
         let imported = try Self.remote(serve, secretariat, ["import", file])
         #expect(imported.status == 0, "\(imported.stderr)")
         #expect(imported.stdout.hasPrefix("imported 30 events (0 already recorded)"))
@@ -72,14 +77,16 @@ struct RemoteCLITests {
         let serve = try ServeProcess()
         let secretariat = try serve.token("gov-1", "secretariat")
         let keyFile = serve.dir.file("s1.key")
-        let keygen = try ProcessRunner.run("ledger", ["keygen", "--member", "s1", "--out", keyFile, "--actor", "gov-1"])
+        let keygen = try ProcessRunner.run(
+            "ledger", ["keygen", "--member", "s1", "--out", keyFile, "--actor", "gov-1"])
         #expect(keygen.status == 0, "\(keygen.stderr)")
         let registration = String(keygen.stdout.split(separator: "\n").last ?? "")
         try serve.start()
         defer { _ = serve.kill(SIGTERM) }
         #expect(try Self.remote(serve, secretariat, ["append", registration]).status == 0)
         let school = try serve.token("s1", "member")
-        let signed = try Self.remote(serve, school, ["append", Seed.training("sg1", actor: "s1"), "--sign-with", keyFile])
+        let signed = try Self.remote(
+            serve, school, ["append", Seed.training("sg1", actor: "s1"), "--sign-with", keyFile])
         #expect(signed.status == 0, "\(signed.stderr)")
         let log = try serve.run(["log", "--format", "jsonl", "--from", "10", "--limit", "1"])
         #expect(log.stdout.contains("\"signerKeyId\""))

@@ -21,7 +21,8 @@ struct ServeKillTests {
         let token = try serve.token("gov-1", "secretariat")
         try serve.start()
         var configuration = HTTPClient.Configuration()
-        configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: Self.clients)
+        configuration.connectionPool = .init(
+            idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: Self.clients)
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         let acknowledged = Acknowledged()
         let killAfter = 600
@@ -90,7 +91,12 @@ struct ServeKillTests {
 final class Acknowledged: Sendable {
     private let list = Mutex<[String]>([])
     /// Adds `id`; returns how many there are now.
-    func add(_ id: String) -> Int { list.withLock { $0.append(id); return $0.count } }
+    func add(_ id: String) -> Int {
+        list.withLock {
+            $0.append(id)
+            return $0.count
+        }
+    }
     var count: Int { list.withLock { $0.count } }
     var ids: [String] { list.withLock { $0 } }
 }

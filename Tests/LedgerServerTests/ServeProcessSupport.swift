@@ -22,7 +22,8 @@ final class ServeProcess: @unchecked Sendable {  // set in init, read after
     @discardableResult
     func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> ProcessResult {
         let result = try ProcessRunner.run(
-            "ledger", arguments + ["--ledger", ledgerPath], environment: environment, stdin: stdin.map { Data($0.utf8) })
+            "ledger", arguments + ["--ledger", ledgerPath], environment: environment, stdin: stdin.map { Data($0.utf8) }
+        )
         return result
     }
 

@@ -12,30 +12,52 @@ import Testing
 /// Import lines for a small consortium: the lead (gov-1), two schools, two enterprises and two
 /// school–enterprise agreements (s1–e1, s2–e2), so the committee has two pairs.
 enum Seed {
-    static func line(_ id: String, _ type: String, actor: String = "gov-1", on date: String = "2025-01-03", _ data: String)
+    static func line(
+        _ id: String, _ type: String, actor: String = "gov-1", on date: String = "2025-01-03", _ data: String
+    )
         -> String
     {
         #"{"id":"\#(id)","type":"\#(type)","occurredAt":"\#(date)","actor":"\#(actor)","data":\#(data)}"#
     }
 
     static let consortium: [String] = [
-        line("c1", "ConsortiumChartered", on: "2025-01-02",
-             #"{"consortiumId":"C1","name":"Test City Consortium","region":"Test City","leadMemberId":"gov-1"}"#),
-        line("m0", "MemberAdmitted", on: "2025-01-02", #"{"memberId":"gov-1","name":"City Education Bureau","kind":"government"}"#),
-        line("m1", "MemberAdmitted", #"{"memberId":"s1","name":"School One","kind":"school","schoolLevel":"higher-vocational","creditCode":"\#(SampleCreditCodes.school("s1"))"}"#),
-        line("m2", "MemberAdmitted", #"{"memberId":"s2","name":"School Two","kind":"school","schoolLevel":"higher-vocational","creditCode":"\#(SampleCreditCodes.school("s2"))"}"#),
-        line("m3", "MemberAdmitted", #"{"memberId":"e1","name":"Enterprise One","kind":"enterprise","creditCode":"\#(SampleCreditCodes.enterprise("e1"))"}"#),
-        line("m4", "MemberAdmitted", #"{"memberId":"e2","name":"Enterprise Two","kind":"enterprise","creditCode":"\#(SampleCreditCodes.enterprise("e2"))"}"#),
-        line("a1", "AgreementSigned",
-             #"{"agreementId":"A1","schoolId":"s1","enterpriseId":"e1","kind":"orderClass","startsOn":"2025-02-01","endsOn":"2027-01-31"}"#),
-        line("a2", "AgreementSigned",
-             #"{"agreementId":"A2","schoolId":"s2","enterpriseId":"e2","kind":"orderClass","startsOn":"2025-02-01","endsOn":"2027-01-31"}"#),
+        line(
+            "c1", "ConsortiumChartered", on: "2025-01-02",
+            #"{"consortiumId":"C1","name":"Test City Consortium","region":"Test City","leadMemberId":"gov-1"}"#),
+        line(
+            "m0", "MemberAdmitted", on: "2025-01-02",
+            #"{"memberId":"gov-1","name":"City Education Bureau","kind":"government"}"#),
+        line(
+            "m1", "MemberAdmitted",
+            #"{"memberId":"s1","name":"School One","kind":"school","schoolLevel":"higher-vocational","creditCode":"\#(SampleCreditCodes.school("s1"))"}"#
+        ),
+        line(
+            "m2", "MemberAdmitted",
+            #"{"memberId":"s2","name":"School Two","kind":"school","schoolLevel":"higher-vocational","creditCode":"\#(SampleCreditCodes.school("s2"))"}"#
+        ),
+        line(
+            "m3", "MemberAdmitted",
+            #"{"memberId":"e1","name":"Enterprise One","kind":"enterprise","creditCode":"\#(SampleCreditCodes.enterprise("e1"))"}"#
+        ),
+        line(
+            "m4", "MemberAdmitted",
+            #"{"memberId":"e2","name":"Enterprise Two","kind":"enterprise","creditCode":"\#(SampleCreditCodes.enterprise("e2"))"}"#
+        ),
+        line(
+            "a1", "AgreementSigned",
+            #"{"agreementId":"A1","schoolId":"s1","enterpriseId":"e1","kind":"orderClass","startsOn":"2025-02-01","endsOn":"2027-01-31"}"#
+        ),
+        line(
+            "a2", "AgreementSigned",
+            #"{"agreementId":"A2","schoolId":"s2","enterpriseId":"e2","kind":"orderClass","startsOn":"2025-02-01","endsOn":"2027-01-31"}"#
+        ),
     ]
 
     /// A training event recorded by `actor` (a member may record services it provides).
     static func training(_ id: String, actor: String = "gov-1", date: String = "2025-03-01") -> String {
-        line(id, "TrainingDelivered", actor: actor, on: date,
-             #"{"providerId":"\#(actor)","personTimes":2,"topic":"safety"}"#)
+        line(
+            id, "TrainingDelivered", actor: actor, on: date,
+            #"{"providerId":"\#(actor)","personTimes":2,"topic":"safety"}"#)
     }
 }
 

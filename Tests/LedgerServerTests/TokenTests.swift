@@ -10,7 +10,8 @@ struct TokenTests {
             let before = try await server.request(.GET, "/v1/committee", token: school)
             #expect(before.status == 200)
             let secretariat = try server.token("gov-1", .secretariat)
-            let withdrawal = Seed.line("w1", "MemberWithdrawn", on: "2025-04-01", #"{"memberId":"s1","reason":"merged"}"#)
+            let withdrawal = Seed.line(
+                "w1", "MemberWithdrawn", on: "2025-04-01", #"{"memberId":"s1","reason":"merged"}"#)
             let recorded = try await server.request(.POST, "/v1/events", token: secretariat, body: withdrawal)
             #expect(recorded.status == 201, "\(recorded.body)")
             let after = try await server.request(.GET, "/v1/committee", token: school)

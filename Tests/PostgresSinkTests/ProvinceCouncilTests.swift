@@ -12,7 +12,9 @@ struct ProvinceCouncilTests {
     /// The scalar council figures and their column names (what province_council sums).
     private func figures(_ report: CouncilReport) -> [(String, Int64)] {
         report.fields.compactMap { field in
-            guard field.name != "year", !field.name.hasPrefix("kpis."), field.name != "inactiveMembers" else { return nil }
+            guard field.name != "year", !field.name.hasPrefix("kpis."), field.name != "inactiveMembers" else {
+                return nil
+            }
             switch field.value {
             case .count(let n), .money(let n): return (columnName(field.name), n)
             default: return nil
@@ -22,7 +24,9 @@ struct ProvinceCouncilTests {
 
     @Test func threeConsortiaAddUpToTheProvinceCouncil() throws {
         let dir = TemporaryDirectory("sink-province")
-        let ledgers = try [1, 2, 3].map { try SinkFixtures.ledger(events: 2_500, seed: $0, in: dir, name: "city-\($0)") }
+        let ledgers = try [1, 2, 3].map {
+            try SinkFixtures.ledger(events: 2_500, seed: $0, in: dir, name: "city-\($0)")
+        }
         let url = try PostgresTest.freshDatabase("province")
         defer { PostgresTest.drop(url) }
         for ledger in ledgers {
@@ -58,7 +62,8 @@ struct ProvinceCouncilTests {
                 compared += 1
             }
         }
-        #expect(compared == years.count * (TierTable.councilFigureColumns.count + 1), "every council figure was compared")
+        #expect(
+            compared == years.count * (TierTable.councilFigureColumns.count + 1), "every council figure was compared")
         let enrolled = rows.compactMap { $0["apprentices_enrolled"]?.intValue }.reduce(0, +)
         #expect(enrolled > 0, "the generated consortia enrolled apprentices")
     }

@@ -25,7 +25,8 @@ struct RewrittenHistoryTests {
         let result = try SinkFixtures.sink(forged, url)
         #expect(result.status != 0)
         #expect(result.stderr.contains("history rewritten upstream"), "\(result.stderr)")
-        #expect(result.stderr.contains("first differs at sequence 1:"), "names where the chain differs: \(result.stderr)")
+        #expect(
+            result.stderr.contains("first differs at sequence 1:"), "names where the chain differs: \(result.stderr)")
         let rows = try PostgresTest.integer("SELECT count(*) FROM consortium_events", url)
         #expect(rows == 1_200, "nothing of the forged history was written")
         let unchanged = try PostgresTest.hashes(ledgerId: id, url) == SinkFixtures.hashes(original)

@@ -46,7 +46,9 @@ struct SinkEncodingTests {
     }
 
     @Test func eventStreamMessagesSurviveAnySplitOfTheBytes() {
-        let stream = Array(": keep-alive\r\nid: 41\ndata: {\"a\":1}\n\nid: 42\r\ndata: line one\r\ndata: line two\r\n\r\nretry: 10\n\n".utf8)
+        let stream = Array(
+            ": keep-alive\r\nid: 41\ndata: {\"a\":1}\n\nid: 42\r\ndata: line one\r\ndata: line two\r\n\r\nretry: 10\n\n"
+                .utf8)
         let expected = [
             ServerSentEvent(id: "41", event: nil, data: Array(#"{"a":1}"#.utf8)),
             ServerSentEvent(id: "42", event: nil, data: Array("line one\nline two".utf8)),
@@ -63,7 +65,8 @@ struct SinkEncodingTests {
         let file = try GeneratedHistory.write(events: 120, seed: 6, in: dir)
         let ledger = try Ledger.create(path: dir.file("city"))
         _ = try ledger.importFiles([ImportInput(path: file)])
-        let log = try ProcessRunner.run("ledger", ["log", "--format", "jsonl", "--limit", "200", "--ledger", ledger.path])
+        let log = try ProcessRunner.run(
+            "ledger", ["log", "--format", "jsonl", "--limit", "200", "--ledger", ledger.path])
         let lines = log.stdout.split(separator: "\n").map { Array($0.utf8) }
         let records = try ledger.sinkChunk(after: 0, limit: 200).records
         #expect(lines.count == records.count)
@@ -88,7 +91,8 @@ struct SinkEncodingTests {
         }
         #expect(TierTable.council.columns.contains("subsidies_social_insurance_clawed_back_fen"))
         #expect(TierTable.committee.columns.contains("agreements_expiring_within90_days"))
-        #expect(Migrations.statements(in: "-- c\nCREATE TABLE a (x int);\n\nCREATE VIEW b AS\nSELECT 1;\n")
-            == ["CREATE TABLE a (x int);", "CREATE VIEW b AS\nSELECT 1;"])
+        #expect(
+            Migrations.statements(in: "-- c\nCREATE TABLE a (x int);\n\nCREATE VIEW b AS\nSELECT 1;\n")
+                == ["CREATE TABLE a (x int);", "CREATE VIEW b AS\nSELECT 1;"])
     }
 }

@@ -12,8 +12,9 @@ struct AsOfTests {
         let cut = try Replayer.replaying(events, cutoff: .occurredOnOrBefore(date))
         let only = try Replayer.replaying(events.filter { $0.1.occurredOn <= date })
         #expect(try cut.digests() == only.digests())
-        #expect(try CouncilQuery.run(year: 2025, judgedOn: date, store: cut.council)
-            == CouncilQuery.run(year: 2025, judgedOn: date, store: only.council))
+        #expect(
+            try CouncilQuery.run(year: 2025, judgedOn: date, store: cut.council)
+                == CouncilQuery.run(year: 2025, judgedOn: date, store: only.council))
     }
 
     @Test(arguments: [0, 1, 20, 60, 101])

@@ -11,7 +11,8 @@ struct CommitteeScenarioTests {
     }
 
     func pairs(school: String? = nil, enterprise: String? = nil, on day: String) throws -> [CommitteePairReport] {
-        try CommitteeQuery.run(school: school, enterprise: enterprise, judgedOn: EventScript.day(day), store: replayer.committee)
+        try CommitteeQuery.run(
+            school: school, enterprise: enterprise, judgedOn: EventScript.day(day), store: replayer.committee)
     }
 
     @Test func countsEveryFigureOfAnOrderClassPair() throws {
@@ -23,7 +24,9 @@ struct CommitteeScenarioTests {
         #expect(pair.agreementsActive == 1)
         #expect(pair.agreementsExpiringWithin90Days == 1)  // AG1 ends 2026-01-31
         #expect(pair.classes == .init(capacity: 30, enrolled: 3))
-        #expect(pair.apprenticesByStage == .init(enrolled: 3, placed: 2, assessed: 2, certified: 1, graduated: 2, hired: 2, withdrawn: 0))
+        #expect(
+            pair.apprenticesByStage
+                == .init(enrolled: 3, placed: 2, assessed: 2, certified: 1, graduated: 2, hired: 2, withdrawn: 0))
         #expect(pair.dualMentorCoverage == 1.0 / 3.0)  // only p1 has both mentors
         #expect(pair.passRate == 1.0)  // p1 pass, p2 fail then pass: both apprentices passed in the end
         #expect(pair.assessments == 3 && pair.assessmentsPassed == 2)
@@ -38,7 +41,9 @@ struct CommitteeScenarioTests {
         #expect(pair.agreementsActive == 1)
         #expect(pair.agreementsExpiringWithin90Days == 0)
         #expect(pair.classes == .init(capacity: 20, enrolled: 2))
-        #expect(pair.apprenticesByStage == .init(enrolled: 2, placed: 1, assessed: 2, certified: 1, graduated: 1, hired: 1, withdrawn: 1))
+        #expect(
+            pair.apprenticesByStage
+                == .init(enrolled: 2, placed: 1, assessed: 2, certified: 1, graduated: 1, hired: 1, withdrawn: 1))
         #expect(pair.dualMentorCoverage == 1.0)
         #expect(pair.passRate == 0.5)
         #expect(pair.assessments == 2 && pair.assessmentsPassed == 1)
@@ -66,7 +71,10 @@ struct CommitteeScenarioTests {
     }
 
     @Test func filtersByEitherSideAndOrdersBySchoolThenEnterprise() throws {
-        #expect(try pairs(on: "2025-12-31").map { "\($0.schoolId)-\($0.enterpriseId)" } == ["S1-E1", "S1-E2", "S2-E1", "S2-E2"])
+        #expect(
+            try pairs(on: "2025-12-31").map { "\($0.schoolId)-\($0.enterpriseId)" } == [
+                "S1-E1", "S1-E2", "S2-E1", "S2-E2",
+            ])
         #expect(try pairs(enterprise: "E2", on: "2025-12-31").map(\.schoolId) == ["S1", "S2"])
         #expect(try pairs(school: "S9", on: "2025-12-31").isEmpty)
     }
@@ -77,8 +85,10 @@ struct CommitteeScenarioTests {
         #expect(json["classes"] == ["capacity": 30, "enrolled": 3])
         #expect(json["apprenticesByStage"]?["hired"] == 2)
         #expect(json["subsidiesPaidFen"] == 700_000)
-        for key in ["agreementsActive", "agreementsExpiringWithin90Days", "dualMentorCoverage", "passRate", "assessments",
-            "assessmentsPassed", "hires", "hiresLocal"] {
+        for key in [
+            "agreementsActive", "agreementsExpiringWithin90Days", "dualMentorCoverage", "passRate", "assessments",
+            "assessmentsPassed", "hires", "hiresLocal",
+        ] {
             #expect(json[key] != nil, "missing \(key)")
         }
 

@@ -43,22 +43,32 @@ struct CouncilScenarioTests {
         #expect(apprenticeship.paidFen == 825_000)  // claw-back not netted
         #expect(apprenticeship.clawedBackFen == 225_000)
         let employment = report.subsidy(.employment)
-        #expect(employment == .init(budgetFen: 5_000_000, appliedFen: 200_000, approvedFen: 200_000, paidFen: 200_000, clawedBackFen: 0))
-        #expect(report.subsidy(.startup) == .init(budgetFen: 0, appliedFen: 0, approvedFen: 0, paidFen: 0, clawedBackFen: 0))
+        #expect(
+            employment
+                == .init(
+                    budgetFen: 5_000_000, appliedFen: 200_000, approvedFen: 200_000, paidFen: 200_000, clawedBackFen: 0)
+        )
+        #expect(
+            report.subsidy(.startup) == .init(budgetFen: 0, appliedFen: 0, approvedFen: 0, paidFen: 0, clawedBackFen: 0)
+        )
 
         let next = try CouncilQuery.run(year: 2026, judgedOn: EventScript.day("2026-02-01"), store: replayer.council)
-        #expect(next.subsidy(.apprenticeship) == .init(budgetFen: 12_000_000, appliedFen: 0, approvedFen: 100_000, paidFen: 100_000, clawedBackFen: 0))
+        #expect(
+            next.subsidy(.apprenticeship)
+                == .init(budgetFen: 12_000_000, appliedFen: 0, approvedFen: 100_000, paidFen: 100_000, clawedBackFen: 0)
+        )
     }
 
     @Test func comparesTargetsWithTheSameNamedFigure() throws {
         let report = try CouncilQuery.run(year: 2025, judgedOn: EventScript.day("2026-02-01"), store: replayer.council)
 
-        #expect(report.kpis == [
-            .init(metric: .apprenticesEnrolled, memberId: nil, target: 5, actual: 4),
-            .init(metric: .graduatesHired, memberId: nil, target: 3, actual: 3),
-            // S1's own tech services (1,500,000), not the consortium's 2,300,000.
-            .init(metric: .techServiceValueFen, memberId: "S1", target: 1_000_000, actual: 1_500_000),
-        ])
+        #expect(
+            report.kpis == [
+                .init(metric: .apprenticesEnrolled, memberId: nil, target: 5, actual: 4),
+                .init(metric: .graduatesHired, memberId: nil, target: 3, actual: 3),
+                // S1's own tech services (1,500,000), not the consortium's 2,300,000.
+                .init(metric: .techServiceValueFen, memberId: "S1", target: 1_000_000, actual: 1_500_000),
+            ])
     }
 
     @Test func judgesStocksOnTheLastDayOfAnEarlierYear() throws {
@@ -83,9 +93,11 @@ struct CouncilScenarioTests {
         #expect(json["subsidies"]?["apprenticeship"]?["clawedBackFen"] == 225_000)
         #expect(json["kpis"]?.arrayValue?.first == ["metric": "apprenticesEnrolled", "target": 5, "actual": 4])
         #expect(json["inactiveMembers"] == ["ASSOC", "E3"])
-        for key in ["enterprisesParticipating", "certifiedEnterprises", "apprenticesEnrolled", "apprenticesGraduated",
+        for key in [
+            "enterprisesParticipating", "certifiedEnterprises", "apprenticesEnrolled", "apprenticesGraduated",
             "graduatesHired", "graduatesRetainedLocally", "trainingPersonTimes", "techServices", "techServiceValueFen",
-            "orderClassPlaces", "orderClassFilled", "platforms", "subsidies", "kpis", "inactiveMembers", "members"] {
+            "orderClassPlaces", "orderClassFilled", "platforms", "subsidies", "kpis", "inactiveMembers", "members",
+        ] {
             #expect(json[key] != nil, "missing \(key)")
         }
 

@@ -24,7 +24,9 @@ struct DigestTests {
             try councilCache.flush(into: &council)
             try committeeCache.flush(into: &committee)
         }
-        #expect(try ProjectionCheckpoint.read(from: council) == .init(sequence: UInt64(events.count), version: CouncilProjector.version))
+        #expect(
+            try ProjectionCheckpoint.read(from: council)
+                == .init(sequence: UInt64(events.count), version: CouncilProjector.version))
         return ReadModelDigests(
             council: try ReadModelDigest.compute(store: council),
             committee: try ReadModelDigest.compute(store: committee),
@@ -57,7 +59,9 @@ struct DigestTests {
 
     @Test func digestIsHexSHA256OfLengthPrefixedEntries() throws {
         var store = InMemoryProjectionStore()
-        #expect(try ReadModelDigest.compute(store: store) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(
+            try ReadModelDigest.compute(store: store)
+                == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         try store.put([0x41], [0x01, 0x02])
         let one = try ReadModelDigest.compute(store: store)
         try ProjectionCheckpoint(sequence: 9, version: 1).write(to: &store)

@@ -54,11 +54,20 @@ import Testing
     @Test func everyMetricIsTheMembersOwnFigure() throws {
         var s = EventScript()
         for (metric, member, _) in Self.expected {
-            s.add(.kpiTargetSet(.init(year: 2025, metric: metric, target: 1, memberId: member)), on: "2025-03-02", by: "GOV")
+            s.add(
+                .kpiTargetSet(.init(year: 2025, metric: metric, target: 1, memberId: member)), on: "2025-03-02",
+                by: "GOV")
         }
-        let events = CityScenario.events + s.events.map { event, context in
-            (event, EventContext(sequence: context.sequence + 10_000, occurredAt: context.occurredAt, occurredOn: context.occurredOn, actor: context.actor))
-        }
+        let events =
+            CityScenario.events
+            + s.events.map { event, context in
+                (
+                    event,
+                    EventContext(
+                        sequence: context.sequence + 10_000, occurredAt: context.occurredAt,
+                        occurredOn: context.occurredOn, actor: context.actor)
+                )
+            }
         let replayer = try replayAll(events)
         let report = try CouncilQuery.run(year: 2025, judgedOn: EventScript.day("2026-02-01"), store: replayer.council)
         for (metric, member, figure) in Self.expected {
@@ -71,19 +80,33 @@ import Testing
 
     @Test func aLaterTargetForTheSameYearMetricAndMemberReplacesTheEarlier() throws {
         var s = EventScript()
-        s.add(.kpiTargetSet(.init(year: 2025, metric: .apprenticesEnrolled, target: 610, memberId: "S1")), on: "2025-03-02", by: "GOV")
-        s.add(.kpiTargetSet(.init(year: 2025, metric: .apprenticesEnrolled, target: 10, memberId: "E1")), on: "2025-03-02", by: "GOV")
-        s.add(.kpiTargetSet(.init(year: 2025, metric: .apprenticesEnrolled, target: 8, memberId: "S1")), on: "2025-04-02", by: "GOV")
-        let events = CityScenario.events + s.events.map { event, context in
-            (event, EventContext(sequence: context.sequence + 10_000, occurredAt: context.occurredAt, occurredOn: context.occurredOn, actor: context.actor))
-        }
+        s.add(
+            .kpiTargetSet(.init(year: 2025, metric: .apprenticesEnrolled, target: 610, memberId: "S1")),
+            on: "2025-03-02", by: "GOV")
+        s.add(
+            .kpiTargetSet(.init(year: 2025, metric: .apprenticesEnrolled, target: 10, memberId: "E1")),
+            on: "2025-03-02", by: "GOV")
+        s.add(
+            .kpiTargetSet(.init(year: 2025, metric: .apprenticesEnrolled, target: 8, memberId: "S1")), on: "2025-04-02",
+            by: "GOV")
+        let events =
+            CityScenario.events
+            + s.events.map { event, context in
+                (
+                    event,
+                    EventContext(
+                        sequence: context.sequence + 10_000, occurredAt: context.occurredAt,
+                        occurredOn: context.occurredOn, actor: context.actor)
+                )
+            }
         let report = try CouncilQuery.run(
             year: 2025, judgedOn: EventScript.day("2026-02-01"), store: try replayAll(events).council)
         let enrolled = report.kpis.filter { $0.metric == .apprenticesEnrolled }
-        #expect(enrolled == [
-            .init(metric: .apprenticesEnrolled, memberId: nil, target: 5, actual: 4),
-            .init(metric: .apprenticesEnrolled, memberId: "E1", target: 10, actual: 2),
-            .init(metric: .apprenticesEnrolled, memberId: "S1", target: 8, actual: 4),
-        ])
+        #expect(
+            enrolled == [
+                .init(metric: .apprenticesEnrolled, memberId: nil, target: 5, actual: 4),
+                .init(metric: .apprenticesEnrolled, memberId: "E1", target: 10, actual: 2),
+                .init(metric: .apprenticesEnrolled, memberId: "S1", target: 8, actual: 4),
+            ])
     }
 }

@@ -13,22 +13,43 @@ struct ParticipationTests {
         let d = EventScript.day
         var s = EventScript()
         // E1: a five-year agreement cut back to mid-2024 by an amendment.
-        s.add(.agreementSigned(.init(agreementId: "A1", schoolId: "S1", enterpriseId: "E1", kind: .orderClass, startsOn: d("2023-01-01"), endsOn: d("2027-12-31"))), on: "2022-12-01", by: "S1")
+        s.add(
+            .agreementSigned(
+                .init(
+                    agreementId: "A1", schoolId: "S1", enterpriseId: "E1", kind: .orderClass, startsOn: d("2023-01-01"),
+                    endsOn: d("2027-12-31"))), on: "2022-12-01", by: "S1")
         s.add(.agreementAmended(.init(agreementId: "A1", endsOn: d("2024-06-30"))), on: "2024-01-10", by: "S1")
         // E2: starts in March 2025.
-        s.add(.agreementSigned(.init(agreementId: "A2", schoolId: "S1", enterpriseId: "E2", kind: .internship, startsOn: d("2025-03-01"), endsOn: d("2026-12-31"))), on: "2025-01-05", by: "S1")
+        s.add(
+            .agreementSigned(
+                .init(
+                    agreementId: "A2", schoolId: "S1", enterpriseId: "E2", kind: .internship, startsOn: d("2025-03-01"),
+                    endsOn: d("2026-12-31"))), on: "2025-01-05", by: "S1")
         // E3: terminated before it started, so never in force.
-        s.add(.agreementSigned(.init(agreementId: "A3", schoolId: "S2", enterpriseId: "E3", kind: .coBuild, startsOn: d("2025-05-01"), endsOn: d("2026-04-30"))), on: "2025-01-06", by: "S2")
+        s.add(
+            .agreementSigned(
+                .init(
+                    agreementId: "A3", schoolId: "S2", enterpriseId: "E3", kind: .coBuild, startsOn: d("2025-05-01"),
+                    endsOn: d("2026-04-30"))), on: "2025-01-06", by: "S2")
         s.add(.agreementTerminated(.init(agreementId: "A3", reason: "withdrawn")), on: "2025-04-01", by: "S2")
         // E4: two agreements in force in 2025, and an amendment that extends one into 2026.
-        s.add(.agreementSigned(.init(agreementId: "A4", schoolId: "S1", enterpriseId: "E4", kind: .apprenticeship, startsOn: d("2025-01-01"), endsOn: d("2025-06-30"))), on: "2024-12-01", by: "S1")
-        s.add(.agreementSigned(.init(agreementId: "A5", schoolId: "S2", enterpriseId: "E4", kind: .techService, startsOn: d("2025-02-01"), endsOn: d("2025-12-31"))), on: "2025-01-07", by: "S2")
+        s.add(
+            .agreementSigned(
+                .init(
+                    agreementId: "A4", schoolId: "S1", enterpriseId: "E4", kind: .apprenticeship,
+                    startsOn: d("2025-01-01"), endsOn: d("2025-06-30"))), on: "2024-12-01", by: "S1")
+        s.add(
+            .agreementSigned(
+                .init(
+                    agreementId: "A5", schoolId: "S2", enterpriseId: "E4", kind: .techService,
+                    startsOn: d("2025-02-01"), endsOn: d("2025-12-31"))), on: "2025-01-07", by: "S2")
         s.add(.agreementAmended(.init(agreementId: "A4", endsOn: d("2026-02-28"))), on: "2025-06-01", by: "S1")
         replayer = try replayAll(s.events)
     }
 
     private func participating(_ year: Int, judgedOn day: String) throws -> Int {
-        try CouncilQuery.run(year: year, judgedOn: EventScript.day(day), store: replayer.council).enterprisesParticipating
+        try CouncilQuery.run(year: year, judgedOn: EventScript.day(day), store: replayer.council)
+            .enterprisesParticipating
     }
 
     @Test func amendmentsAndTerminationsMoveAgreementsOutOfYears() throws {

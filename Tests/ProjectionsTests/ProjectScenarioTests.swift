@@ -25,7 +25,8 @@ struct ProjectScenarioTests {
     }
 
     @Test func countsAClosedProjectWithoutPlatform() throws {
-        let project = try #require(try ProjectQuery.run(id: "P2", judgedOn: EventScript.day("2025-12-31"), store: replayer.project).first)
+        let project = try #require(
+            try ProjectQuery.run(id: "P2", judgedOn: EventScript.day("2025-12-31"), store: replayer.project).first)
 
         #expect(project.platformId == nil)
         #expect(project.milestones == .init(planned: 1, reached: 1, overdue: 0))  // reached late is reached
@@ -36,16 +37,19 @@ struct ProjectScenarioTests {
     }
 
     @Test func judgesOverdueOnTheDayAsked() throws {
-        let early = try #require(try ProjectQuery.run(id: "P1", judgedOn: EventScript.day("2025-07-01"), store: replayer.project).first)
+        let early = try #require(
+            try ProjectQuery.run(id: "P1", judgedOn: EventScript.day("2025-07-01"), store: replayer.project).first)
         #expect(early.milestones.overdue == 0)
-        let late = try #require(try ProjectQuery.run(id: "P1", judgedOn: EventScript.day("2026-04-01"), store: replayer.project).first)
+        let late = try #require(
+            try ProjectQuery.run(id: "P1", judgedOn: EventScript.day("2026-04-01"), store: replayer.project).first)
         #expect(late.milestones.overdue == 2)
     }
 
     @Test func listsAllProjectsInIdOrderAndNothingForAnUnknownId() throws {
         let all = try ProjectQuery.run(judgedOn: EventScript.day("2025-12-31"), store: replayer.project)
         #expect(all.map(\.projectId) == ["P1", "P2"])
-        #expect(try ProjectQuery.run(id: "P9", judgedOn: EventScript.day("2025-12-31"), store: replayer.project).isEmpty)
+        #expect(
+            try ProjectQuery.run(id: "P9", judgedOn: EventScript.day("2025-12-31"), store: replayer.project).isEmpty)
     }
 
     @Test func writesDomainKeysInJSONAndCSV() throws {
@@ -60,7 +64,10 @@ struct ProjectScenarioTests {
 
         let csv = ReportRows.csv(all)
         #expect(csv[0] == ProjectReport.columnNames)
-        #expect(Array(csv[0].prefix(6)) == ["projectId", "title", "platformId", "milestones.planned", "milestones.reached", "milestones.overdue"])
+        #expect(
+            Array(csv[0].prefix(6)) == [
+                "projectId", "title", "platformId", "milestones.planned", "milestones.reached", "milestones.overdue",
+            ])
         #expect(csv[2][2] == "")  // P2 has no platform
         let table = ReportRows.table(all)
         #expect(table[1][try #require(table[0].firstIndex(of: "budgetFen"))] == "300000.00")

@@ -15,7 +15,12 @@ struct ReplayPipelineTests {
             for (event, context) in once {
                 let sequence = UInt64(events.count + 1)
                 events.append(
-                    (event, EventContext(sequence: sequence, occurredAt: context.occurredAt, occurredOn: context.occurredOn, actor: context.actor)))
+                    (
+                        event,
+                        EventContext(
+                            sequence: sequence, occurredAt: context.occurredAt, occurredOn: context.occurredOn,
+                            actor: context.actor)
+                    ))
             }
         }
         return events
@@ -38,7 +43,9 @@ struct ReplayPipelineTests {
         #expect(pipelined.appliedCount == events.count)
         #expect(pipelined.lastSequence == UInt64(events.count))
         #expect(try pipelined.digests() == reference.digests())
-        #expect(try ProjectionCheckpoint.read(from: pipelined.council) == .init(sequence: UInt64(events.count), version: CouncilProjector.version))
+        #expect(
+            try ProjectionCheckpoint.read(from: pipelined.council)
+                == .init(sequence: UInt64(events.count), version: CouncilProjector.version))
         let year = try CouncilQuery.run(year: 2025, judgedOn: EventScript.day("2026-02-01"), store: pipelined.council)
         #expect(year.apprenticesEnrolled == 4 * Int64(copies))
     }

@@ -56,7 +56,9 @@ struct StoreTests {
     @Test func aVersionBumpAsksForARebuild() throws {
         var store = InMemoryProjectionStore()
         try ProjectionCheckpoint(sequence: 40, version: CommitteeProjector.version + 1).write(to: &store)
-        #expect(try ProjectionRunner<CommitteeProjector>.status(of: store) == .needsRebuild(storedVersion: CommitteeProjector.version + 1))
+        #expect(
+            try ProjectionRunner<CommitteeProjector>.status(of: store)
+                == .needsRebuild(storedVersion: CommitteeProjector.version + 1))
         #expect(throws: ProjectionError.self) {
             try ProjectionRunner<CommitteeProjector>().apply(CityScenario.events.prefix(1), to: &store)
         }

@@ -1,5 +1,6 @@
-@testable import Projections
 import Testing
+
+@testable import Projections
 
 /// The read models' flag sets are stored: their bits and byte order must never change, or a
 /// live read model would no longer equal a replay of the same log.

@@ -31,11 +31,13 @@ struct ConcurrencyTests {
         }
         let stopFile = dir.file("stop")
         let readers = try (0..<4).map { _ in
-            try ChildProcess(product: "ledger-torture", [
-                "watch", "--ledger", cli.path, "--prefixes", prefixes.joined(separator: ","),
-                "--totals", Array(repeating: String(perWriter), count: writers).joined(separator: ","),
-                "--batch-size", String(batch), "--until", String(total), "--stop-file", stopFile,
-            ])
+            try ChildProcess(
+                product: "ledger-torture",
+                [
+                    "watch", "--ledger", cli.path, "--prefixes", prefixes.joined(separator: ","),
+                    "--totals", Array(repeating: String(perWriter), count: writers).joined(separator: ","),
+                    "--batch-size", String(batch), "--until", String(total), "--stop-file", stopFile,
+                ])
         }
         let running = try files.map { file in
             try ChildProcess(product: "ledger", ["import", file, "--batch-size", String(batch), "--ledger", cli.path])
@@ -76,17 +78,21 @@ struct ConcurrencyTests {
         let prefixes = (0..<writers).map { "g\($0)" }
         let stopFile = dir.file("stop")
         let readers = try (0..<2).map { _ in
-            try ChildProcess(product: "ledger-torture", [
-                "watch", "--ledger", path, "--prefixes", prefixes.map { $0 + "-" }.joined(separator: ","),
-                "--totals", Array(repeating: String(perWriter), count: writers).joined(separator: ","),
-                "--batch-size", String(batch), "--until", String(writers * perWriter), "--stop-file", stopFile,
-            ])
+            try ChildProcess(
+                product: "ledger-torture",
+                [
+                    "watch", "--ledger", path, "--prefixes", prefixes.map { $0 + "-" }.joined(separator: ","),
+                    "--totals", Array(repeating: String(perWriter), count: writers).joined(separator: ","),
+                    "--batch-size", String(batch), "--until", String(writers * perWriter), "--stop-file", stopFile,
+                ])
         }
         let running = try prefixes.map { prefix in
-            try ChildProcess(product: "ledger-torture", [
-                "child-raw-append", "--ledger", path, "--prefix", prefix, "--count", String(perWriter),
-                "--batch-size", String(batch), "--map-size", String(initialMap), "--payload", "2000",
-            ])
+            try ChildProcess(
+                product: "ledger-torture",
+                [
+                    "child-raw-append", "--ledger", path, "--prefix", prefix, "--count", String(perWriter),
+                    "--batch-size", String(batch), "--map-size", String(initialMap), "--payload", "2000",
+                ])
         }
         let written = running.map { $0.wait(limit: 600) }
         FileManager.default.createFile(atPath: stopFile, contents: nil)

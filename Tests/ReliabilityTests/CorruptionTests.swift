@@ -38,7 +38,8 @@ struct CorruptionTests {
         let span = position == "first" ? values.first! : position == "last" ? values.last! : values[values.count / 2]
         let copy = dir.file("copy")
         try copyLedger(from: pristine, to: copy)
-        try FileDamage.flip(offset: span.range.lowerBound + span.range.count / 2, mask: 0x01).apply(to: copy + "/data.mdb")
+        try FileDamage.flip(offset: span.range.lowerBound + span.range.count / 2, mask: 0x01).apply(
+            to: copy + "/data.mdb")
         let verify = try ChildProcess.run("ledger", ["verify", "--ledger", copy], limit: 120)
         #expect(verify.status == 1, "\(verify)")
         #expect(verify.stderr.contains("sequence \(span.sequence)"), "\(verify)")

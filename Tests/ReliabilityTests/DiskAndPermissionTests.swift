@@ -1,9 +1,10 @@
-@testable import ConsortiumLedger
 import Domain
 import EventStore
 import Foundation
 import LedgerTesting
 import Testing
+
+@testable import ConsortiumLedger
 
 #if canImport(Glibc)
     import Glibc
@@ -28,7 +29,9 @@ struct DiskAndPermissionTests {
         let full = try cli.run(["import", history, "--batch-size", "100"])
         #expect(full.status == 1, "\(full)")
         #expect(full.stderr.contains("mdb_txn_commit(\(cli.path))"), "\(full)")
-        #expect(full.stderr.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "\n").count == 1, "one line: \(full)")
+        #expect(
+            full.stderr.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "\n").count == 1,
+            "one line: \(full)")
         #expect(full.stderr.contains("No space left on device") || full.stderr.contains("disk is full"), "\(full)")
         #expect(try cli.verifies())
         let partial = try cli.eventCount()
@@ -49,10 +52,12 @@ struct DiskAndPermissionTests {
         let history = try GeneratedHistory.write(events: 3_000, seed: 12, in: dir)
         let cli = LedgerCLI(path: dir.file("ledger"))
         #expect(try cli.run(["init"]).status == 0)
-        let limited = try ChildProcess.run("ledger-torture", [
-            "exec", "--fsize", String(600_000), "--", ProcessRunner.product("ledger"),
-            "import", history, "--batch-size", "100", "--ledger", cli.path,
-        ])
+        let limited = try ChildProcess.run(
+            "ledger-torture",
+            [
+                "exec", "--fsize", String(600_000), "--", ProcessRunner.product("ledger"),
+                "import", history, "--batch-size", "100", "--ledger", cli.path,
+            ])
         #expect(limited.status == 1, "\(limited)")
         #expect(limited.stderr.contains("mdb_txn_commit(\(cli.path))"), "\(limited)")
         #expect(limited.stderr.contains("File too large") || limited.stderr.contains("size limit"), "\(limited)")
@@ -87,7 +92,10 @@ struct DiskAndPermissionTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: cli.path + "/data.mdb")) == before)
         let verified = try cli.run(["verify"])
         #expect(verified.status == 0 && verified.stdout.contains("chain intact: 1 records"), "\(verified)")
-        for read in [["log", "--format", "jsonl"], ["query", "council", "--year", "2025", "--format", "json"], ["audit"], ["prove", "inclusion", "1"]] {
+        for read in [
+            ["log", "--format", "jsonl"], ["query", "council", "--year", "2025", "--format", "json"], ["audit"],
+            ["prove", "inclusion", "1"],
+        ] {
             let result = try cli.run(read)
             #expect(result.status == 0 && !result.stdout.isEmpty, "\(read): \(result)")
         }
@@ -131,9 +139,11 @@ struct DiskAndPermissionTests {
     @Test func ledgerDirectoryAndKeyFilesAreNotWorldReadable() throws {
         let dir = TemporaryDirectory("reliability-perms")
         let path = dir.file("ledger")
-        let result = try ChildProcess.run("ledger-torture", [
-            "exec", "--umask", "000", "--", ProcessRunner.product("ledger"), "init", "--ledger", path,
-        ])
+        let result = try ChildProcess.run(
+            "ledger-torture",
+            [
+                "exec", "--umask", "000", "--", ProcessRunner.product("ledger"), "init", "--ledger", path,
+            ])
         #expect(result.status == 0, "\(result)")
         let directoryMode = try mode(of: path)
         #expect(directoryMode & 0o077 == 0, "directory mode \(String(directoryMode, radix: 8))")
@@ -148,7 +158,8 @@ struct DiskAndPermissionTests {
     @Test func initIntoAnExistingOpenDirectoryTightensIt() throws {
         let dir = TemporaryDirectory("reliability-perms-existing")
         let path = dir.file("ledger")
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o755])
+        try FileManager.default.createDirectory(
+            atPath: path, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o755])
         let result = try ChildProcess.run("ledger", ["init", "--ledger", path])
         #expect(result.status == 0, "\(result)")
         let directoryMode = try mode(of: path)

@@ -12,7 +12,8 @@ struct LedgerCLI {
 
     @discardableResult
     func run(_ arguments: [String], stdin: String? = nil, limit: Double = 300) throws -> ChildResult {
-        try ChildProcess.run("ledger", arguments + ["--ledger", path], stdin: stdin.map { Data($0.utf8) }, limit: limit)
+        try ChildProcess.run(
+            "ledger", arguments + ["--ledger", path], stdin: stdin.map { Data($0.utf8) }, limit: limit)
     }
 
     /// `ledger verify` exits 0.

@@ -46,7 +46,8 @@ final class LedgerServerProcess: @unchecked Sendable {  // set in init only
     /// The same, as a child the test may kill.
     func startMirror(to directory: String, _ extra: [String] = []) throws -> ChildProcess {
         try ChildProcess(
-            product: "ledger", ["mirror", "--from", url, "--to", directory] + extra, environment: ["LEDGER_TOKEN": token])
+            product: "ledger", ["mirror", "--from", url, "--to", directory] + extra,
+            environment: ["LEDGER_TOKEN": token])
     }
 }
 
@@ -56,7 +57,9 @@ enum LedgerComparison {
     static func answers(_ path: String, years: [Int] = [2023, 2024, 2025]) throws -> [String] {
         var out = [try ledgerCLI(["log", "--format", "jsonl", "--limit", "10000000", "--ledger", path]).stdout]
         for year in years {
-            out.append(try ledgerCLI(["query", "council", "--year", String(year), "--format", "json", "--ledger", path]).stdout)
+            out.append(
+                try ledgerCLI(["query", "council", "--year", String(year), "--format", "json", "--ledger", path]).stdout
+            )
         }
         out.append(try ledgerCLI(["query", "committee", "--format", "json", "--ledger", path]).stdout)
         out.append(try ledgerCLI(["query", "project", "--format", "json", "--ledger", path]).stdout)

@@ -67,12 +67,14 @@ struct MirrorTests {
         let audit = try ledgerCLI(["audit", "--ledger", mirrorPath])
         #expect(audit.status == 0, "\(audit.stdout)")
         // The mirror holds the primary's signed checkpoints, verifiable with the primary's key.
-        let note = try SignedCheckpoint(parsing: try String(contentsOfFile: mirrorPath + "/mirror/last.note", encoding: .utf8))
+        let note = try SignedCheckpoint(
+            parsing: try String(contentsOfFile: mirrorPath + "/mirror/last.note", encoding: .utf8))
         #expect(note.verify(with: try LedgerPublicKey.load(from: ledger.publicKeyPath)))
         #expect(!FileManager.default.fileExists(atPath: mirrorPath + "/checkpoint.key"))
     }
 
-    @Test("a rewritten history re-signed with the same key: every witness refuses, the mirror stops naming the sequence")
+    @Test(
+        "a rewritten history re-signed with the same key: every witness refuses, the mirror stops naming the sequence")
     func rewrittenHistory() throws {
         let dir = TemporaryDirectory("mirror-rewrite")
         let ledger = try CLILedger(in: dir, events: 300)
@@ -101,8 +103,10 @@ struct MirrorTests {
         #expect(folders.count == 1)
         let logKey = try LedgerPublicKey.load(from: ledger.publicKeyPath)
         if let folder = folders.first.map({ mirrorPath + "/evidence/" + $0 }) {
-            let known = try SignedCheckpoint(parsing: try String(contentsOfFile: folder + "/known.note", encoding: .utf8))
-            let served = try SignedCheckpoint(parsing: try String(contentsOfFile: folder + "/served.note", encoding: .utf8))
+            let known = try SignedCheckpoint(
+                parsing: try String(contentsOfFile: folder + "/known.note", encoding: .utf8))
+            let served = try SignedCheckpoint(
+                parsing: try String(contentsOfFile: folder + "/served.note", encoding: .utf8))
             #expect(known.verify(with: logKey) && served.verify(with: logKey))
             #expect(known.checkpoint.size == 300 && served.checkpoint.size == 350)
             let proof = try ProofDocument(jsonData: try Data(contentsOf: URL(fileURLWithPath: folder + "/proof.json")))
@@ -172,7 +176,8 @@ struct MirrorTests {
             Thread.sleep(forTimeInterval: 0.3 + 0.15 * Double(round % 5))
             child.kill(SIGKILL)
             _ = child.wait(limit: 30)
-            let count = FileManager.default.fileExists(atPath: mirrorPath) ? try Ledger(path: mirrorPath).eventCount() : 0
+            let count =
+                FileManager.default.fileExists(atPath: mirrorPath) ? try Ledger(path: mirrorPath).eventCount() : 0
             counts.append(count)
             if count > 0 && count < UInt64(total) { midway += 1 }
         }

@@ -17,7 +17,8 @@ struct TestLog {
 
     mutating func append(_ count: Int, tag: String = "leaf") throws {
         for index in 0..<count {
-            try accumulator.append(leafHash: Merkle.leafHash(Array("\(tag)-\(accumulator.size)-\(index)".utf8)), into: &nodes)
+            try accumulator.append(
+                leafHash: Merkle.leafHash(Array("\(tag)-\(accumulator.size)-\(index)".utf8)), into: &nodes)
         }
     }
 

@@ -94,7 +94,9 @@ final class WitnessFleet: @unchecked Sendable {  // written in init only
         for index in 1...count {
             let name = "w\(index)"
             let keyPath = dir.file("\(name).key")
-            let made = try ledgerCLI(["witness", "keygen", "--name", "witness\(index).consortium.example", "--out", keyPath])
+            let made = try ledgerCLI([
+                "witness", "keygen", "--name", "witness\(index).consortium.example", "--out", keyPath,
+            ])
             guard made.status == 0 else { throw TestFailure("keygen: \(made.stderr)") }
             let state = dir.file("\(name).state")
             let (child, url) = try Self.start(keyPath: keyPath, state: state, logs: logs)
@@ -106,7 +108,9 @@ final class WitnessFleet: @unchecked Sendable {  // written in init only
     }
 
     static func start(keyPath: String, state: String, logs: [String]) throws -> (ChildProcess, String) {
-        var arguments = ["witness", "serve", "--http", "127.0.0.1:0", "--key", keyPath, "--state", state, "--lifetime", "600"]
+        var arguments = [
+            "witness", "serve", "--http", "127.0.0.1:0", "--key", keyPath, "--state", state, "--lifetime", "600",
+        ]
         for log in logs { arguments += ["--log", log] }
         let child = try ChildProcess(product: "ledger", arguments)
         while let line = child.readLine() {

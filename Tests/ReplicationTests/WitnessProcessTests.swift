@@ -109,8 +109,10 @@ struct WitnessProcessTests {
             let folders = fleet.evidence(index)
             #expect(folders.count == 2, "witness \(index): \(folders)")
             for folder in folders {
-                let cosigned = try SignedCheckpoint(parsing: try String(contentsOfFile: folder + "/cosigned.note", encoding: .utf8))
-                let submitted = try SignedCheckpoint(parsing: try String(contentsOfFile: folder + "/submitted.note", encoding: .utf8))
+                let cosigned = try SignedCheckpoint(
+                    parsing: try String(contentsOfFile: folder + "/cosigned.note", encoding: .utf8))
+                let submitted = try SignedCheckpoint(
+                    parsing: try String(contentsOfFile: folder + "/submitted.note", encoding: .utf8))
                 #expect(cosigned.verify(with: logKey) && submitted.verify(with: logKey))
                 #expect(cosigned.checkpoint.root != submitted.checkpoint.root)
                 #expect(FileManager.default.fileExists(atPath: folder + "/request.txt"))
@@ -123,4 +125,3 @@ struct WitnessProcessTests {
         #expect(onward.status == 0, "\(onward.stderr)")
     }
 }
-

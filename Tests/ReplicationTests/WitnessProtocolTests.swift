@@ -9,7 +9,8 @@ import Testing
 /// The tlog-witness answers of a real `ledger witness serve`, one status at a time.
 @Suite("tlog-witness protocol (a witness process on loopback)", .serialized)
 struct WitnessProtocolTests {
-    private static func post(_ body: String, to url: String) async throws -> (status: Int, type: String?, text: String) {
+    private static func post(_ body: String, to url: String) async throws -> (status: Int, type: String?, text: String)
+    {
         var request = HTTPClientRequest(url: url + "/add-checkpoint")
         request.method = .POST
         request.body = .bytes(ByteBuffer(string: body))
@@ -79,7 +80,8 @@ struct WitnessProtocolTests {
         let fleet = try WitnessFleet(count: 1, logs: ["\(log.origin)=\(logKeyPath)"], in: dir)
         defer { fleet.stop() }
         let endpoint = WitnessEndpoint(
-            name: "w1", url: fleet.members[0].url, key: try CosignerPublicKey.load(from: fleet.members[0].publicKeyPath))
+            name: "w1", url: fleet.members[0].url, key: try CosignerPublicKey.load(from: fleet.members[0].publicKeyPath)
+        )
         // Twelve growing checkpoints, all built first; then eight clients race to submit them.
         var requests: [(size: UInt64, note: SignedCheckpoint, log: TestLog)] = []
         for _ in 0..<12 {

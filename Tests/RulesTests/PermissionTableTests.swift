@@ -31,7 +31,10 @@ import Testing
     }
 
     @Test func theContractTableNamesEveryTypeOnce() {
-        let groups = [Array(Self.secretariatOnly), Array(Self.schoolsAndEnterprises), Array(Self.enterprisesOnly), Array(Self.everyMember)]
+        let groups = [
+            Array(Self.secretariatOnly), Array(Self.schoolsAndEnterprises), Array(Self.enterprisesOnly),
+            Array(Self.everyMember),
+        ]
         let named = groups.flatMap { $0 } + ["ConsortiumChartered"]
         #expect(Set(named).count == named.count, "a type is in two groups")
         #expect(Set(named) == Set(DomainEvent.samples.map(\.typeName)), "a type of the catalogue has no entry here")

@@ -23,13 +23,25 @@ struct PlausibilityTests {
     }
 
     @Test(arguments: [
-        (#"{"budgetId":"B","programme":"apprenticeship","year":2025,"amountFen":1000000000001,"source":"s"}"#, "BudgetAllocated", "data.amountFen"),
-        (#"{"budgetId":"B","programme":"apprenticeship","year":2025,"amountFen":9223372036854775807,"source":"s"}"#, "BudgetAllocated", "data.amountFen"),
-        (#"{"claimId":"K","budgetId":"B","programme":"apprenticeship","applicantId":"e","period":"2025","amountFen":9223372036854775807}"#, "SubsidyApplied", "data.amountFen"),
+        (
+            #"{"budgetId":"B","programme":"apprenticeship","year":2025,"amountFen":1000000000001,"source":"s"}"#,
+            "BudgetAllocated", "data.amountFen"
+        ),
+        (
+            #"{"budgetId":"B","programme":"apprenticeship","year":2025,"amountFen":9223372036854775807,"source":"s"}"#,
+            "BudgetAllocated", "data.amountFen"
+        ),
+        (
+            #"{"claimId":"K","budgetId":"B","programme":"apprenticeship","applicantId":"e","period":"2025","amountFen":9223372036854775807}"#,
+            "SubsidyApplied", "data.amountFen"
+        ),
         (#"{"claimId":"K","approverId":"g","amountFen":1000000000001}"#, "SubsidyApproved", "data.amountFen"),
         (#"{"claimId":"K","amountFen":1000000000001}"#, "SubsidyPaid", "data.amountFen"),
         (#"{"claimId":"K","amountFen":1000000000001,"reason":"r"}"#, "SubsidyClawedBack", "data.amountFen"),
-        (#"{"platformId":"L","memberId":"m","kind":"cash","valueFen":1000000000001}"#, "ContributionRecorded", "data.valueFen"),
+        (
+            #"{"platformId":"L","memberId":"m","kind":"cash","valueFen":1000000000001}"#, "ContributionRecorded",
+            "data.valueFen"
+        ),
         (#"{"providerId":"p","clientId":"c","valueFen":1000000000001}"#, "TechServiceDelivered", "data.valueFen"),
     ])
     func amountsOverTenToTheTwelveFenAreRefused(data: String, type: String, field: String) throws {
@@ -41,7 +53,8 @@ struct PlausibilityTests {
 
     @Test func exactlyTenToTheTwelveFenIsAccepted() throws {
         let line = try Self.line(
-            "BudgetAllocated", #"{"budgetId":"B","programme":"apprenticeship","year":2025,"amountFen":1000000000000,"source":"s"}"#)
+            "BudgetAllocated",
+            #"{"budgetId":"B","programme":"apprenticeship","year":2025,"amountFen":1000000000000,"source":"s"}"#)
         #expect(Self.violation(line) == nil)
     }
 
@@ -55,9 +68,11 @@ struct PlausibilityTests {
     }
 
     @Test func textOfMoreThanAThousandCharactersIsRefused() throws {
-        let exact = try Self.line("CouncilResolutionPassed", #"{"resolutionId":"R","title":"\#(String(repeating: "长", count: 1_000))"}"#)
+        let exact = try Self.line(
+            "CouncilResolutionPassed", #"{"resolutionId":"R","title":"\#(String(repeating: "长", count: 1_000))"}"#)
         #expect(Self.violation(exact) == nil)
-        let long = try Self.line("CouncilResolutionPassed", #"{"resolutionId":"R","title":"\#(String(repeating: "长", count: 1_001))"}"#)
+        let long = try Self.line(
+            "CouncilResolutionPassed", #"{"resolutionId":"R","title":"\#(String(repeating: "长", count: 1_001))"}"#)
         let violation = try #require(Self.violation(long))
         #expect(violation.code == .implausibleValue)
         #expect(violation.field == "data.title")
@@ -65,27 +80,34 @@ struct PlausibilityTests {
         // Nested free text too: a milestone title inside a project.
         let nested = try Self.line(
             "ProjectCreated",
-            #"{"projectId":"P","title":"t","leadMemberId":"m","budgetFen":1,"startsOn":"2025-01-01","endsOn":"2025-12-31","milestones":[{"milestoneId":"M","title":"\#(String(repeating: "x", count: 1_001))","dueOn":"2025-06-01"}]}"#)
+            #"{"projectId":"P","title":"t","leadMemberId":"m","budgetFen":1,"startsOn":"2025-01-01","endsOn":"2025-12-31","milestones":[{"milestoneId":"M","title":"\#(String(repeating: "x", count: 1_001))","dueOn":"2025-06-01"}]}"#
+        )
         #expect(Self.violation(nested)?.field == "data.milestones[0].title")
     }
 
-    @Test(arguments: [("9999-12-31", false), ("1969-12-31", false), ("1989-12-31", false), ("1990-01-01", true), ("2100-12-31", true), ("2101-01-01", false)])
+    @Test(arguments: [
+        ("9999-12-31", false), ("1969-12-31", false), ("1989-12-31", false), ("1990-01-01", true), ("2100-12-31", true),
+        ("2101-01-01", false),
+    ])
     func datesLieWithinNineteenNinetyAndTwentyOneHundred(date: String, accepted: Bool) throws {
         let line = try Self.line(
             "AgreementSigned",
-            #"{"agreementId":"A","schoolId":"s","enterpriseId":"e","kind":"orderClass","startsOn":"2025-01-01","endsOn":"\#(date)"}"#)
+            #"{"agreementId":"A","schoolId":"s","enterpriseId":"e","kind":"orderClass","startsOn":"2025-01-01","endsOn":"\#(date)"}"#
+        )
         let violation = Self.violation(line)
         #expect((violation == nil) == accepted, "\(String(describing: violation))")
         if !accepted { #expect(violation?.field == "data.endsOn") }
     }
 
     @Test func occurredAtAtMostOneDayAfterRecording() throws {
-        let tomorrow = try Self.line("CouncilResolutionPassed", #"{"resolutionId":"R","title":"t"}"#, occurredAt: "2025-03-02")
+        let tomorrow = try Self.line(
+            "CouncilResolutionPassed", #"{"resolutionId":"R","title":"t"}"#, occurredAt: "2025-03-02")
         #expect(Self.violation(tomorrow) == nil)
         let later = try Self.line(
             "CouncilResolutionPassed", #"{"resolutionId":"R","title":"t"}"#, occurredAt: "2025-03-02T00:00:01Z")
         #expect(Self.violation(later)?.field == "occurredAt")
-        let ancient = try Self.line("CouncilResolutionPassed", #"{"resolutionId":"R","title":"t"}"#, occurredAt: "1969-07-20")
+        let ancient = try Self.line(
+            "CouncilResolutionPassed", #"{"resolutionId":"R","title":"t"}"#, occurredAt: "1969-07-20")
         #expect(Self.violation(ancient)?.field == "occurredAt")
     }
 

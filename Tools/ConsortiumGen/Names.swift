@@ -65,14 +65,16 @@ enum Vocabulary {
     ]
 
     static let resolutionTitles: [String] = [
-        "Adopt annual work plan", "Approve subsidy budget plan", "Admit new members", "Approve platform construction plan",
+        "Adopt annual work plan", "Approve subsidy budget plan", "Admit new members",
+        "Approve platform construction plan",
         "Review KPI progress", "Revise subsidy rules", "Approve annual report", "Approve order-class enrolment plan",
         "Approve industry college charter", "Review member participation",
     ]
 
     static let projectTitles: [String] = [
         "Smart production line retrofit", "Digital twin training platform", "Battery recycling process study",
-        "Cold-chain monitoring system", "Elderly care skills curriculum", "Robot welding cell", "Precision metrology lab",
+        "Cold-chain monitoring system", "Elderly care skills curriculum", "Robot welding cell",
+        "Precision metrology lab",
         "Agricultural drone service pilot", "Cloud operations training range", "Hospitality service standards",
     ]
 

@@ -5,7 +5,7 @@ extension Simulation {
 
     func daily() {
         let y = CivilDate.yearOf(today)
-        let yi = y - P.startYear
+        let yi = y - plan.startYear
         let g = growth(y) * s
         let wd = CivilDate.weekday(today)
         let wf = (wd == 0 || wd == 6) ? 0.25 : 1.0
@@ -174,8 +174,9 @@ extension Simulation {
         } else {
             w.begin("PlatformRejected", actor: secActor())
             w.fId(.platformId, "PL", pl + 1, 5)
-            w.fS(.reason, r.chance(0.5) ? "acceptance review failed: equipment not installed" :
-                "insufficient matched funding")
+            w.fS(
+                .reason,
+                r.chance(0.5) ? "acceptance review failed: equipment not installed" : "insufficient matched funding")
             w.end()
             platforms[pl].state = 2
         }

@@ -31,8 +31,10 @@ extension Simulation {
         let classKind = kind == AgreementCode.orderClass || kind == AgreementCode.apprenticeship
         let places = classKind ? 10 * r.range(4, 16) : (kind == AgreementCode.internship ? 5 * r.range(2, 12) : 0)
         let a = agreements.count
-        agreements.append(Agreement(school: sc, ent: en, kind: kind, startsOn: Int32(starts), endsOn: Int32(ends),
-                                    terminated: false, places: Int32(places)))
+        agreements.append(
+            Agreement(
+                school: sc, ent: en, kind: kind, startsOn: Int32(starts), endsOn: Int32(ends),
+                terminated: false, places: Int32(places)))
         w.begin("AgreementSigned", actor: r.chance(0.02) ? secActor() : party(a))
         w.fId(.agreementId, "AG", a + 1, 6)
         w.fB(.schoolId, mid[Int(sc)])

@@ -14,8 +14,10 @@ extension Simulation {
             let c = classes.count
             let cap = r.range(30, 50)
             let len = ag.kind == AgreementCode.orderClass ? (r.chance(0.4) ? 1 : 2) : (r.chance(0.5) ? 2 : 3)
-            classes.append(OrderClass(agreement: Int32(a), capacity: Int16(cap), enrolled: 0, intakeYear: Int16(y),
-                                  len: Int16(len)))
+            classes.append(
+                OrderClass(
+                    agreement: Int32(a), capacity: Int16(cap), enrolled: 0, intakeYear: Int16(y),
+                    len: Int16(len)))
             w.begin("OrderClassOpened", actor: party(a))
             w.fId(.classId, "OC", c + 1, 6)
             w.fId(.agreementId, "AG", a + 1, 6)
@@ -24,7 +26,10 @@ extension Simulation {
             w.fInt(.intakeYear, y)
             w.end()
             let fill = Int((Double(cap) * (0.85 + 0.15 * r.unit())).rounded())
-            let sep1 = date(y, 9, 1), sep25 = date(y, 9, 25), oct1 = date(y, 10, 1), nov15 = date(y, 11, 15)
+            let sep1 = date(y, 9, 1)
+            let sep25 = date(y, 9, 25)
+            let oct1 = date(y, 10, 1)
+            let nov15 = date(y, 11, 15)
             for _ in 0..<min(fill, cap) {
                 sched(r.chance(0.9) ? rday(sep1, sep25) : rday(oct1, nov15), JobKind.enrol, Int32(c))
             }
@@ -67,7 +72,8 @@ extension Simulation {
         let a = Int(classes[c].agreement)
         guard classes[c].enrolled < classes[c].capacity, agActive(a, today) else { return }
         let p = allocPerson()
-        persons[p] = Person(num: Int32(truncatingIfNeeded: nextPerson), cls: Int32(c), pending: 1, flags: 0, hiredBy: -1)
+        persons[p] = Person(
+            num: Int32(truncatingIfNeeded: nextPerson), cls: Int32(c), pending: 1, flags: 0, hiredBy: -1)
         nextPerson += 1
         classes[c].enrolled += 1
         live += 1
@@ -151,7 +157,8 @@ extension Simulation {
         w.fDate(.endsOn, max(ends, starts + 30))
         w.end()
         if r.chance(0.3) {
-            schedP(today + rday(10, 40), JobKind.apply(ProgrammeCode.internship), Int32(p), Int32(CivilDate.yearOf(today)))
+            schedP(
+                today + rday(10, 40), JobKind.apply(ProgrammeCode.internship), Int32(p), Int32(CivilDate.yearOf(today)))
         }
     }
 
@@ -199,12 +206,16 @@ extension Simulation {
         w.end()
         persons[p].flags |= PersonFlag.certified
         if r.chance(0.08) {
-            schedP(today + rday(20, 90), JobKind.apply(ProgrammeCode.skillsAward), Int32(p), Int32(CivilDate.yearOf(today)))
+            schedP(
+                today + rday(20, 90), JobKind.apply(ProgrammeCode.skillsAward), Int32(p), Int32(CivilDate.yearOf(today))
+            )
         }
     }
 
     func graduate(_ p: Int) {
-        guard persons[p].flags & (PersonFlag.withdrawn | PersonFlag.graduated) == 0, persons[p].flags & PersonFlag.passed != 0 else { return }
+        guard persons[p].flags & (PersonFlag.withdrawn | PersonFlag.graduated) == 0,
+            persons[p].flags & PersonFlag.passed != 0
+        else { return }
         w.begin("ApprenticeGraduated", actor: mid[pSchool(p)])
         fPerson(p)
         w.end()

@@ -34,7 +34,7 @@ extension Simulation {
 
     func planYear() {
         let y = CivilDate.yearOf(today)
-        let yi = y - P.startYear
+        let yi = y - plan.startYear
         let g = growth(y)
         if yi == 0 {
             // initial membership, scaled by city count
@@ -75,7 +75,9 @@ extension Simulation {
         }
         let early = yi == 0 ? 10 : 5  // first year: after the secretariat is admitted
         // budgets per programme, KPI targets, council resolutions
-        for prog in 0..<ProgrammeCode.count { sched(rday(date(y, 1, early), date(y, 1, early + 15)), JobKind.budget, Int32(prog)) }
+        for prog in 0..<ProgrammeCode.count {
+            sched(rday(date(y, 1, early), date(y, 1, early + 15)), JobKind.budget, Int32(prog))
+        }
         for metric in 0..<Self.kpiMetrics.count where yi > 0 || Self.kpiMetrics[metric].firstYear {
             sched(rday(date(y, 1, early + 3), date(y, 1, 28)), JobKind.kpi, Int32(metric), -1)
         }
@@ -111,7 +113,9 @@ extension Simulation {
         let target = Int((classAgreementTarget * g).rounded())
         let newCount = yi == 0 ? target : max(target - projected, Int((0.05 * Double(target)).rounded()))
         for _ in 0..<newCount {
-            sched(rday(date(y, 2, 1), date(y, 5, 15)), JobKind.sign, 0, Int32(r.chance(0.55) ? AgreementCode.orderClass : AgreementCode.apprenticeship))
+            sched(
+                rday(date(y, 2, 1), date(y, 5, 15)), JobKind.sign, 0,
+                Int32(r.chance(0.55) ? AgreementCode.orderClass : AgreementCode.apprenticeship))
         }
         // other agreements: internship, co-build, tech service
         for _ in 0..<r.count(35 * s * g) {
@@ -120,7 +124,7 @@ extension Simulation {
             sched(rday(date(y, 2, 1), date(y, 11, 30)), JobKind.sign, 0, Int32(k))
         }
         // near the end: dormant members leave
-        if yi == P.years - 1 {
+        if yi == plan.years - 1 {
             for m in dormantAdmitted where r.chance(0.35) {
                 sched(rday(date(y, 11, 1), date(y, 12, 20)), JobKind.withdrawMember, m)
             }
@@ -163,7 +167,7 @@ extension Simulation {
         }
         let m = Self.kpiMetrics[metric]
         var target = m.perCity * s * growth(y) * (0.95 + 0.15 * r.unit())
-        if y == P.startYear && metric == 0 { target *= 0.9 }
+        if y == plan.startYear && metric == 0 { target *= 0.9 }
         let t = metric == 6 ? Int(target / 100_000) * 100_000 : max(1, Int(target.rounded()))
         w.begin("KPITargetSet", actor: secActor())
         w.fInt(.year, y)

@@ -54,7 +54,8 @@ extension Simulation {
             }
         case MemberCode.enterprise:
             let i = Int(mIndustry[m])
-            s = "\(Vocabulary.companyWords[(n * 7) % Vocabulary.companyWords.count]) \(Vocabulary.industryNouns[i]) Co., Ltd. \(n)"
+            s =
+                "\(Vocabulary.companyWords[(n * 7) % Vocabulary.companyWords.count]) \(Vocabulary.industryNouns[i]) Co., Ltd. \(n)"
         default:
             s = "\(city) Institute of \(Vocabulary.researchFields[n % Vocabulary.researchFields.count]) \(n)"
         }

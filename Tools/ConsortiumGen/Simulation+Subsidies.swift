@@ -40,9 +40,10 @@ extension Simulation {
         guard !(claimSlotsByPerson[persons[p].num]?.contains(slot) ?? false) else { return }
         claimSlotsByPerson[persons[p].num, default: []].append(slot)
         let c = allocClaim()
-        claims[c] = Claim(num: Int32(truncatingIfNeeded: nextClaim), person: Int32(p), budget: b,
-                          applicant: Int32(applicant), programme: Int32(programme), applied: amount,
-                          approved: 0, paid: 0, clawed: 0)
+        claims[c] = Claim(
+            num: Int32(truncatingIfNeeded: nextClaim), person: Int32(p), budget: b,
+            applicant: Int32(applicant), programme: Int32(programme), applied: amount,
+            approved: 0, paid: 0, clawed: 0)
         nextClaim += 1
         w.begin("SubsidyApplied", actor: mid[applicant])
         w.fId(.claimId, "CL", Int(claims[c].num), 8)
@@ -127,8 +128,12 @@ extension Simulation {
             w.fInt(.amountFen, amount)
             switch reason {
             case 0: w.fS(.reason, "apprentice withdrew before assessment")
-            default: w.fS(.reason, r.chance(0.5) ? "audit: attendance records not substantiated" :
-                    "audit: duplicate funding from another programme")
+            default:
+                w.fS(
+                    .reason,
+                    r.chance(0.5)
+                        ? "audit: attendance records not substantiated"
+                        : "audit: duplicate funding from another programme")
             }
             w.end()
         }

@@ -5,7 +5,7 @@
 final class Simulation {
     let w: Writer
     var r: Xoshiro
-    let P: Params
+    let plan: Params
     let s: Double
     let base: Int  // Jan 1 of the start year
     var today = 0
@@ -76,7 +76,7 @@ final class Simulation {
     let cities: Int
 
     init(params: Params, writer: Writer) {
-        P = params
+        plan = params
         w = writer
         s = params.scale
         r = Xoshiro(seed: params.seed ^ 0x5EED_C0DE_1234_5678)
@@ -118,7 +118,7 @@ final class Simulation {
     @inline(__always) func pick(_ list: [Int32]) -> Int32? { list.isEmpty ? nil : list[r.below(list.count)] }
     func growth(_ y: Int) -> Double {
         var g = 1.0
-        var i = P.startYear
+        var i = plan.startYear
         while i < y {
             g *= 1.03
             i += 1

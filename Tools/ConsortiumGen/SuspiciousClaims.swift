@@ -88,7 +88,10 @@ extension Simulation {
         case .duplicatePersonPeriod:
             // The school claims the same person and month under two programmes.
             guard !withdrawn else { return }
-            guard emitPlanted(kind, p, applicant: pSchool(p), programme: ProgrammeCode.apprenticeship, period: month, complete: false) != nil
+            guard
+                emitPlanted(
+                    kind, p, applicant: pSchool(p), programme: ProgrammeCode.apprenticeship, period: month,
+                    complete: false) != nil
             else { return }
             if emitPlanted(kind, p, applicant: pSchool(p), programme: ProgrammeCode.skillsAward, period: month) != nil {
                 plantedClaims[plantedClaims.count - 2].complete = true
@@ -98,10 +101,15 @@ extension Simulation {
             emitPlanted(kind, p, applicant: pEnt(p), programme: ProgrammeCode.employment, period: month)
         case .withdrawn:
             // A claim for the year after the person withdrew.
-            emitPlanted(kind, p, applicant: pSchool(p), programme: ProgrammeCode.skillsAward, period: Array("\(civilToday.y + 1)".utf8))
+            emitPlanted(
+                kind, p, applicant: pSchool(p), programme: ProgrammeCode.skillsAward,
+                period: Array("\(civilToday.y + 1)".utf8))
         case .paidAfterWithdrawal:
             // Claimed for the month of withdrawal, then approved and paid weeks later all the same.
-            guard let application = emitPlanted(kind, p, applicant: pSchool(p), programme: ProgrammeCode.skillsAward, period: month, complete: false),
+            guard
+                let application = emitPlanted(
+                    kind, p, applicant: pSchool(p), programme: ProgrammeCode.skillsAward, period: month, complete: false
+                ),
                 let budget = budgetIndex[BudgetKey(year: civilToday.y, programme: ProgrammeCode.skillsAward)]
             else { return }
             pendingPayments.append(
@@ -117,7 +125,9 @@ extension Simulation {
     func emitPlanted(
         _ kind: SuspicionKind, _ p: Int, applicant: Int, programme: Int, period: [UInt8], complete: Bool = true
     ) -> (claimNumber: Int, amount: Int)? {
-        guard mActive[applicant], let budget = budgetIndex[BudgetKey(year: CivilDate.yearOf(today), programme: programme)] else { return nil }
+        guard mActive[applicant],
+            let budget = budgetIndex[BudgetKey(year: CivilDate.yearOf(today), programme: programme)]
+        else { return nil }
         let written = w.count
         let number = nextClaim
         nextClaim += 1

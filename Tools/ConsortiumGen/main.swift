@@ -2,11 +2,11 @@
 // See README.md for usage and proportions.
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 let usage = """
@@ -72,9 +72,13 @@ func runMain() {
             exit(2)
         case "--events", "-n":
             let v = value(a)
-            if let n = Int(v), n >= 0 { events = n } else if let d = Double(v), d >= 0, d < 1e15, d == d.rounded() {
+            if let n = Int(v), n >= 0 {
+                events = n
+            } else if let d = Double(v), d >= 0, d < 1e15, d == d.rounded() {
                 events = Int(d)  // allows 1e6
-            } else { fail("bad --events \(v)") }
+            } else {
+                fail("bad --events \(v)")
+            }
         case "--seed":
             let v = value(a)
             guard let s = UInt64(v) else { fail("bad --seed \(v)") }
@@ -141,8 +145,10 @@ func runMain() {
         closeFile = true
     }
 
-    let writer = Writer(format: format, limit: n, file: file, closeFile: closeFile, idSeed: seed &* 0x9E37_79B9_7F4A_7C15 ^ 0x1D)
-    let sim = Simulation(params: Params(events: n, seed: seed, startYear: startYear, years: years, scale: scale), writer: writer)
+    let writer = Writer(
+        format: format, limit: n, file: file, closeFile: closeFile, idSeed: seed &* 0x9E37_79B9_7F4A_7C15 ^ 0x1D)
+    let sim = Simulation(
+        params: Params(events: n, seed: seed, startYear: startYear, years: years, scale: scale), writer: writer)
     if n > 0 { sim.run() }
     writer.finish()
     if writer.writeFailed {
@@ -151,8 +157,9 @@ func runMain() {
     }
     let summary = sim.plantedSummary()
     let total = summary.reduce(0) { $0 + $1.1 }
-    errOut("consortium-gen: planted \(total) suspicious claims: "
-        + summary.map { "\($0.0.code) \($0.1)" }.joined(separator: ", ") + "\n")
+    errOut(
+        "consortium-gen: planted \(total) suspicious claims: "
+            + summary.map { "\($0.0.code) \($0.1)" }.joined(separator: ", ") + "\n")
     if let plantedPath {
         guard let file = fopen(plantedPath, "wb") else {
             errOut("consortium-gen: cannot open \(plantedPath): \(String(cString: strerror(errno)))\n")

@@ -1,6 +1,6 @@
 import EventStore
-import LMDB
 import Foundation
+import LMDB
 
 /// Durable appends through the event store: batched and one event per commit.
 struct AppendBenchmark {

@@ -32,7 +32,9 @@ struct AsOfBenchmark {
 
     /// Head, as-of DATE (random days, a third of them month ends) and as-of SEQ (random sequences)
     /// council queries, `rounds` each, same seed every run.
-    func run(ledgerPath: String, status: SnapshotStatus, rounds: Int = 40) throws -> (head: Figures, date: Figures, sequence: Figures) {
+    func run(ledgerPath: String, status: SnapshotStatus, rounds: Int = 40) throws -> (
+        head: Figures, date: Figures, sequence: Figures
+    ) {
         var seeded = SplitMix(seed: 21)
         let first = status.firstMonthEnd ?? LocalDate(year: 2023, month: 1, day: 31)!
         let last = status.lastMonthEnd ?? first
@@ -63,9 +65,13 @@ extension AsOfBenchmark {
         let report = bench.scratch + "/asof-\(getpid()).maxrss"
         defer { try? FileManager.default.removeItem(atPath: report) }
         let run = try ChildRun.run(time, ["-f", "%M", "-o", report, bench.product("ledger")] + arguments)
-        guard run.status == 0 else { throw BenchError("ledger \(arguments.prefix(3).joined(separator: " ")) exited \(run.status)") }
+        guard run.status == 0 else {
+            throw BenchError("ledger \(arguments.prefix(3).joined(separator: " ")) exited \(run.status)")
+        }
         let text = try String(contentsOfFile: report, encoding: .utf8)
-        return text.split(separator: "\n").last.flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }.map { $0 / 1024 }
+        return text.split(separator: "\n").last.flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }.map {
+            $0 / 1024
+        }
     }
 }
 

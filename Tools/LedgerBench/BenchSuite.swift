@@ -32,9 +32,13 @@ struct BenchSuite {
             step("library: \(single) single durable appends, \(events) in 10k batches")
             let append = AppendBenchmark(scratch: scratch)
             let ours = try append.run(events: single, batch: 1)
-            add("single durable append (library)", single, ours, "raw LMDB C, 1/commit", rawSingle.appendRate, ratio: 0.8)
+            add(
+                "single durable append (library)", single, ours, "raw LMDB C, 1/commit", rawSingle.appendRate,
+                ratio: 0.8)
             let batched = try append.run(events: events, batch: 10_000)
-            add("batched append, 10k/commit (library)", events, batched, "raw LMDB C, 10k/commit", raw10k.appendRate, ratio: 0.2)
+            add(
+                "batched append, 10k/commit (library)", events, batched, "raw LMDB C, 10k/commit", raw10k.appendRate,
+                ratio: 0.2)
         }
 
         step("generating \(events) consortium events")
@@ -42,19 +46,25 @@ struct BenchSuite {
         step("bulk import of the generated history")
         let (ledger, importRate) = try bench.importHistory(history, events: events)
         if jobs.contains("import") {
-            add("bulk import (validate+rules+hash+Merkle+projections+sync)", events, importRate,
+            add(
+                "bulk import (validate+rules+hash+Merkle+projections+sync)", events, importRate,
                 "raw LMDB C, 10k/commit", raw10k.appendRate, ratio: 0.2, rate: 400_000)
             if let py = python?.run(events: min(events, 100_000), mode: "batch") {
-                add("bulk import vs Python eventsourcing (batched save)", events, importRate,
+                add(
+                    "bulk import vs Python eventsourcing (batched save)", events, importRate,
                     "py eventsourcing+SQLite", py.appendRate, ratio: 10)
             }
         }
         if jobs.contains("replay") {
             step("replay into all three read models")
             let replay = try bench.replayRate(ledger, events: events)
-            add("replay from zero into 3 read models", events, replay, "raw LMDB C cursor scan", raw10k.scanRate, rate: 2_000_000)
+            add(
+                "replay from zero into 3 read models", events, replay, "raw LMDB C cursor scan", raw10k.scanRate,
+                rate: 2_000_000)
             if let py = python?.run(events: min(events, 100_000), mode: "batch") {
-                add("replay vs Python eventsourcing (replay+fold)", events, replay, "py eventsourcing+SQLite", py.replayRate, ratio: 10)
+                add(
+                    "replay vs Python eventsourcing (replay+fold)", events, replay, "py eventsourcing+SQLite",
+                    py.replayRate, ratio: 10)
             }
         }
         if jobs.contains("audit") {
@@ -68,9 +78,15 @@ struct BenchSuite {
         if jobs.contains("query") {
             step("query latency in process and through the CLI")
             let (p50, p99) = try bench.queryLatency(ledger, year: year)
-            report.latencies.append(Latency(work: "tier query in process (council/committee)", p50: p50, p99: p99, unit: "µs", target: "p99 < 100 µs", met: p99 < 100))
+            report.latencies.append(
+                Latency(
+                    work: "tier query in process (council/committee)", p50: p50, p99: p99, unit: "µs",
+                    target: "p99 < 100 µs", met: p99 < 100))
             let cli = try bench.cliQueryLatency(ledgerPath: ledger.path, year: year)
-            report.latencies.append(Latency(work: "ledger query council, end to end", p50: cli, p99: nil, unit: "ms", target: "p50 < 30 ms", met: cli < 30))
+            report.latencies.append(
+                Latency(
+                    work: "ledger query council, end to end", p50: cli, p99: nil, unit: "ms", target: "p50 < 30 ms",
+                    met: cli < 30))
         }
         if jobs.contains("asof") {
             step("snapshots from zero, then as-of DATE / SEQ and head council queries through the CLI")
@@ -78,16 +94,20 @@ struct BenchSuite {
             try ledger.rebuildSnapshots()
             let rebuild = Double(events) / (now() - start)
             let status = try ledger.snapshotStatus()
-            add("read-model snapshots written from zero (checkpointer)", events, rebuild, "raw LMDB C cursor scan", raw10k.scanRate,
+            add(
+                "read-model snapshots written from zero (checkpointer)", events, rebuild, "raw LMDB C cursor scan",
+                raw10k.scanRate,
                 note: String(
-                    format: "%d snapshots (%d month ends, every %llu events), %d key versions, %.1f MiB = %.1f %% of the ledger's %.0f MiB; %d late events",
+                    format:
+                        "%d snapshots (%d month ends, every %llu events), %d key versions, %.1f MiB = %.1f %% of the ledger's %.0f MiB; %d late events",
                     status.count, status.monthEnds, status.interval, status.versions, Double(status.bytes) / 1_048_576,
                     status.share * 100, Double(status.ledgerBytes) / 1_048_576, status.lateEvents))
             let (head, date, sequence) = try AsOfBenchmark(bench: bench).run(ledgerPath: ledger.path, status: status)
             func latency(_ work: String, _ f: AsOfBenchmark.Figures, target: Bool) {
                 report.latencies.append(
                     Latency(
-                        work: work + String(format: " (peak RSS %.0f MiB)", f.peakMiB), p50: f.p50, p99: f.p99, unit: "ms",
+                        work: work + String(format: " (peak RSS %.0f MiB)", f.peakMiB), p50: f.p50, p99: f.p99,
+                        unit: "ms",
                         target: target ? "p50 < 100 ms" : "—", met: !target || f.p50 < 100))
             }
             latency("ledger query council, head, end to end", head, target: false)
@@ -104,18 +124,23 @@ struct BenchSuite {
             if let slowest = replays.last {
                 report.latencies.append(
                     Latency(
-                        work: "as-of DATE replay from zero (the path before snapshots, query itself not counted), in process", p50: replays[0],
-                        p99: slowest, unit: "ms (p50 column: earliest month end, p99 column: latest)", target: "—", met: true))
+                        work:
+                            "as-of DATE replay from zero (the path before snapshots, query itself not counted), in process",
+                        p50: replays[0],
+                        p99: slowest, unit: "ms (p50 column: earliest month end, p99 column: latest)", target: "—",
+                        met: true))
             }
             report.latencies.append(
                 Latency(
                     work: "as-of DATE / head p50 ratio (same run)", p50: date.p50 / max(head.p50, 1e-9),
-                    p99: sequence.p50 / max(head.p50, 1e-9), unit: "× (p99 column: SEQ / head)", target: "—", met: true))
+                    p99: sequence.p50 / max(head.p50, 1e-9), unit: "× (p99 column: SEQ / head)", target: "—", met: true)
+            )
         }
         if jobs.contains("export") {
             step("export of the whole ledger, then `ledger export` for its peak memory")
             let rate = try bench.exportRate(ledger, events: events)
-            add("nightly export (events.jsonl+read models+SHA-256+checkpoint)", events, rate,
+            add(
+                "nightly export (events.jsonl+read models+SHA-256+checkpoint)", events, rate,
                 "raw LMDB C cursor scan", raw10k.scanRate, rate: 500_000)
             let peak = try bench.exportPeakMiB(ledgerPath: ledger.path, events: events)
             report.measurements[report.measurements.count - 1].note =
@@ -126,7 +151,8 @@ struct BenchSuite {
             if let sink = SinkBenchmark() {
                 step("PostgreSQL: COPY of the \(events) event rows (anchor), then `ledger sink postgres` of the ledger")
                 let (ours, copy) = try sink.run(ledger, events: events)
-                add("sink into PostgreSQL (events + 3 tiers + position per 20k-event transaction)", events, ours,
+                add(
+                    "sink into PostgreSQL (events + 3 tiers + position per 20k-event transaction)", events, ours,
                     "PostgreSQL COPY of the same rows", copy, ratio: 0.5)
             } else {
                 step("sink: skipped (set LEDGER_BENCH_POSTGRES_URL or LEDGER_TEST_POSTGRES_URL)")
@@ -136,7 +162,9 @@ struct BenchSuite {
             let count = min(single, 200)
             step("CLI: \(count) `ledger append` processes, and \(count) C processes of one commit each")
             let cli = try bench.cliAppendRate(ledgerPath: ledger.path, count: count)
-            add("single durable append (CLI, process per event)", count, cli, "raw LMDB C, 1/commit", rawSingle.appendRate, ratio: 0.8)
+            add(
+                "single durable append (CLI, process per event)", count, cli, "raw LMDB C, 1/commit",
+                rawSingle.appendRate, ratio: 0.8)
             let perProcess = try bench.processPerCommitAnchorRate(count: count)
             add("single durable append (CLI) vs C process per commit", count, cli, "C process + 1 commit", perProcess)
         }
@@ -144,12 +172,16 @@ struct BenchSuite {
             // The disk's sync latency drifts by 10× within a minute on this shared machine, so each
             // row's anchor is the single-commit run re-measured just before and just after that row.
             let anchorEvents = min(single, 1_000)
-            func bracketed(_ work: String, target: Double?, _ body: () throws -> ConcurrentAppendBenchmark.Figure) throws {
+            func bracketed(_ work: String, target: Double?, _ body: () throws -> ConcurrentAppendBenchmark.Figure)
+                throws
+            {
                 let before = try anchor.run(events: anchorEvents, batch: 1).appendRate
                 let figure = try body()
                 let after = try anchor.run(events: anchorEvents, batch: 1).appendRate
-                add(work, figure.events, figure.rate, "raw LMDB C, 1/commit (just before+after)", (before + after) / 2,
-                    ratio: target, note: "\(figure.appends) appends in \(figure.commits) commits; anchor "
+                add(
+                    work, figure.events, figure.rate, "raw LMDB C, 1/commit (just before+after)", (before + after) / 2,
+                    ratio: target,
+                    note: "\(figure.appends) appends in \(figure.commits) commits; anchor "
                         + "\(formatRate(before)) before, \(formatRate(after)) after")
             }
             let perProcess = max(single / 4, 10)
@@ -165,8 +197,11 @@ struct BenchSuite {
             let grouped = 4 * perProcess
             for inFlight in [1, 32] {
                 step("4 appender processes × \(grouped) appends through ledger serve, \(inFlight) in flight each")
-                try bracketed("4 appender processes through ledger serve (group commit), \(inFlight) in flight each", target: 5) {
-                    try concurrent.throughServer(ledgerPath: ledger.path, processes: 4, perProcess: grouped, inFlight: inFlight)
+                try bracketed(
+                    "4 appender processes through ledger serve (group commit), \(inFlight) in flight each", target: 5
+                ) {
+                    try concurrent.throughServer(
+                        ledgerPath: ledger.path, processes: 4, perProcess: grouped, inFlight: inFlight)
                 }
             }
             for threadCount in [8, 32] {
@@ -179,39 +214,54 @@ struct BenchSuite {
         }
         if jobs.contains("http") {
             let perClient = max(single / 16, 20)
-            step("HTTP: 64 clients × \(perClient) single appends through ledger serve --http, queries meanwhile, one feed follower")
+            step(
+                "HTTP: 64 clients × \(perClient) single appends through ledger serve --http, queries meanwhile, one feed follower"
+            )
             let before = try anchor.run(events: min(single, 1_000), batch: 1).appendRate
             let figures = try HTTPBenchmark(bench: bench).run(ledgerPath: ledger.path, perClient: perClient)
             let after = try anchor.run(events: min(single, 1_000), batch: 1).appendRate
             let anchorRate = (before + after) / 2
-            add("64 HTTP clients, single-event POST /v1/events (group commit)", figures.appends, figures.appendRate,
+            add(
+                "64 HTTP clients, single-event POST /v1/events (group commit)", figures.appends, figures.appendRate,
                 "raw LMDB C, 1/commit (just before+after)", anchorRate, ratio: 10,
-                note: String(format: "append latency p50 %.1f ms, p99 %.1f ms; anchor %@ before, %@ after",
-                             figures.appendP50Ms, figures.appendP99Ms, formatRate(before), formatRate(after)))
-            report.latencies.append(Latency(
-                work: "HTTP append latency, 64 clients", p50: figures.appendP50Ms, p99: figures.appendP99Ms, unit: "ms",
-                target: "p99 < 50 ms", met: figures.appendP99Ms < 50))
-            report.latencies.append(Latency(
-                work: "HTTP tier query under the 64-client write load (\(figures.queries) queries)", p50: figures.queryP50Ms,
-                p99: figures.queryP99Ms, unit: "ms", target: "p99 < 10 ms", met: figures.queryP99Ms < 10))
-            add("SSE feed to one follower, whole log from sequence 1", figures.feedEvents, figures.feedRate,
+                note: String(
+                    format: "append latency p50 %.1f ms, p99 %.1f ms; anchor %@ before, %@ after",
+                    figures.appendP50Ms, figures.appendP99Ms, formatRate(before), formatRate(after)))
+            report.latencies.append(
+                Latency(
+                    work: "HTTP append latency, 64 clients", p50: figures.appendP50Ms, p99: figures.appendP99Ms,
+                    unit: "ms",
+                    target: "p99 < 50 ms", met: figures.appendP99Ms < 50))
+            report.latencies.append(
+                Latency(
+                    work: "HTTP tier query under the 64-client write load (\(figures.queries) queries)",
+                    p50: figures.queryP50Ms,
+                    p99: figures.queryP99Ms, unit: "ms", target: "p99 < 10 ms", met: figures.queryP99Ms < 10))
+            add(
+                "SSE feed to one follower, whole log from sequence 1", figures.feedEvents, figures.feedRate,
                 "raw LMDB C cursor scan", raw10k.scanRate, rate: 200_000)
         }
         if jobs.contains("replication") {
             step("replication: ledger mirror of the whole ledger through ledger serve --http; 3 witnesses cosigning")
             let replication = ReplicationBenchmark(bench: bench)
             let (copied, rate) = try replication.mirrorCatchUp(ledgerPath: ledger.path)
-            add("mirror catch-up (feed → re-hash, chain, Merkle root, checkpoint)", copied, rate,
+            add(
+                "mirror catch-up (feed → re-hash, chain, Merkle root, checkpoint)", copied, rate,
                 "raw LMDB C cursor scan", raw10k.scanRate, rate: 200_000)
             let cosign = try replication.witnessCosign(rounds: 50)
-            report.latencies.append(Latency(
-                work: "3 witnesses cosign a new checkpoint (loopback, concurrent)", p50: cosign.p50, p99: cosign.p99,
-                unit: "ms", target: String(format: "anchor: bare HTTP round trip to the 3, p50 %.2f ms", cosign.anchorP50),
-                met: true))
+            report.latencies.append(
+                Latency(
+                    work: "3 witnesses cosign a new checkpoint (loopback, concurrent)", p50: cosign.p50,
+                    p99: cosign.p99,
+                    unit: "ms",
+                    target: String(format: "anchor: bare HTTP round trip to the 3, p50 %.2f ms", cosign.anchorP50),
+                    met: true))
         }
         if let python, jobs.contains("python"), let py = python.run(events: min(single, 3_000), mode: "single") {
             let ours = try AppendBenchmark(scratch: scratch).run(events: min(single, 3_000), batch: 1)
-            add("single durable append vs Python eventsourcing", min(single, 3_000), ours, "py eventsourcing+SQLite single", py.appendRate, ratio: 1)
+            add(
+                "single durable append vs Python eventsourcing", min(single, 3_000), ours,
+                "py eventsourcing+SQLite single", py.appendRate, ratio: 1)
         }
         report.peakMemoryMiB = peakResidentMiB()
         report.peakAnonymousMiB = memory.stop()

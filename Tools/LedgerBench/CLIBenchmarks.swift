@@ -18,7 +18,8 @@ extension LedgerBenchmarks {
     func cliAppendRate(ledgerPath: String, count: Int) throws -> Double {
         let start = now()
         for i in 0..<count {
-            let line = #"{"id":"bench-cli-\#(i)","type":"CouncilResolutionPassed","occurredAt":"2030-01-01","actor":"gov-001","data":{"resolutionId":"BENCH-\#(i)","title":"benchmark"}}"#
+            let line =
+                #"{"id":"bench-cli-\#(i)","type":"CouncilResolutionPassed","occurredAt":"2030-01-01","actor":"gov-001","data":{"resolutionId":"BENCH-\#(i)","title":"benchmark"}}"#
             _ = try checked("ledger", ["append", line, "--ledger", ledgerPath])
         }
         return Double(count) / (now() - start)
@@ -32,7 +33,9 @@ extension LedgerBenchmarks {
         try? FileManager.default.removeItem(atPath: root)
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: root) }
-        for i in 0..<count { try FileManager.default.createDirectory(atPath: root + "/\(i)", withIntermediateDirectories: false) }
+        for i in 0..<count {
+            try FileManager.default.createDirectory(atPath: root + "/\(i)", withIntermediateDirectories: false)
+        }
         let start = now()
         for i in 0..<count { _ = try checked("lmdb-anchor", [root + "/\(i)", "1", "1", "300"]) }
         return Double(count) / (now() - start)

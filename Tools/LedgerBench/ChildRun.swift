@@ -18,7 +18,7 @@ struct ChildRun {
         defer { posix_spawn_file_actions_destroy(&actions) }
         if quiet { posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0) }
         let argv = ([executable] + arguments).map { strdup($0) }
-        defer { argv.forEach { free($0) } }
+        defer { for pointer in argv { free(pointer) } }
         let start = now()
         var pid: pid_t = 0
         let rc = posix_spawn(&pid, executable, &actions, nil, argv + [nil], environ)

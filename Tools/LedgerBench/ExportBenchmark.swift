@@ -40,6 +40,8 @@ extension LedgerBenchmarks {
             time, ["-f", "%M", "-o", report, product("ledger"), "export", "--ledger", ledgerPath, "--to", directory])
         guard run.status == 0 else { throw BenchError("ledger export exited \(run.status)") }
         let text = try String(contentsOfFile: report, encoding: .utf8)
-        return text.split(separator: "\n").last.flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }.map { $0 / 1024 }
+        return text.split(separator: "\n").last.flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }.map {
+            $0 / 1024
+        }
     }
 }

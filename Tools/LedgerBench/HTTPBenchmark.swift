@@ -53,7 +53,9 @@ struct HTTPBenchmark {
         while port == 0 {
             let line = String(decoding: out.fileHandleForReading.availableLineData(), as: UTF8.self)
             if line.isEmpty, !server.isRunning { throw BenchError("ledger serve --http did not start") }
-            if line.hasPrefix("listening on "), let found = line.split(separator: ":").last.flatMap({ Int($0) }) { port = found }
+            if line.hasPrefix("listening on "), let found = line.split(separator: ":").last.flatMap({ Int($0) }) {
+                port = found
+            }
         }
         let base = "http://127.0.0.1:\(port)"
         return try blocking { try await measure(base: base, writer: writer, reader: auditor, perClient: perClient) }
@@ -61,10 +63,12 @@ struct HTTPBenchmark {
 
     private func measure(base: String, writer: String, reader: String, perClient: Int) async throws -> Figures {
         var configuration = HTTPClient.Configuration()
-        configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: Self.clients + 4)
+        configuration.connectionPool = .init(
+            idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: Self.clients + 4)
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         do {
-            let figures = try await measure(base: base, writer: writer, reader: reader, perClient: perClient, client: client)
+            let figures = try await measure(
+                base: base, writer: writer, reader: reader, perClient: perClient, client: client)
             try await client.shutdown()
             return figures
         } catch {
@@ -91,7 +95,9 @@ struct HTTPBenchmark {
                         let sent = now()
                         let response = try await client.execute(request, timeout: .seconds(60))
                         _ = try await response.body.collect(upTo: 1 << 20)
-                        guard response.status.code == 201 else { throw BenchError("HTTP append answered \(response.status.code)") }
+                        guard response.status.code == 201 else {
+                            throw BenchError("HTTP append answered \(response.status.code)")
+                        }
                         let ms = (now() - sent) * 1000
                         appendLatencies.add(ms)
                     }
@@ -107,7 +113,9 @@ struct HTTPBenchmark {
                     let sent = now()
                     let response = try await client.execute(request, timeout: .seconds(60))
                     _ = try await response.body.collect(upTo: 64 << 20)
-                    guard response.status.code == 200 else { throw BenchError("query answered \(response.status.code)") }
+                    guard response.status.code == 200 else {
+                        throw BenchError("query answered \(response.status.code)")
+                    }
                     let ms = (now() - sent) * 1000
                     queryLatencies.add(ms)
                     n += 1

@@ -32,7 +32,9 @@ struct LedgerBenchmarks {
         let start = now()
         let replayer = try ledger.replay()
         let seconds = now() - start
-        guard replayer.appliedCount == events else { throw BenchError("replay folded \(replayer.appliedCount) of \(events)") }
+        guard replayer.appliedCount == events else {
+            throw BenchError("replay folded \(replayer.appliedCount) of \(events)")
+        }
         return Double(events) / seconds
     }
 
@@ -90,7 +92,8 @@ struct LedgerBenchmarks {
         let process = try launch(product, arguments, quiet: quiet)
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw BenchError("\(product) \(arguments.prefix(3).joined(separator: " ")) exited \(process.terminationStatus)")
+            throw BenchError(
+                "\(product) \(arguments.prefix(3).joined(separator: " ")) exited \(process.terminationStatus)")
         }
         return process.terminationStatus
     }

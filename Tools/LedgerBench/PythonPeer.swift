@@ -11,14 +11,17 @@ struct PythonPeer {
     }
 
     static var packageRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
     }
 
     func run(events: Int, mode: String) -> Result? {
         let root = Self.packageRoot
         let python = root.appendingPathComponent(".build-pyvenv/bin/python").path
-        let script = root.deletingLastPathComponent().appendingPathComponent("shared/anchors/py_eventsourcing_bench.py").path
-        guard FileManager.default.isExecutableFile(atPath: python), FileManager.default.fileExists(atPath: script) else {
+        let script = root.deletingLastPathComponent().appendingPathComponent("shared/anchors/py_eventsourcing_bench.py")
+            .path
+        guard FileManager.default.isExecutableFile(atPath: python), FileManager.default.fileExists(atPath: script)
+        else {
             return nil
         }
         let db = scratch + "/py-\(mode)-\(events).sqlite"

@@ -23,7 +23,9 @@ struct ReplicationBenchmark {
         try process.run()
         let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw BenchError("ledger \(arguments.prefix(2)) exited \(process.terminationStatus)") }
+        guard process.terminationStatus == 0 else {
+            throw BenchError("ledger \(arguments.prefix(2)) exited \(process.terminationStatus)")
+        }
         return text
     }
 
@@ -49,7 +51,8 @@ struct ReplicationBenchmark {
     func mirrorCatchUp(ledgerPath: String) throws -> (events: Int, rate: Double) {
         let ledger = try Ledger(path: ledgerPath)
         let events = Int(try ledger.checkpoint().checkpoint.size)
-        let token = try run(["token", "issue", "--member", "gov-001", "--role", "auditor", "--ledger", ledgerPath])
+        let token =
+            try run(["token", "issue", "--member", "gov-001", "--role", "auditor", "--ledger", ledgerPath])
             .split(separator: "\n").first.map(String.init) ?? ""
         let (server, url) = try start(["serve", "--ledger", ledgerPath, "--http", "127.0.0.1:0"])
         defer {
@@ -89,7 +92,9 @@ struct ReplicationBenchmark {
                 "--log", "\(origin)=\(dir)/log.pub", "--state", dir + "/w\(index).state",
             ])
             servers.append(server)
-            endpoints.append(WitnessEndpoint(name: "w\(index)", url: url, key: try CosignerPublicKey.load(from: dir + "/w\(index).pub")))
+            endpoints.append(
+                WitnessEndpoint(
+                    name: "w\(index)", url: url, key: try CosignerPublicKey.load(from: dir + "/w\(index).pub")))
         }
         let witnesses = endpoints
         let collector = CosignatureCollector(witnesses: witnesses)
@@ -98,16 +103,22 @@ struct ReplicationBenchmark {
         var times: [Double] = []
         var anchors: [Double] = []
         for round in 0...rounds {
-            for leaf in 0..<100 { try accumulator.append(leafHash: Merkle.leafHash(Array("r\(round)-\(leaf)".utf8)), into: &nodes) }
+            for leaf in 0..<100 {
+                try accumulator.append(leafHash: Merkle.leafHash(Array("r\(round)-\(leaf)".utf8)), into: &nodes)
+            }
             let note = try logKey.sign(try Checkpoint(origin: origin, size: accumulator.size, root: accumulator.root))
             let store = nodes
             let size = accumulator.size
             let start = Date()
             let cosigned = try blocking {
-                await collector.collect(note) { old in try ConsistencyProof(oldSize: old, newSize: size, store: store).hashes }.note
+                await collector.collect(note) { old in
+                    try ConsistencyProof(oldSize: old, newSize: size, store: store).hashes
+                }.note
             }
             let elapsed = Date().timeIntervalSince(start) * 1000
-            guard cosigned.cosigners(among: endpoints.map(\.key)).count == 3 else { throw BenchError("a witness did not cosign") }
+            guard cosigned.cosigners(among: endpoints.map(\.key)).count == 3 else {
+                throw BenchError("a witness did not cosign")
+            }
             let anchorStart = Date()
             try blocking {
                 await withThrowingTaskGroup(of: Void.self) { group in

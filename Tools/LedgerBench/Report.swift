@@ -67,18 +67,23 @@ struct Report {
         let widths = header.indices.map { i in rows.map { $0[i].count }.max() ?? 0 }
         print("machine: \(machine)")
         for (n, row) in rows.enumerated() {
-            print(row.enumerated().map { i, cell in cell.padding(toLength: widths[i], withPad: " ", startingAt: 0) }
-                .joined(separator: "  "))
+            print(
+                row.enumerated().map { i, cell in cell.padding(toLength: widths[i], withPad: " ", startingAt: 0) }
+                    .joined(separator: "  "))
             if n == 0 { print(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")) }
         }
         for m in measurements where !m.note.isEmpty { print("note (\(m.work)): \(m.note)") }
         for l in latencies {
             let p99 = l.p99.map { String(format: ", p99 %.1f %@", $0, l.unit) } ?? ""
-            print(String(format: "%@: p50 %.1f %@", l.work, l.p50, l.unit) + p99 + " — target \(l.target): \(l.met ? "met" : "NOT met")")
+            print(
+                String(format: "%@: p50 %.1f %@", l.work, l.p50, l.unit) + p99
+                    + " — target \(l.target): \(l.met ? "met" : "NOT met")")
         }
-        print(String(
-            format: "peak memory of the benchmark process: %.0f MiB anonymous (heap), %.0f MiB resident with mapped files",
-            peakAnonymousMiB, peakMemoryMiB))
+        print(
+            String(
+                format:
+                    "peak memory of the benchmark process: %.0f MiB anonymous (heap), %.0f MiB resident with mapped files",
+                peakAnonymousMiB, peakMemoryMiB))
     }
 
     func writeJSON(to path: String) throws {
@@ -108,8 +113,10 @@ func now() -> Double {
 }
 
 func machineDescription() -> String {
-    let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
+    let cpu =
+        (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
         .split(separator: "\n").first { $0.hasPrefix("model name") }?
         .split(separator: ":").last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "unknown CPU"
-    return "\(ProcessInfo.processInfo.activeProcessorCount) cores, \(cpu), \(ProcessInfo.processInfo.physicalMemory >> 30) GiB"
+    return
+        "\(ProcessInfo.processInfo.activeProcessorCount) cores, \(cpu), \(ProcessInfo.processInfo.physicalMemory >> 30) GiB"
 }

@@ -12,7 +12,10 @@ struct ScaleRun {
             let json = scratch + "/scale-\(size).json"
             let process = Process()
             process.executableURL = URL(fileURLWithPath: me)
-            process.arguments = ["--events", String(size), "--single", "10", "--jobs", "import,replay,audit", "--scratch", scratch, "--json", json]
+            process.arguments = [
+                "--events", String(size), "--single", "10", "--jobs", "import,replay,audit", "--scratch", scratch,
+                "--json", json,
+            ]
             process.standardOutput = FileHandle.nullDevice
             try process.run()
             process.waitUntilExit()

@@ -17,13 +17,17 @@ let usage = """
 
 var events = 1_000_000
 var single = 3_000
-var jobs: Set<String> = ["asof", "append", "cli", "concurrent", "http", "import", "replay", "audit", "query", "export", "python", "sink", "replication"]
+var jobs: Set<String> = [
+    "asof", "append", "cli", "concurrent", "http", "import", "replay", "audit", "query", "export", "python", "sink",
+    "replication",
+]
 var scale: [Int] = []
 var scratch = FileManager.default.currentDirectoryPath + "/bench-out"
 var jsonPath: String?
 var args = CommandLine.arguments.dropFirst()
 @MainActor func intArgument(_ flag: String) -> Int {
-    guard let text = args.popFirst(), let value = Int(text.replacingOccurrences(of: "_", with: "")) ?? Double(text).map({ Int($0) }),
+    guard let text = args.popFirst(),
+        let value = Int(text.replacingOccurrences(of: "_", with: "")) ?? Double(text).map({ Int($0) }),
         value > 0
     else {
         FileHandle.standardError.write(Data("\(flag) needs a positive number\n\(usage)\n".utf8))

@@ -71,7 +71,8 @@ func childRawAppend(_ options: Options) throws {
     var envOptions = Environment.Options()
     envOptions.initialMapSize = options.int("map-size", default: 64 << 20)
     let path = options.required("ledger")
-    let store = options.flag("create")
+    let store =
+        options.flag("create")
         ? try EventStore.create(path: path, ledgerId: "map-growth", options: envOptions)
         : try EventStore(path: path, options: envOptions)
     let prefix = options.required("prefix")

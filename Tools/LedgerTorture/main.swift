@@ -103,7 +103,9 @@ func runTorture(_ options: Options) throws -> Int32 {
         let scratch = ScratchDirectory("torture-fuzz")
         let corpus = try fuzzer.makeCorpus(in: scratch)
         var report = try fuzzer.runInProcess(cases: fuzz, corpus: corpus, scratch: scratch)
-        report.merge(try fuzzer.runThroughCLI(importCases: cliFuzz / 2, appendCases: cliFuzz - cliFuzz / 2, corpus: corpus, scratch: scratch))
+        report.merge(
+            try fuzzer.runThroughCLI(
+                importCases: cliFuzz / 2, appendCases: cliFuzz - cliFuzz / 2, corpus: corpus, scratch: scratch))
         print("bad input: \(report) [\(String(format: "%.0f", Date().timeIntervalSince(t))) s]")
         for violation in report.violations.prefix(10) { print("  ✗ \(violation)") }
         failed = failed || !report.violations.isEmpty

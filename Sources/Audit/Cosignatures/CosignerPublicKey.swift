@@ -22,7 +22,8 @@ public struct CosignerPublicKey: Sendable, Hashable {
     public init(name: String, rawRepresentation: some DataProtocol) throws(SigningKeyError) {
         guard LedgerPublicKey.isValidKeyName(name) else {
             throw SigningKeyError(
-                .invalidKeyName, "key name must be non-empty with no whitespace or '+', got \(String(reflecting: name))")
+                .invalidKeyName, "key name must be non-empty with no whitespace or '+', got \(String(reflecting: name))"
+            )
         }
         do {
             key = try Curve25519.Signing.PublicKey(rawRepresentation: Array(rawRepresentation))

@@ -19,7 +19,8 @@ public struct CosignerSigningKey: Sendable {
     public static func generate(name: String) throws(SigningKeyError) -> CosignerSigningKey {
         guard LedgerPublicKey.isValidKeyName(name) else {
             throw SigningKeyError(
-                .invalidKeyName, "key name must be non-empty with no whitespace or '+', got \(String(reflecting: name))")
+                .invalidKeyName, "key name must be non-empty with no whitespace or '+', got \(String(reflecting: name))"
+            )
         }
         return CosignerSigningKey(name: name, privateKey: Curve25519.Signing.PrivateKey())
     }

@@ -23,7 +23,8 @@ struct InlineProjections {
     mutating func apply(_ event: DomainEvent, record: RecordView) throws {
         let context = EventContext(
             sequence: record.sequence,
-            occurredAt: Timestamp(millisecondsSinceEpoch: record.occurredAt, utcOffsetMinutes: record.occurredOffsetMinutes),
+            occurredAt: Timestamp(
+                millisecondsSinceEpoch: record.occurredAt, utcOffsetMinutes: record.occurredOffsetMinutes),
             actor: record.actor)
         try apply(event, context: context)
     }

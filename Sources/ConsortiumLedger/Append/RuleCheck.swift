@@ -52,7 +52,8 @@ struct RuleCheck {
             try check(domainEvent, actor: event.actor, occurredAt: when, plausibility: event.recordedAt == nil)
         } catch var violation as Violation {
             violation.batchIndex = batchIndex
-            violation.message += " (event \(batchIndex + 1) of the batch, \(event.type) \(event.id)); nothing was written"
+            violation.message +=
+                " (event \(batchIndex + 1) of the batch, \(event.type) \(event.id)); nothing was written"
             throw violation
         }
     }

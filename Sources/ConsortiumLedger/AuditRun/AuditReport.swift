@@ -42,12 +42,16 @@ public struct AuditReport: Sendable {
         for comparison in readModels {
             lines.append(
                 "read model \(comparison.model.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)) "
-                    + (comparison.matches ? "digest matches replay (\(comparison.live.prefix(16))…)" : "DIFFERS from replay"))
+                    + (comparison.matches
+                        ? "digest matches replay (\(comparison.live.prefix(16))…)" : "DIFFERS from replay"))
         }
         lines.append(
             "snapshots              \(snapshotsVerified) verified against the replay"
                 + String(format: " (%.2f s)", snapshotSeconds))
-        lines.append(String(format: "time                   %.2f s (%.0f events/s)", seconds, seconds > 0 ? Double(events) / seconds : 0))
+        lines.append(
+            String(
+                format: "time                   %.2f s (%.0f events/s)", seconds,
+                seconds > 0 ? Double(events) / seconds : 0))
         if let failure {
             let at = failure.sequence.map { "sequence \($0)" } ?? "the ledger"
             lines.append("FAILED at \(at): \(failure.check): \(failure.reason)")
@@ -90,7 +94,8 @@ public struct AuditFailure: Sendable, Equatable {
     public var field: String?
 
     public init(
-        _ sequence: UInt64?, _ check: String, _ reason: String, ruleCode: RuleViolation.Code? = nil, field: String? = nil
+        _ sequence: UInt64?, _ check: String, _ reason: String, ruleCode: RuleViolation.Code? = nil,
+        field: String? = nil
     ) {
         self.sequence = sequence
         self.check = check

@@ -40,7 +40,8 @@ extension Ledger {
         encoder.outputFormatting = [.sortedKeys]
         let data = try encoder.encode(LastAudit(report: report, finishedAt: finishedAt))
         let temporary = lastAuditPath + ".tmp-\(getpid())"
-        guard FileManager.default.createFile(atPath: temporary, contents: data, attributes: [.posixPermissions: 0o600]) else {
+        guard FileManager.default.createFile(atPath: temporary, contents: data, attributes: [.posixPermissions: 0o600])
+        else {
             throw LedgerError(.io, "cannot write \(temporary)")
         }
         guard rename(temporary, lastAuditPath) == 0 else {

@@ -17,7 +17,8 @@ extension Ledger {
     /// the hash chain; the Merkle tree against every stored signed checkpoint (root and signature);
     /// each member signature against the key valid at that sequence; the rules of docs/DOMAIN.md (Rules an append enforces); then
     /// rebuilds every read model and compares its digest with the live one.
-    public func audit(options: AuditOptions = AuditOptions(), progress: ((UInt64) -> Void)? = nil) throws -> AuditReport {
+    public func audit(options: AuditOptions = AuditOptions(), progress: ((UInt64) -> Void)? = nil) throws -> AuditReport
+    {
         let start = Date()
         try? catchUp()  // live models at the head, so the digests compare like with like
         let publicKey = try? self.publicKey()
@@ -26,19 +27,23 @@ extension Ledger {
             let checkpoints = try storedCheckpoints(reader.transaction)
             var replay = AuditReplay(
                 checkpoints: checkpoints, publicKey: publicKey,
-                signatures: SignatureCheck(requireSignatures: requiresSignatures), checkSignatures: options.checkSignatures)
+                signatures: SignatureCheck(requireSignatures: requiresSignatures),
+                checkSignatures: options.checkSignatures)
             if let empty = checkpoints[0], let reason = replay.checkCheckpoint(empty) {
                 report.failure = AuditFailure(0, "checkpoint", reason)
             }
             let chain: ChainReport
-            if report.failure == nil, let fast = try replay.inspectInParallel(reader, report: &report, progress: progress) {
+            if report.failure == nil,
+                let fast = try replay.inspectInParallel(reader, report: &report, progress: progress)
+            {
                 chain = fast
             } else {
                 // Something failed (or the ledger is tiny): one thread, which names the first failure exactly.
                 report = AuditReport()
                 replay = AuditReplay(
                     checkpoints: checkpoints, publicKey: publicKey,
-                    signatures: SignatureCheck(requireSignatures: requiresSignatures), checkSignatures: options.checkSignatures)
+                    signatures: SignatureCheck(requireSignatures: requiresSignatures),
+                    checkSignatures: options.checkSignatures)
                 if let empty = checkpoints[0], let reason = replay.checkCheckpoint(empty) {
                     report.failure = AuditFailure(0, "checkpoint", reason)
                 }
@@ -52,19 +57,23 @@ extension Ledger {
             if report.failure == nil, let broken = chain.firstFailure {
                 let check = replay.failedCheck ?? "hash chain"
                 report.failure = AuditFailure(
-                    broken.sequence, check, broken.reason, ruleCode: replay.failedRule?.code, field: replay.failedRule?.field)
+                    broken.sequence, check, broken.reason, ruleCode: replay.failedRule?.code,
+                    field: replay.failedRule?.field)
             }
             report.merkleRoot = replay.accumulator.root.hex
             guard report.failure == nil else { return }
             if let beyond = checkpoints.keys.filter({ $0 > replay.accumulator.size }).min() {
                 report.failure = AuditFailure(
                     replay.accumulator.size + 1, "signed checkpoint",
-                    "a checkpoint was signed at size \(beyond) but the log holds only \(replay.accumulator.size) records")
+                    "a checkpoint was signed at size \(beyond) but the log holds only \(replay.accumulator.size) records"
+                )
                 return
             }
             let stored = try MerkleState.load(reader.transaction, facade)
             if stored != replay.accumulator {
-                report.failure = AuditFailure(nil, "Merkle tree", "the stored tree head (size \(stored.size)) differs from the one recomputed from the records")
+                report.failure = AuditFailure(
+                    nil, "Merkle tree",
+                    "the stored tree head (size \(stored.size)) differs from the one recomputed from the records")
                 return
             }
             try compareReadModels(replay: &replay.models, reader: reader, report: &report)
@@ -107,7 +116,10 @@ struct AuditReplay {
     var failedRule: (code: RuleViolation.Code, field: String)?
     private let engine = RuleEngine()
 
-    init(checkpoints: [UInt64: SignedCheckpoint], publicKey: LedgerPublicKey?, signatures: SignatureCheck, checkSignatures: Bool) {
+    init(
+        checkpoints: [UInt64: SignedCheckpoint], publicKey: LedgerPublicKey?, signatures: SignatureCheck,
+        checkSignatures: Bool
+    ) {
         self.checkpoints = checkpoints
         self.publicKey = publicKey
         self.signatures = signatures
@@ -198,7 +210,9 @@ struct AuditReplay {
             }
             let context = record.eventContext
             folds.append(event, context)
-            chunk.append(AuditRulesWorker.Job(event: event, record: record, actor: context.actor, occurredOn: context.occurredOn))
+            chunk.append(
+                AuditRulesWorker.Job(event: event, record: record, actor: context.actor, occurredOn: context.occurredOn)
+            )
             if chunk.count == AuditRulesWorker.chunkSize {
                 guard worker.submit(chunk) else {
                     failed = true
@@ -233,7 +247,8 @@ struct AuditReplay {
             return "the checkpoint at size \(signed.checkpoint.size) is not validly signed by the ledger key"
         }
         guard signed.checkpoint.root == root || signed.checkpoint.size != size else {
-            return "the signed checkpoint at size \(signed.checkpoint.size) names root \(signed.checkpoint.root.hex), the records give \(root.hex)"
+            return
+                "the signed checkpoint at size \(signed.checkpoint.size) names root \(signed.checkpoint.root.hex), the records give \(root.hex)"
         }
         return nil
     }

@@ -17,11 +17,13 @@ extension Ledger {
             report.failure == nil
         {
             report.failure = AuditFailure(
-                nil, "read model \(finding.model)", "a stored figure is out of range: \(finding)", ruleCode: .amountOverflow)
+                nil, "read model \(finding.model)", "a stored figure is out of range: \(finding)",
+                ruleCode: .amountOverflow)
         }
         var live: [TierModel: String] = [:]
         for model in TierModel.allCases {
-            live[model] = try ReadModelDigest.compute(store: LMDBProjectionStore(transaction: txn, database: model.database(facade)))
+            live[model] = try ReadModelDigest.compute(
+                store: LMDBProjectionStore(transaction: txn, database: model.database(facade)))
         }
         let mine = try replayed.wait()
         for model in TierModel.allCases {
@@ -35,7 +37,9 @@ extension Ledger {
             }
             report.readModels.append(.init(model: model, live: theirs, replayed: ours))
             if theirs != ours && report.failure == nil {
-                report.failure = AuditFailure(nil, "read model \(model.rawValue)", "the live read model's digest differs from a replay from genesis")
+                report.failure = AuditFailure(
+                    nil, "read model \(model.rawValue)",
+                    "the live read model's digest differs from a replay from genesis")
             }
         }
     }

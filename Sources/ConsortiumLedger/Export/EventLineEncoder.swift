@@ -21,7 +21,8 @@ struct EventLineEncoder {
         JSONBytes.appendLiteral(#","type":"#, to: &out)
         try appendText(view.typeUTF8, "type", view, to: &out)
         JSONBytes.appendLiteral(#","occurredAt":""#, to: &out)
-        occurred.append(Timestamp(millisecondsSinceEpoch: view.occurredAt, utcOffsetMinutes: view.occurredOffsetMinutes), to: &out)
+        occurred.append(
+            Timestamp(millisecondsSinceEpoch: view.occurredAt, utcOffsetMinutes: view.occurredOffsetMinutes), to: &out)
         JSONBytes.appendLiteral(#"","actor":"#, to: &out)
         try appendText(view.actorUTF8, "actor", view, to: &out)
         if let causation = view.causationIdUTF8 {
@@ -77,7 +78,8 @@ struct EventLineEncoder {
     private func appendText(
         _ bytes: UnsafeRawBufferPointer, _ field: String, _ view: RecordView, to out: inout [UInt8]
     ) throws {
-        if !bytes.allSatisfy({ $0 < 0x80 }), String(validating: bytes.bindMemory(to: UInt8.self), as: UTF8.self) == nil {
+        if !bytes.allSatisfy({ $0 < 0x80 }), String(validating: bytes.bindMemory(to: UInt8.self), as: UTF8.self) == nil
+        {
             throw LedgerError(.io, "record \(view.sequence): \(field) is not UTF-8; run `ledger audit`")
         }
         JSONValue.appendString(utf8: bytes, to: &out)

@@ -27,7 +27,9 @@ extension Ledger {
         let key: SnapshotSigner
         do {
             // A mirror has no key of its own: it ships the primary's checkpoint for the exported size.
-            key = FileManager.default.fileExists(atPath: signingKeyPath) || !FileManager.default.fileExists(atPath: publicKeyPath)
+            key =
+                FileManager.default.fileExists(atPath: signingKeyPath)
+                    || !FileManager.default.fileExists(atPath: publicKeyPath)
                 ? .key(try LedgerSigningKey.load(from: signingKeyPath)) : .replica(try publicKey())
         } catch {
             throw LedgerError(.io, "cannot sign the snapshot's checkpoint: \(error)")

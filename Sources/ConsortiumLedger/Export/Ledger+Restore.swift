@@ -217,7 +217,8 @@ extension Ledger {
             for name in [
                 ExportManifest.fileName, snapshot.manifest.checkpoint.file, snapshot.manifest.checkpoint.publicKeyFile,
             ] {
-                try SnapshotFile.create(SnapshotPath.join(directory, name), bytes: SnapshotFile.contents(snapshot.file(name)))
+                try SnapshotFile.create(
+                    SnapshotPath.join(directory, name), bytes: SnapshotFile.contents(snapshot.file(name)))
             }
         } catch let error as LedgerError {
             throw error

@@ -38,7 +38,8 @@ enum SnapshotFile {
         guard info.st_mode & S_IFMT == S_IFREG else {
             _ = close(fd)
             throw LedgerError(
-                .invalidInput, "\(path): not a regular file (\(kind(info.st_mode))); a snapshot holds only regular files")
+                .invalidInput,
+                "\(path): not a regular file (\(kind(info.st_mode))); a snapshot holds only regular files")
         }
         return Opened(path: path, fd: fd, size: Int(info.st_size))
     }
@@ -114,7 +115,8 @@ enum SnapshotFile {
         case EACCES, EPERM:
             return LedgerError(.io, "\(path): permission denied (\(doing) it as this user; check its owner and mode)")
         case ELOOP:
-            return LedgerError(.invalidInput, "\(path): a symbolic link; a snapshot holds only regular files, links are not followed")
+            return LedgerError(
+                .invalidInput, "\(path): a symbolic link; a snapshot holds only regular files, links are not followed")
         case ENOENT:
             return LedgerError(.notFound, "\(path): missing")
         default:

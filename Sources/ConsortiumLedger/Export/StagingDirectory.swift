@@ -27,7 +27,8 @@ struct StagingDirectory: Sendable {
         if lstat(target, &existing) == 0 {
             throw LedgerError(
                 .alreadyExists,
-                "\(target) already exists; expected a new directory name, even an empty directory is refused (nothing was written)")
+                "\(target) already exists; expected a new directory name, even an empty directory is refused (nothing was written)"
+            )
         }
         try TargetPlacement.refuseInside(target: target, protected: protected)
         let parent = SnapshotPath.parent(of: target)

@@ -29,7 +29,8 @@ enum TargetPlacement {
             if access(SnapshotPath.join(ancestor, "data.mdb"), F_OK) == 0 {
                 throw LedgerError(
                     .invalidInput,
-                    "\(target) is inside the ledger directory \(ancestor); expected a directory outside any ledger (nothing was written)")
+                    "\(target) is inside the ledger directory \(ancestor); expected a directory outside any ledger (nothing was written)"
+                )
             }
             let next = SnapshotPath.parent(of: ancestor)
             if next == ancestor || ancestor == "." { break }

@@ -98,7 +98,8 @@ enum AppendWire {
             let rule = failure["rule"]?.stringValue.flatMap(RuleViolation.Code.init(rawValue:))
             return .failure(
                 LedgerError(
-                    LedgerError.Code(rawValue: code) ?? .io, message, ruleCode: rule, field: failure["field"]?.stringValue))
+                    LedgerError.Code(rawValue: code) ?? .io, message, ruleCode: rule,
+                    field: failure["field"]?.stringValue))
         }
         let sequences = response["sequences"]?.arrayValue?.compactMap { $0.intValue.map { UInt64($0) } } ?? []
         let duplicates = response["duplicates"]?.arrayValue?.compactMap(\.boolValue) ?? []

@@ -23,7 +23,9 @@ struct ImportConflictCheck {
             guard earlier.digest == digest else {
                 throw ImportIssue(
                     location: location, kind: .conflict, field: "id",
-                    message: "id \(event.id) is used by \(earlier.location) for different content; a correction needs a new id")
+                    message:
+                        "id \(event.id) is used by \(earlier.location) for different content; a correction needs a new id"
+                )
             }
             return .alreadyRecorded
         }
@@ -32,7 +34,9 @@ struct ImportConflictCheck {
             guard let recorded = try reader.event(sequence: sequence), recorded.hasSameContent(as: event) else {
                 throw ImportIssue(
                     location: location, kind: .conflict, field: "id",
-                    message: "id \(event.id) is already recorded at sequence \(sequence) with different content; a correction needs a new id")
+                    message:
+                        "id \(event.id) is already recorded at sequence \(sequence) with different content; a correction needs a new id"
+                )
             }
             return .alreadyRecorded
         }
@@ -40,7 +44,9 @@ struct ImportConflictCheck {
         if let expected = event.expectedVersion, expected != current {
             throw ImportIssue(
                 location: location, kind: .conflict, field: "expectedVersion",
-                message: "expected version \(expected) of stream \(event.stream), but it will be at version \(current) when this record is written")
+                message:
+                    "expected version \(expected) of stream \(event.stream), but it will be at version \(current) when this record is written"
+            )
         }
         streamHeads[event.stream] = current + 1
         return .new

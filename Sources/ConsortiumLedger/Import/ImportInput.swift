@@ -15,7 +15,8 @@ public struct ImportInput: Sendable {
 
     public init(path: String, format explicit: Format? = nil) throws {
         if path == "-" {
-            let spool = FileManager.default.temporaryDirectory.appendingPathComponent("ledger-stdin-\(UUID().uuidString)")
+            let spool = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "ledger-stdin-\(UUID().uuidString)")
             let contents = FileHandle.standardInput.readDataToEndOfFile()
             try contents.write(to: spool)
             defer { try? FileManager.default.removeItem(at: spool) }

@@ -14,7 +14,8 @@ struct ImportCommitted {
         transactions += 1
         events += appended
         guard let written else { return }
-        sequences = sequences.map { min($0.lowerBound, written.lowerBound)...max($0.upperBound, written.upperBound) } ?? written
+        sequences =
+            sequences.map { min($0.lowerBound, written.lowerBound)...max($0.upperBound, written.upperBound) } ?? written
     }
 
     /// Sequences of the new (not already recorded) events of one append's result.

@@ -30,7 +30,9 @@ public struct ImportIssue: Error, Sendable, CustomStringConvertible {
     /// The consortium rule the record breaks (set exactly when `kind` is `.ruleViolation`).
     public var ruleCode: RuleViolation.Code?
 
-    public init(location: ImportLocation, kind: Kind, field: String, message: String, ruleCode: RuleViolation.Code? = nil) {
+    public init(
+        location: ImportLocation, kind: Kind, field: String, message: String, ruleCode: RuleViolation.Code? = nil
+    ) {
         self.location = location
         self.kind = kind
         self.field = field

@@ -24,15 +24,20 @@ enum ImportRecords {
                 var end = start
                 while end < raw.count && raw[end] != 0x0A { end += 1 }
                 var slice = UnsafeRawBufferPointer(rebasing: raw[start..<end])
-                if line == 1, slice.starts(with: [0xEF, 0xBB, 0xBF]) { slice = UnsafeRawBufferPointer(rebasing: slice[3...]) }
+                if line == 1, slice.starts(with: [0xEF, 0xBB, 0xBF]) {
+                    slice = UnsafeRawBufferPointer(rebasing: slice[3...])
+                }
                 let location = ImportLocation(file: input.name, line: line)
                 if !slice.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
                     do {
                         try visit(location, .success(try parse(JSONValue.parse(slice), at: location)))
                     } catch let error as JSONSyntaxError {
-                        try visit(location, .failure(ImportIssue(
-                            location: location, kind: .malformed, field: "line",
-                            message: "malformed JSON at column \(error.column): expected \(error.expected)")))
+                        try visit(
+                            location,
+                            .failure(
+                                ImportIssue(
+                                    location: location, kind: .malformed, field: "line",
+                                    message: "malformed JSON at column \(error.column): expected \(error.expected)")))
                     } catch let issue as ImportIssue {
                         try visit(location, .failure(issue))
                     }
@@ -48,16 +53,22 @@ enum ImportRecords {
             document = try input.data.withUnsafeBytes { try JSONValue.parse($0) }
         } catch let error as JSONSyntaxError {
             let location = ImportLocation(file: input.name, line: error.line)
-            try visit(location, .failure(ImportIssue(
-                location: location, kind: .malformed, field: "document",
-                message: "malformed JSON at column \(error.column): expected \(error.expected)")))
+            try visit(
+                location,
+                .failure(
+                    ImportIssue(
+                        location: location, kind: .malformed, field: "document",
+                        message: "malformed JSON at column \(error.column): expected \(error.expected)")))
             return
         }
         guard case .array(let elements) = document else {
             let location = ImportLocation(file: input.name, line: 1)
-            try visit(location, .failure(ImportIssue(
-                location: location, kind: .malformed, field: "document",
-                message: "expected a JSON array of import lines, got \(document.typeDescription)")))
+            try visit(
+                location,
+                .failure(
+                    ImportIssue(
+                        location: location, kind: .malformed, field: "document",
+                        message: "expected a JSON array of import lines, got \(document.typeDescription)")))
             return
         }
         for (index, element) in elements.enumerated() {
@@ -80,7 +91,10 @@ enum ImportRecords {
                 row = next
             } catch {
                 let location = ImportLocation(file: input.name, line: error.line)
-                try visit(location, .failure(ImportIssue(location: location, kind: .malformed, field: "row", message: error.description)))
+                try visit(
+                    location,
+                    .failure(
+                        ImportIssue(location: location, kind: .malformed, field: "row", message: error.description)))
                 return
             }
             guard let columns = header else {

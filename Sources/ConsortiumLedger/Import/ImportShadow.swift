@@ -26,7 +26,8 @@ struct ImportShadow {
     init(reader: LogReader, facade: LedgerSchema, requireSignatures: Bool) throws {
         self.reader = reader
         nextSequence = try reader.head().sequence + 1
-        rules = RuleCheck.dryRun(transaction: reader.transaction, database: facade.rules, requireSignatures: requireSignatures)
+        rules = RuleCheck.dryRun(
+            transaction: reader.transaction, database: facade.rules, requireSignatures: requireSignatures)
         projections = try InlineProjections(transaction: reader.transaction, facade: facade, batchStart: nextSequence)
     }
 

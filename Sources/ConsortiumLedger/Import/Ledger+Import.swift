@@ -29,8 +29,7 @@ extension Ledger {
         var committed = ImportCommitted()
         let segmented = options.batchSize == nil && inputs.allSatisfy { $0.format == .jsonl }
         let validated = try validate(inputs, options: options, keepRecords: !segmented, summary: &summary)
-        if segmented, try writeInSegments(inputs, options: options, summary: &summary, committed: &committed)
-        {
+        if segmented, try writeInSegments(inputs, options: options, summary: &summary, committed: &committed) {
             summary.seconds = Date().timeIntervalSince(start)
             return summary
         }
@@ -169,9 +168,11 @@ extension Ledger {
                         try rules.checkSignature(of: prepared.event)
                         try rules.check(line.event, actor: line.actor, occurredAt: line.occurredAt)
                     } catch let violation as RuleCheck.Violation {
-                        issues.append(ImportIssue(
-                            location: location, kind: .ruleViolation, field: violation.field, message: violation.message,
-                            ruleCode: violation.code))
+                        issues.append(
+                            ImportIssue(
+                                location: location, kind: .ruleViolation, field: violation.field,
+                                message: violation.message,
+                                ruleCode: violation.code))
                     }
                 }
             }

@@ -39,7 +39,9 @@ final class ValidationFeed: Sendable {
                 case .success(let line):
                     let id = ids.id(for: line)
                     let event = try line.newEvent(id: id).signed(by: signer)
-                    chunk.append(FedRecord(location: location, outcome: .success(PreparedRecord(line: line, id: id, event: event))))
+                    chunk.append(
+                        FedRecord(
+                            location: location, outcome: .success(PreparedRecord(line: line, id: id, event: event))))
                 }
                 if chunk.count >= chunkSize {
                     try queue.put(chunk)

@@ -3,8 +3,12 @@ import EventStore
 /// Reading recorded events through the facade: each call is one consistent snapshot.
 extension Ledger {
     /// Events by global sequence in `range`, oldest first (newest first with `backward`), at most `limit`.
-    public func events(in range: ClosedRange<UInt64>, backward: Bool = false, limit: Int = .max) throws -> [RecordedEvent] {
-        try store.read { try $0.events(from: range.lowerBound, through: range.upperBound, backward: backward, limit: limit) }
+    public func events(in range: ClosedRange<UInt64>, backward: Bool = false, limit: Int = .max) throws
+        -> [RecordedEvent]
+    {
+        try store.read {
+            try $0.events(from: range.lowerBound, through: range.upperBound, backward: backward, limit: limit)
+        }
     }
 
     /// Events from sequence `lower` through `upper` (empty when `lower > upper`).

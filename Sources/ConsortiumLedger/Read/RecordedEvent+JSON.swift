@@ -1,6 +1,6 @@
 import Domain
-import Foundation
 import EventStore
+import Foundation
 
 extension RecordedEvent {
     /// The occurredAt instant with the offset it was written in.

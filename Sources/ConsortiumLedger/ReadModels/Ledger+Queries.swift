@@ -39,7 +39,9 @@ extension LocalDate {
 extension Ledger {
     /// The council's yearly figures (docs/DOMAIN.md, Query names).
     public func councilReport(year: Int, asOf: AsOf? = nil) throws -> CouncilReport {
-        try answer(.council, asOf) { try CouncilQuery.run(year: year, judgedOn: $1, store: $0) } scratch: {
+        try answer(.council, asOf) {
+            try CouncilQuery.run(year: year, judgedOn: $1, store: $0)
+        } scratch: {
             try CouncilQuery.run(year: year, judgedOn: $1, store: $0)
         }
     }
@@ -57,7 +59,9 @@ extension Ledger {
 
     /// The project-management committee's figures per project.
     public func projectReports(id: String? = nil, asOf: AsOf? = nil) throws -> [ProjectReport] {
-        try answer(.project, asOf) { try ProjectQuery.run(id: id, judgedOn: $1, store: $0) } scratch: {
+        try answer(.project, asOf) {
+            try ProjectQuery.run(id: id, judgedOn: $1, store: $0)
+        } scratch: {
             try ProjectQuery.run(id: id, judgedOn: $1, store: $0)
         }
     }
@@ -66,7 +70,9 @@ extension Ledger {
     public func claimReports(_ filter: ClaimsQuery.Filter = ClaimsQuery.Filter(), asOf: AsOf? = nil) throws
         -> [ClaimReport]
     {
-        try answer(.claims, asOf) { store, _ in try ClaimsQuery.run(filter, store: store) } scratch: { store, _ in
+        try answer(.claims, asOf) { store, _ in
+            try ClaimsQuery.run(filter, store: store)
+        } scratch: { store, _ in
             try ClaimsQuery.run(filter, store: store)
         }
     }
@@ -88,7 +94,8 @@ extension Ledger {
         }
         let current = try store.read { reader -> R? in
             guard try allModelsAtHead(reader) else { return nil }
-            return try live(LMDBProjectionStore(transaction: reader.transaction, database: model.database(facade)), .today)
+            return try live(
+                LMDBProjectionStore(transaction: reader.transaction, database: model.database(facade)), .today)
         }
         if let current { return current }
         // A ledger that cannot be written (read-only media) cannot bring its models to the

@@ -5,7 +5,11 @@ import Projections
 
 /// Where one tier read model stands against the log.
 public struct ReadModelStatus: Sendable {
-    public enum State: String, Sendable { case upToDate = "up to date", lagging, needsRebuild = "needs rebuild" }
+    public enum State: String, Sendable {
+        case upToDate = "up to date"
+        case lagging
+        case needsRebuild = "needs rebuild"
+    }
     public var model: TierModel
     public var checkpoint: UInt64
     public var head: UInt64
@@ -90,10 +94,14 @@ extension Ledger {
     public func liveDigests() throws -> ReadModelDigests {
         try store.environment.read { txn in
             ReadModelDigests(
-                council: try ReadModelDigest.compute(store: LMDBProjectionStore(transaction: txn, database: facade.council)),
-                committee: try ReadModelDigest.compute(store: LMDBProjectionStore(transaction: txn, database: facade.committee)),
-                project: try ReadModelDigest.compute(store: LMDBProjectionStore(transaction: txn, database: facade.project)),
-                claims: try ReadModelDigest.compute(store: LMDBProjectionStore(transaction: txn, database: facade.claims)))
+                council: try ReadModelDigest.compute(
+                    store: LMDBProjectionStore(transaction: txn, database: facade.council)),
+                committee: try ReadModelDigest.compute(
+                    store: LMDBProjectionStore(transaction: txn, database: facade.committee)),
+                project: try ReadModelDigest.compute(
+                    store: LMDBProjectionStore(transaction: txn, database: facade.project)),
+                claims: try ReadModelDigest.compute(
+                    store: LMDBProjectionStore(transaction: txn, database: facade.claims)))
         }
     }
 }

@@ -42,7 +42,8 @@ extension Ledger {
             guard event.sequence == sequence, sequence == expected else {
                 throw LedgerError(
                     .invalidInput,
-                    "\(location): the record says sequence \(event.sequence), the feed id \(sequence); expected \(expected)")
+                    "\(location): the record says sequence \(event.sequence), the feed id \(sequence); expected \(expected)"
+                )
             }
             batch.add(event, line: Int(sequence))
             expected += 1

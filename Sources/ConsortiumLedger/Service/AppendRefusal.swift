@@ -35,17 +35,21 @@ public struct AppendRefusal: Sendable, Equatable {
         case let error as EventStoreError:
             switch error.code {
             case .versionConflict:
-                self.init(kind: .conflict, code: error.code.rawValue, index: error.batchIndex, field: "expectedVersion",
-                          message: error.message)
+                self.init(
+                    kind: .conflict, code: error.code.rawValue, index: error.batchIndex, field: "expectedVersion",
+                    message: error.message)
             case .idConflict:
-                self.init(kind: .conflict, code: error.code.rawValue, index: error.batchIndex, field: "id",
-                          message: error.message)
+                self.init(
+                    kind: .conflict, code: error.code.rawValue, index: error.batchIndex, field: "id",
+                    message: error.message)
             case .invalidEvent:
-                self.init(kind: .rejected, code: error.code.rawValue, index: error.batchIndex, field: nil,
-                          message: error.message)
+                self.init(
+                    kind: .rejected, code: error.code.rawValue, index: error.batchIndex, field: nil,
+                    message: error.message)
             default: return nil
             }
-        case let error as LedgerError where error.code == .ruleViolation || error.code == .signatureRequired
+        case let error as LedgerError
+        where error.code == .ruleViolation || error.code == .signatureRequired
             || error.code == .invalidInput:
             // The rule's own code and field travel with the error (docs/DESIGN.md, Errors); the
             // batch position is only in the message.

@@ -37,7 +37,9 @@ extension SinkRecord {
         } catch {
             throw LedgerError(.invalidInput, error.description)
         }
-        guard let id = line.id else { throw LedgerError(.invalidInput, "\(source): id: missing; every recorded event has one") }
+        guard let id = line.id else {
+            throw LedgerError(.invalidInput, "\(source): id: missing; every recorded event has one")
+        }
         var data: [UInt8] = []
         JSONValue.object(line.event.jsonObject()).serialize(into: &data)
         return SinkRecord(

@@ -30,7 +30,9 @@ struct BusinessTimeIndex {
 
     static func stepKey(_ day: LocalDate) -> [UInt8] {
         var key = [stepTag]
-        withUnsafeBytes(of: (UInt32(bitPattern: day.daysSince1970) ^ 0x8000_0000).bigEndian) { key.append(contentsOf: $0) }
+        withUnsafeBytes(of: (UInt32(bitPattern: day.daysSince1970) ^ 0x8000_0000).bigEndian) {
+            key.append(contentsOf: $0)
+        }
         return key
     }
 
@@ -58,7 +60,9 @@ struct BusinessTimeIndex {
 
     /// The snapshot interval in events (`setSnapshotInterval`), or the default.
     func interval() throws -> UInt64 {
-        guard let raw = try transaction.get(database, Self.intervalKey), raw.count == 8 else { return Self.defaultInterval }
+        guard let raw = try transaction.get(database, Self.intervalKey), raw.count == 8 else {
+            return Self.defaultInterval
+        }
         return max(Self.readUInt64(raw), 1)
     }
 

@@ -26,7 +26,9 @@ struct BusinessTimeTracker: Sendable {
         var month = Self.monthIndex(watermark)
         while month < Self.monthIndex(day), ends.count < 24 {
             month += 1
-            if let first = LocalDate(year: month / 12, month: month % 12 + 1, day: 1) { ends.append(first.adding(days: -1)) }
+            if let first = LocalDate(year: month / 12, month: month % 12 + 1, day: 1) {
+                ends.append(first.adding(days: -1))
+            }
         }
         return ends
     }

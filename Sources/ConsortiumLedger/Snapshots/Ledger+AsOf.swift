@@ -24,12 +24,15 @@ extension Ledger {
             let txn = reader.transaction
             let head = try reader.head().sequence
             var usable: SnapshotDatabases?
-            if let databases = snapshots, try BusinessTimeIndex(transaction: txn, database: databases.time).matchesModels() {
+            if let databases = snapshots,
+                try BusinessTimeIndex(transaction: txn, database: databases.time).matchesModels()
+            {
                 usable = databases
             }
             let plan = try AsOfPlan(asOf: asOf, head: head, transaction: txn, databases: usable)
             var cache = WriteBackCache(
-                base: SnapshotView(transaction: txn, database: usable?.versions, model: model.rawValue, position: plan.snapshot))
+                base: SnapshotView(
+                    transaction: txn, database: usable?.versions, model: model.rawValue, position: plan.snapshot))
             let cutoff = asOf.cutoff
             for range in plan.ranges where !range.isEmpty {
                 try forEachEvent(in: reader, from: range.lowerBound, through: range.upperBound) { event, context in

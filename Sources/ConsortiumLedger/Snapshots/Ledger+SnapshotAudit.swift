@@ -22,25 +22,31 @@ extension Ledger {
         var after: UInt64 = 0
         var previous: SnapshotEntry?
         for entry in entries {
-            let deltas = try foldInterval(reader, from: after + 1, through: entry.position, bases: bases, tracker: &tracker)
+            let deltas = try foldInterval(
+                reader, from: after + 1, through: entry.position, bases: bases, tracker: &tracker)
             for (slot, delta) in deltas.enumerated() {
                 let name = delta.model.rawValue
-                let storedDigest = stored.removeValue(forKey: SnapshotKey(model: name, position: entry.position))
+                let storedDigest =
+                    stored.removeValue(forKey: SnapshotKey(model: name, position: entry.position))
                     ?? SnapshotFold<InMemoryProjectionStore>.digest([])
-                let chained = SnapshotFold<InMemoryProjectionStore>.chained(previous?.delta(of: name)?.digest ?? "", delta.digest)
+                let chained = SnapshotFold<InMemoryProjectionStore>.chained(
+                    previous?.delta(of: name)?.digest ?? "", delta.digest)
                 guard let recorded = entry.delta(of: name), recorded.deltaDigest == delta.digest,
                     storedDigest == delta.digest, recorded.digest == chained
                 else {
                     report.failure = AuditFailure(
                         entry.position, "snapshot \(name) at \(entry.position)",
                         "the stored snapshot differs from a replay from genesis (stored versions \(storedDigest.prefix(12))…, "
-                            + "catalog \(entry.delta(of: name)?.deltaDigest.prefix(12) ?? "none")…, replay \(delta.digest.prefix(12))…)")
+                            + "catalog \(entry.delta(of: name)?.deltaDigest.prefix(12) ?? "none")…, replay \(delta.digest.prefix(12))…)"
+                    )
                     return
                 }
                 for change in delta.entries { try bases[slot].put(change.key, change.value) }
             }
             guard entry.watermark == tracker.watermark else {
-                report.failure = AuditFailure(entry.position, "snapshot at \(entry.position)", "its business-time watermark differs from the log's")
+                report.failure = AuditFailure(
+                    entry.position, "snapshot at \(entry.position)",
+                    "its business-time watermark differs from the log's")
                 return
             }
             report.snapshotsVerified += 1
@@ -48,7 +54,9 @@ extension Ledger {
             previous = entry
         }
         if let orphan = stored.keys.min(by: { $0.position < $1.position }) {
-            report.failure = AuditFailure(orphan.position, "snapshot \(orphan.model) at \(orphan.position)", "stored versions belong to no catalogued snapshot")
+            report.failure = AuditFailure(
+                orphan.position, "snapshot \(orphan.model) at \(orphan.position)",
+                "stored versions belong to no catalogued snapshot")
             return
         }
         try compareIndex(index, with: tracker, report: &report)
@@ -75,7 +83,8 @@ extension Ledger {
     }
 
     /// Every (model, snapshot) delta digest recomputed from the stored versions, in one walk.
-    private func storedDeltaDigests(_ txn: Transaction, _ databases: SnapshotDatabases) throws -> [SnapshotKey: String] {
+    private func storedDeltaDigests(_ txn: Transaction, _ databases: SnapshotDatabases) throws -> [SnapshotKey: String]
+    {
         var hashers: [SnapshotKey: DeltaHasher] = [:]
         try txn.withCursor(databases.versions) { cursor in
             var entry = try cursor.first()
@@ -92,8 +101,12 @@ extension Ledger {
         return hashers.mapValues { $0.hex() }
     }
 
-    private func compareIndex(_ index: BusinessTimeIndex, with tracker: BusinessTimeTracker, report: inout AuditReport) throws {
-        let steps = tracker.steps.map { (BusinessTimeIndex.stepKey($0.day), BusinessTimeIndex.sequenceBytes($0.sequence)) }
+    private func compareIndex(_ index: BusinessTimeIndex, with tracker: BusinessTimeTracker, report: inout AuditReport)
+        throws
+    {
+        let steps = tracker.steps.map {
+            (BusinessTimeIndex.stepKey($0.day), BusinessTimeIndex.sequenceBytes($0.sequence))
+        }
         let late = tracker.late.map { (BusinessTimeIndex.lateKey($0.sequence), BusinessTimeIndex.dayBytes($0.day)) }
         let matches = { (a: [([UInt8], [UInt8])], b: [([UInt8], [UInt8])]) in
             a.count == b.count && zip(a, b).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
@@ -101,7 +114,8 @@ extension Ledger {
         let storedSteps = try index.entries(tag: BusinessTimeIndex.stepTag)
         let storedLate = try index.entries(tag: BusinessTimeIndex.lateTag)
         if !matches(steps, storedSteps) || !matches(late, storedLate) {
-            report.failure = AuditFailure(nil, "business-time index", "the stored watermark steps or late events differ from the log's")
+            report.failure = AuditFailure(
+                nil, "business-time index", "the stored watermark steps or late events differ from the log's")
         }
     }
 }

@@ -14,7 +14,9 @@ extension Ledger {
     public func writeSnapshots() throws -> Int {
         guard let databases = snapshots, !store.environment.isReadOnly else { return 0 }
         let current = Array(BusinessTimeIndex.modelSignature.utf8)
-        let stored = try store.environment.read { txn in try txn.get(databases.time, BusinessTimeIndex.modelsKey).map { Array($0) } }
+        let stored = try store.environment.read { txn in
+            try txn.get(databases.time, BusinessTimeIndex.modelsKey).map { Array($0) }
+        }
         if stored != current {
             // Another set of read models or projector versions wrote these: start again.
             try clearSnapshots(databases)
@@ -51,7 +53,9 @@ extension Ledger {
     /// Drops every snapshot and the business-time index and writes them again from zero
     /// (keeps the configured interval).
     public func rebuildSnapshots() throws {
-        guard let databases = snapshots else { throw LedgerError(.io, "this ledger has no snapshot databases (read-only media)") }
+        guard let databases = snapshots else {
+            throw LedgerError(.io, "this ledger has no snapshot databases (read-only media)")
+        }
         try clearSnapshots(databases)
         try writeSnapshots()
     }
@@ -67,8 +71,12 @@ extension Ledger {
     /// Sets the sequence interval between snapshots (month ends are always snapshotted).
     /// Snapshots already written stay valid: any prefix of the log is a correct snapshot.
     public func setSnapshotInterval(_ events: UInt64) throws {
-        guard let databases = snapshots else { throw LedgerError(.io, "this ledger has no snapshot databases (read-only media)") }
-        guard events > 0 else { throw LedgerError(.invalidInput, "snapshot interval: expected a number of events above 0, got 0") }
+        guard let databases = snapshots else {
+            throw LedgerError(.io, "this ledger has no snapshot databases (read-only media)")
+        }
+        guard events > 0 else {
+            throw LedgerError(.invalidInput, "snapshot interval: expected a number of events above 0, got 0")
+        }
         try store.environment.write { txn in
             try txn.put(databases.time, BusinessTimeIndex.intervalKey, BusinessTimeIndex.sequenceBytes(events))
         }
@@ -87,11 +95,20 @@ extension Ledger {
             // Without a snapshot every event so far lies in the first event's month (crossing
             // out of it would have written one), so that month is the reference.
             var first: LocalDate?
-            if last == nil { try reader.scan(from: 1, through: 1) { first = $0.eventContext.occurredOn; return false } }
-            guard let reference = [last?.watermark, last?.nextWatermark, first].compactMap({ $0 }).max() else { return false }
+            if last == nil {
+                try reader.scan(from: 1, through: 1) {
+                    first = $0.eventContext.occurredOn
+                    return false
+                }
+            }
+            guard let reference = [last?.watermark, last?.nextWatermark, first].compactMap({ $0 }).max() else {
+                return false
+            }
             let month = BusinessTimeTracker.monthIndex(reference)
             return events.contains { event in
-                let day = Timestamp(millisecondsSinceEpoch: event.occurredAt, utcOffsetMinutes: event.occurredOffsetMinutes).localDate
+                let day = Timestamp(
+                    millisecondsSinceEpoch: event.occurredAt, utcOffsetMinutes: event.occurredOffsetMinutes
+                ).localDate
                 return BusinessTimeTracker.monthIndex(day) > month
             }
         }
@@ -105,7 +122,8 @@ extension Ledger {
         return try store.read { reader in
             let head = try reader.head().sequence
             let every = try BusinessTimeIndex(transaction: reader.transaction, database: databases.time).interval()
-            let last = try SnapshotCatalog(transaction: reader.transaction, database: databases.catalog).last()?.position ?? 0
+            let last =
+                try SnapshotCatalog(transaction: reader.transaction, database: databases.catalog).last()?.position ?? 0
             return head - min(last, head) > every
         }
     }
@@ -143,13 +161,16 @@ extension Ledger {
                 SnapshotEntry.ModelDelta(
                     model: delta.model.rawValue, changedKeys: delta.entries.count, changedBytes: delta.bytes,
                     deltaDigest: delta.digest,
-                    digest: SnapshotFold<SnapshotView>.chained(previous?.delta(of: delta.model.rawValue)?.digest ?? "", delta.digest))
+                    digest: SnapshotFold<SnapshotView>.chained(
+                        previous?.delta(of: delta.model.rawValue)?.digest ?? "", delta.digest))
             }
             let entry = SnapshotEntry(
-                position: position, watermark: tracker.watermark, monthEnds: monthEnds, nextWatermark: next, models: models)
+                position: position, watermark: tracker.watermark, monthEnds: monthEnds, nextWatermark: next,
+                models: models)
             plans.append(
                 SnapshotPlan(
-                    after: previous?.position ?? 0, entry: entry, deltas: deltas, steps: tracker.steps, late: tracker.late))
+                    after: previous?.position ?? 0, entry: entry, deltas: deltas, steps: tracker.steps,
+                    late: tracker.late))
             tracker.drain()
             previous = entry
         }

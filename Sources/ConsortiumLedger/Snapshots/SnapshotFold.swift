@@ -1,6 +1,6 @@
 import Crypto
-import Foundation
 import Domain
+import Foundation
 import Projections
 
 /// Every tier read model folded forward from one snapshot to the next in write-back caches, so

@@ -17,15 +17,18 @@ struct SnapshotPlan {
         let catalog = SnapshotCatalog(transaction: transaction, database: databases.catalog)
         guard (try catalog.last()?.position ?? 0) == after else { return false }
         for step in steps {
-            try transaction.put(databases.time, BusinessTimeIndex.stepKey(step.day), BusinessTimeIndex.sequenceBytes(step.sequence))
+            try transaction.put(
+                databases.time, BusinessTimeIndex.stepKey(step.day), BusinessTimeIndex.sequenceBytes(step.sequence))
         }
         for event in late {
-            try transaction.put(databases.time, BusinessTimeIndex.lateKey(event.sequence), BusinessTimeIndex.dayBytes(event.day))
+            try transaction.put(
+                databases.time, BusinessTimeIndex.lateKey(event.sequence), BusinessTimeIndex.dayBytes(event.day))
         }
         for delta in deltas {
             for change in delta.entries {
                 let stem = VersionedKey.stem(model: delta.model.rawValue, key: change.key)
-                try transaction.put(databases.versions, VersionedKey.make(stem: stem, position: entry.position), change.value)
+                try transaction.put(
+                    databases.versions, VersionedKey.make(stem: stem, position: entry.position), change.value)
             }
         }
         try catalog.put(entry)

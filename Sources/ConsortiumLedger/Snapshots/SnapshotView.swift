@@ -54,7 +54,8 @@ struct SnapshotView: ProjectionStore {
                     }
                 }
                 guard let current = entry else { return }
-                let key = VersionedKey.key(ofStem: VersionedKey.stemBytes(of: current.key), modelPrefixLength: modelLength)
+                let key = VersionedKey.key(
+                    ofStem: VersionedKey.stemBytes(of: current.key), modelPrefixLength: modelLength)
                 try key.withUnsafeBytes { try body($0, current.value) }
                 entry = try cursor.seek(atLeast: stem + pastVersions)
             }

@@ -1,5 +1,5 @@
-import EventStore
 import Audit
+import EventStore
 import LMDB
 
 /// Merkle nodes kept in the ledger's `merkle` database, so any proof is O(log n) lookups.

@@ -55,7 +55,9 @@ extension ProofDocument {
         }
         switch kind {
         case .inclusion:
-            guard let proof = inclusion else { return ProofVerdict(valid: false, explanation: "no inclusion proof in the document") }
+            guard let proof = inclusion else {
+                return ProofVerdict(valid: false, explanation: "no inclusion proof in the document")
+            }
             if let record {
                 guard let bytes = Data(base64Encoded: record),
                     Merkle.leafHash(Array(bytes)) == proof.leafHash
@@ -64,7 +66,9 @@ extension ProofDocument {
                 }
             }
             guard proof.treeSize == head.size else {
-                return ProofVerdict(valid: false, explanation: "proof is for tree size \(proof.treeSize), checkpoint is size \(head.size)")
+                return ProofVerdict(
+                    valid: false,
+                    explanation: "proof is for tree size \(proof.treeSize), checkpoint is size \(head.size)")
             }
             let ok = proof.verify(root: head.root)
             return ProofVerdict(
@@ -73,9 +77,12 @@ extension ProofDocument {
                     ? "event \(sequence.map(String.init) ?? "?") is leaf \(proof.leafIndex) of the signed tree of size \(head.size)"
                     : "the inclusion proof does not lead to the checkpoint's root")
         case .consistency:
-            guard let proof = consistency else { return ProofVerdict(valid: false, explanation: "no consistency proof in the document") }
+            guard let proof = consistency else {
+                return ProofVerdict(valid: false, explanation: "no consistency proof in the document")
+            }
             guard let oldCheckpoint, let old = try? oldCheckpoint.verifiedCheckpoint(with: publicKey) else {
-                return ProofVerdict(valid: false, explanation: "the old checkpoint is missing or not signed by \(publicKey.name)")
+                return ProofVerdict(
+                    valid: false, explanation: "the old checkpoint is missing or not signed by \(publicKey.name)")
             }
             guard proof.oldSize == old.size, proof.newSize == head.size else {
                 return ProofVerdict(

@@ -24,14 +24,17 @@ struct SignatureCheck {
                 if !bootstrap {
                     throw RuleCheck.Violation(
                         code: .signatureRequired, field: "signature",
-                        message: "this ledger requires every event to be signed by its actor's registered key; \(actor)'s \(typeName) is unsigned")
+                        message:
+                            "this ledger requires every event to be signed by its actor's registered key; \(actor)'s \(typeName) is unsigned"
+                    )
                 }
             }
             return false
         }
         guard let signerKeyId else {
             throw RuleCheck.Violation(
-                code: .signatureRequired, field: "signerKeyId", message: "a signed event must name the key it was signed with")
+                code: .signatureRequired, field: "signerKeyId",
+                message: "a signed event must name the key it was signed with")
         }
         let key: (publicKey: [UInt8], revoked: Bool)?
         do {
@@ -41,16 +44,20 @@ struct SignatureCheck {
         }
         guard let key else {
             throw RuleCheck.Violation(
-                code: .signatureInvalid, field: "signerKeyId", message: "member \(actor) has no registered key \(signerKeyId)")
+                code: .signatureInvalid, field: "signerKeyId",
+                message: "member \(actor) has no registered key \(signerKeyId)")
         }
         guard !key.revoked else {
-            throw RuleCheck.Violation(code: .signatureInvalid, field: "signerKeyId", message: "key \(signerKeyId) of member \(actor) was revoked")
+            throw RuleCheck.Violation(
+                code: .signatureInvalid, field: "signerKeyId",
+                message: "key \(signerKeyId) of member \(actor) was revoked")
         }
         guard let parsed = try? MemberSignature(rawRepresentation: signature),
             parsed.isValid(for: signedBytes(), publicKey: key.publicKey)
         else {
             throw RuleCheck.Violation(
-                code: .signatureInvalid, field: "signature", message: "the signature does not verify with \(actor)'s key \(signerKeyId)")
+                code: .signatureInvalid, field: "signature",
+                message: "the signature does not verify with \(actor)'s key \(signerKeyId)")
         }
         return true
     }

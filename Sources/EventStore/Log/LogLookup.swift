@@ -36,7 +36,8 @@ struct LogLookup {
     func events(in range: ClosedRange<UInt64>, backward: Bool, limit: Int) throws -> [RecordedEvent] {
         var out: [RecordedEvent] = []
         try transaction.withCursor(dbs.events) { cursor in
-            var entry = backward
+            var entry =
+                backward
                 ? try cursor.seek(atMost: BigEndianKey(range.upperBound))
                 : try cursor.seek(atLeast: BigEndianKey(range.lowerBound))
             while let current = entry, out.count < limit {
@@ -53,7 +54,8 @@ struct LogLookup {
         var sequences: [UInt64] = []
         let prefix = Array(stream.utf8) + [0]
         try transaction.withCursor(dbs.streams) { cursor in
-            var entry = backward
+            var entry =
+                backward
                 ? try cursor.seek(atMost: StreamKey(stream: stream, version: versions.upperBound))
                 : try cursor.seek(atLeast: StreamKey(stream: stream, version: versions.lowerBound))
             while let current = entry, sequences.count < limit {

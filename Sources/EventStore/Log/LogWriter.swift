@@ -43,7 +43,8 @@ public struct LogWriter {
                     event, sequence: sequence, version: version, recordedAt: event.recordedAt ?? recordedAt,
                     previous: previous)
                 try cursor.put(BigEndianKey(sequence), stored, flags: .append)
-                pending.record(id: event.id, stream: event.stream, version: version, sequence: sequence, batchIndex: index)
+                pending.record(
+                    id: event.id, stream: event.stream, version: version, sequence: sequence, batchIndex: index)
                 try stored.withUnsafeBytes { raw in
                     try hooks.didAppend(try RecordView(stored: raw), batchIndex: index, in: transaction)
                 }
@@ -74,12 +75,16 @@ public struct LogWriter {
     }
 
     private func validateShape(_ event: NewEvent, index: Int) throws {
-        for (field, value) in [("id", event.id), ("type", event.type), ("stream", event.stream), ("actor", event.actor)]
+        for (field, value) in [
+            ("id", event.id), ("type", event.type), ("stream", event.stream), ("actor", event.actor),
+        ]
         where value.isEmpty {
-            throw EventStoreError(.invalidEvent, "event \(index + 1) of the batch: \(field) must not be empty", batchIndex: index)
+            throw EventStoreError(
+                .invalidEvent, "event \(index + 1) of the batch: \(field) must not be empty", batchIndex: index)
         }
         if event.stream.utf8.contains(0) {
-            throw EventStoreError(.invalidEvent, "event \(index + 1) of the batch: stream must not contain NUL", batchIndex: index)
+            throw EventStoreError(
+                .invalidEvent, "event \(index + 1) of the batch: stream must not contain NUL", batchIndex: index)
         }
     }
 

@@ -53,7 +53,8 @@ public struct NewEvent: Sendable, Equatable {
     /// Same submission in substance: what idempotency compares between two offers of one id.
     public func hasSameSubmission(as other: NewEvent) -> Bool {
         id == other.id && type == other.type && stream == other.stream && occurredAt == other.occurredAt
-            && occurredOffsetMinutes == other.occurredOffsetMinutes            && actor == other.actor && schemaVersion == other.schemaVersion && payload == other.payload
+            && occurredOffsetMinutes == other.occurredOffsetMinutes && actor == other.actor
+            && schemaVersion == other.schemaVersion && payload == other.payload
             && causationId == other.causationId && correlationId == other.correlationId
     }
 }

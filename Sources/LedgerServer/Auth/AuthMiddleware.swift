@@ -54,7 +54,8 @@ extension LedgerAPI {
             case .expired(let token):
                 return .failure(TokenRefusal("token \(token.id) expired on \(token.expires ?? "?")"))
             case .memberWithdrawn(let token):
-                return .failure(TokenRefusal("token \(token.id): member \(token.member) has withdrawn from the consortium"))
+                return .failure(
+                    TokenRefusal("token \(token.id): member \(token.member) has withdrawn from the consortium"))
             }
         } catch {
             return .failure(TokenRefusal("the token could not be checked: \(error)"))

@@ -13,7 +13,8 @@ enum DashboardPage {
         var title: String { self == .en ? "City consortium · Council dashboard" : "市域产教联合体 · 理事会看板" }
         var loading: String { self == .en ? "Loading…" : "加载中…" }
         var needsScript: String {
-            self == .en ? "The dashboard needs JavaScript; the same figures are at /v1/council, /v1/committee and /v1/projects."
+            self == .en
+                ? "The dashboard needs JavaScript; the same figures are at /v1/council, /v1/committee and /v1/projects."
                 : "看板需要启用 JavaScript；同样的数据可通过 /v1/council、/v1/committee、/v1/projects 获取。"
         }
     }

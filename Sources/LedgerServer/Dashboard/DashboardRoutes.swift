@@ -22,7 +22,8 @@ struct DashboardRoutes: RouteGroup {
         router.get("/dashboard") { request, _ in Self.page("council", request) }
         router.get("/dashboard/:page") { request, context in
             guard let name = context.parameters.get("page"), DashboardPage.names.contains(name) else {
-                throw Problem.notFound("no dashboard page here; the pages are \(DashboardPage.names.joined(separator: ", "))")
+                throw Problem.notFound(
+                    "no dashboard page here; the pages are \(DashboardPage.names.joined(separator: ", "))")
             }
             return Self.page(name, request)
         }

@@ -19,7 +19,8 @@ struct MetricsMiddleware: RouterMiddleware {
         }
         do {
             let response = try await next(request, context)
-            metrics.record(method: request.method.rawValue, route: route, status: response.status.code, seconds: seconds())
+            metrics.record(
+                method: request.method.rawValue, route: route, status: response.status.code, seconds: seconds())
             return response
         } catch let error as any HTTPResponseError {
             metrics.record(method: request.method.rawValue, route: route, status: error.status.code, seconds: seconds())

@@ -54,7 +54,8 @@ final class ServiceMetrics: Sendable {
         for route in snapshot.latencies.keys.sorted() {
             guard let latency = snapshot.latencies[route] else { continue }
             for (index, bound) in Self.buckets.enumerated() {
-                out += "ledger_http_request_duration_seconds_bucket{route=\"\(route)\",le=\"\(bound)\"} \(latency.counts[index])\n"
+                out +=
+                    "ledger_http_request_duration_seconds_bucket{route=\"\(route)\",le=\"\(bound)\"} \(latency.counts[index])\n"
             }
             out += "ledger_http_request_duration_seconds_bucket{route=\"\(route)\",le=\"+Inf\"} \(latency.total)\n"
             out += "ledger_http_request_duration_seconds_sum{route=\"\(route)\"} \(latency.sum)\n"

@@ -73,7 +73,9 @@ extension Problem {
     }
 
     static func forbidden(_ detail: String, line: Int? = nil, field: String? = nil) -> Problem {
-        Problem(.forbidden, code: "forbidden", title: "Not allowed for this token", detail: detail, line: line, field: field)
+        Problem(
+            .forbidden, code: "forbidden", title: "Not allowed for this token", detail: detail, line: line, field: field
+        )
     }
 
     static func badRequest(_ detail: String, field: String? = nil) -> Problem {

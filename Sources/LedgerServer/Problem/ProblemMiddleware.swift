@@ -39,7 +39,8 @@ struct ProblemMiddleware: RouterMiddleware {
 
     static func detail(_ status: HTTPResponse.Status, _ request: Request) -> String {
         switch status {
-        case .notFound: "no such endpoint: \(request.method.rawValue) \(request.uri.path.prefix(200)) (see /v1/openapi.json)"
+        case .notFound:
+            "no such endpoint: \(request.method.rawValue) \(request.uri.path.prefix(200)) (see /v1/openapi.json)"
         case .methodNotAllowed: "\(request.method.rawValue) is not allowed on \(request.uri.path.prefix(200))"
         case .contentTooLarge: "the request body is larger than this endpoint accepts"
         default: status.reasonPhrase

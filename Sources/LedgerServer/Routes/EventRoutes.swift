@@ -16,13 +16,15 @@ struct EventRoutes: RouteGroup {
             let caller = try context.requireCaller()
             guard caller.mayWrite else {
                 api.logRefusal("role \(caller.role.rawValue) may not record events", request: request, context: context)
-                throw Problem.forbidden("a \(caller.role.rawValue) token reads only; recording needs a secretariat or member token")
+                throw Problem.forbidden(
+                    "a \(caller.role.rawValue) token reads only; recording needs a secretariat or member token")
             }
             guard !api.isStopping else { throw Self.unavailable }
             let body = try await Self.collect(request, limit: api.configuration.maxBodyBytes)
             let submission = try EventSubmission(
                 body: body, signatures: request.headers[.memberSignature], maxEvents: Self.maxEventsPerRequest)
-            for (index, line) in submission.lines.enumerated() where caller.role == .member && line.actor != caller.member {
+            for (index, line) in submission.lines.enumerated()
+            where caller.role == .member && line.actor != caller.member {
                 api.logRefusal(
                     "member \(caller.member) tried to record as \(line.actor)", request: request, context: context)
                 throw Problem.forbidden(
@@ -65,10 +67,13 @@ struct EventRoutes: RouteGroup {
     static func tooLarge(_ limit: Int) -> Problem {
         Problem(
             .contentTooLarge, code: "bodyTooLarge", title: "Request body too large",
-            detail: "a request body may hold at most \(limit / (1024 * 1024)) MiB; split the events over several requests")
+            detail:
+                "a request body may hold at most \(limit / (1024 * 1024)) MiB; split the events over several requests")
     }
 
-    static func problem(for error: any Error, request: Request, context: LedgerRequestContext, api: LedgerAPI) -> Problem {
+    static func problem(for error: any Error, request: Request, context: LedgerRequestContext, api: LedgerAPI)
+        -> Problem
+    {
         guard let refusal = AppendRefusal(error) else {
             api.logger.error("append failed: \(error)")
             return Problem(
@@ -78,7 +83,9 @@ struct EventRoutes: RouteGroup {
         let line = refusal.index.map { $0 + 1 }
         switch refusal.kind {
         case .conflict:
-            return Problem(.conflict, code: refusal.code, title: "Conflict", detail: refusal.message, line: line, field: refusal.field)
+            return Problem(
+                .conflict, code: refusal.code, title: "Conflict", detail: refusal.message, line: line,
+                field: refusal.field)
         case .rejected:
             return Problem(
                 .unprocessableContent, code: refusal.code, title: "Event refused by the ledger's rules",
@@ -99,7 +106,8 @@ extension LedgerAPI {
     func append(_ request: AppendRequest) async -> Result<AppendedEvents, any Error> {
         await withCheckedContinuation { continuation in
             queue.submit(request) { outcome in
-                continuation.resume(returning: outcome.map { AppendedEvents(sequences: $0.sequences, duplicates: $0.duplicates) })
+                continuation.resume(
+                    returning: outcome.map { AppendedEvents(sequences: $0.sequences, duplicates: $0.duplicates) })
             }
         }
     }

@@ -22,12 +22,14 @@ struct EventSubmission {
         let elements: [JSONValue]
         if case .array(let items) = value { elements = items } else { elements = [value] }
         guard !elements.isEmpty else {
-            throw Problem(.unprocessableContent, code: "emptyBatch", title: "No events", detail: "the array holds no event")
+            throw Problem(
+                .unprocessableContent, code: "emptyBatch", title: "No events", detail: "the array holds no event")
         }
         guard elements.count <= maxEvents else {
             throw Problem(
                 .contentTooLarge, code: "tooManyEvents", title: "Too many events",
-                detail: "at most \(maxEvents) events per request, got \(elements.count); split them over several requests")
+                detail:
+                    "at most \(maxEvents) events per request, got \(elements.count); split them over several requests")
         }
         var lines: [ImportLine] = []
         lines.reserveCapacity(elements.count)
@@ -37,7 +39,8 @@ struct EventSubmission {
             } catch {
                 throw Problem(
                     .unprocessableContent, code: error.code.rawValue, title: "Event does not match its schema",
-                    detail: "line \(index + 1): \(error.field): \(error.secretaryMessage)", line: index + 1, field: error.field)
+                    detail: "line \(index + 1): \(error.field): \(error.secretaryMessage)", line: index + 1,
+                    field: error.field)
             }
         }
         self.lines = lines
@@ -49,7 +52,8 @@ struct EventSubmission {
         guard parts.count == lines.count else {
             throw Problem(
                 .unprocessableContent, code: "signatureCount", title: "Signatures do not match the events",
-                detail: "X-Member-Signature holds \(parts.count) signatures for \(lines.count) events (one KEYID:BASE64 per event, in order)",
+                detail:
+                    "X-Member-Signature holds \(parts.count) signatures for \(lines.count) events (one KEYID:BASE64 per event, in order)",
                 field: "X-Member-Signature")
         }
         var prepared: [PreparedLine] = []
@@ -61,7 +65,8 @@ struct EventSubmission {
                     detail: "line \(index + 1): a signed event needs an \"id\" and a signature KEYID:BASE64",
                     line: index + 1, field: line.id == nil ? "id" : "X-Member-Signature")
             }
-            prepared.append(PreparedLine(line: line, id: id, signature: Array(signature), signerKeyId: String(pieces[0])))
+            prepared.append(
+                PreparedLine(line: line, id: id, signature: Array(signature), signerKeyId: String(pieces[0])))
         }
         appendRequest = AppendRequest(prepared: prepared)
     }

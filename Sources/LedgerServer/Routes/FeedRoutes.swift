@@ -21,8 +21,9 @@ struct FeedRoutes: RouteGroup {
             var next = try request.query.unsigned("from") ?? 1
             if let lastId = request.headers[.lastEventID] {
                 guard let last = UInt64(lastId.trimmingCharacters(in: .whitespaces)) else {
-                    throw Problem.badRequest("Last-Event-ID: expected a sequence number, got \"\(lastId.prefix(40))\"",
-                                             field: "Last-Event-ID")
+                    throw Problem.badRequest(
+                        "Last-Event-ID: expected a sequence number, got \"\(lastId.prefix(40))\"",
+                        field: "Last-Event-ID")
                 }
                 next = last + 1
             }

@@ -4,7 +4,9 @@ import Hummingbird
 /// group (the dashboard, mirrors, witnesses) is one more line here and one more file.
 public enum LedgerRouter {
     /// The router and the (method, path) of every route it serves.
-    public static func build(api: LedgerAPI) -> (router: Router<LedgerRequestContext>, routes: [(method: String, path: String)]) {
+    public static func build(api: LedgerAPI) -> (
+        router: Router<LedgerRequestContext>, routes: [(method: String, path: String)]
+    ) {
         let router = Router(context: LedgerRequestContext.self)
         router.add(middleware: MetricsMiddleware(metrics: api.metrics))
         router.add(middleware: ProblemMiddleware(api: api))

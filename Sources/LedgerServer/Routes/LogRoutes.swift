@@ -23,7 +23,8 @@ struct LogRoutes: RouteGroup {
             } catch {
                 throw Problem.reading(error)
             }
-            return Response(status: .ok, headers: [.contentType: "application/x-ndjson"], body: .init(byteBuffer: buffer))
+            return Response(
+                status: .ok, headers: [.contentType: "application/x-ndjson"], body: .init(byteBuffer: buffer))
         }
     }
 }

@@ -52,6 +52,8 @@ extension Problem {
             default: break
             }
         }
-        return Problem(.internalServerError, code: "internal", title: "Read failed", detail: "the ledger could not be read: \(error)")
+        return Problem(
+            .internalServerError, code: "internal", title: "Read failed",
+            detail: "the ledger could not be read: \(error)")
     }
 }

@@ -26,7 +26,8 @@ struct SessionRoutes: RouteGroup {
                     "{\"member\":\(Problem.quote(caller.member)),\"role\":\"\(caller.role.rawValue)\"}\n")
                 // Written by hand: Hummingbird's Cookie initialiser has no SameSite parameter.
                 let secure = api.configuration.usesTLS ? "; Secure" : ""
-                response.headers[.setCookie] = "\(Self.cookieName)=\(secret); Path=/; HttpOnly; SameSite=Strict\(secure)"
+                response.headers[.setCookie] =
+                    "\(Self.cookieName)=\(secret); Path=/; HttpOnly; SameSite=Strict\(secure)"
                 return response
             }
         }

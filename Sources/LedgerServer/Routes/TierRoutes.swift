@@ -15,7 +15,8 @@ struct TierRoutes: RouteGroup {
             return try answer(.council(year: year), request, context)
         }
         routes.get("/v1/committee") { request, context in
-            let query = TierQuery.committee(school: request.query.string("school"), enterprise: request.query.string("enterprise"))
+            let query = TierQuery.committee(
+                school: request.query.string("school"), enterprise: request.query.string("enterprise"))
             return try answer(query, request, context)
         }
         routes.get("/v1/projects") { request, context in

@@ -36,7 +36,8 @@ public final class LedgerHTTPServer: Sendable {
         }
         application = Application(
             router: router, server: server,
-            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "consortium-ledger"),
+            configuration: .init(
+                address: .hostname(configuration.host, port: configuration.port), serverName: "consortium-ledger"),
             onServerRunning: { channel in onListening(channel.localAddress?.port ?? configuration.port) },
             logger: logger)
     }

@@ -27,8 +27,9 @@ public struct Migrations: Sendable {
         if let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() {
             candidates.append(executable.deletingLastPathComponent().appendingPathComponent(bundleName + "/Migrations"))
         }
-        candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Migrations"))
+        candidates.append(
+            URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("Migrations"))
         for directory in candidates where FileManager.default.fileExists(atPath: directory.path) {
             return try Migrations(directory: directory)
         }
@@ -86,13 +87,16 @@ public struct Migrations: Sendable {
                     version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())
                 """)
             var recorded = Set<Int>()
-            for row in try await database.rows("SELECT version FROM schema_migrations", doing: "reading schema_migrations") {
+            for row in try await database.rows(
+                "SELECT version FROM schema_migrations", doing: "reading schema_migrations")
+            {
                 recorded.insert(try row.decode(Int.self))
             }
             if let newest = recorded.max(), newest > files.count {
                 throw SinkError(
                     .invalidSetup,
-                    "the database's schema is at version \(newest) but this ledger knows only \(files.count); use a newer ledger")
+                    "the database's schema is at version \(newest) but this ledger knows only \(files.count); use a newer ledger"
+                )
             }
             for file in files where !recorded.contains(file.version) {
                 for statement in file.statements {

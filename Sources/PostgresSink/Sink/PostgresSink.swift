@@ -191,7 +191,9 @@ struct ChainCheck {
     mutating func check(_ record: SinkRecord) throws {
         guard record.sequence == sequence + 1 else {
             throw SinkError(
-                .source, "ledger \(ledgerId): \(source) sent sequence \(record.sequence) after \(sequence); expected \(sequence + 1)")
+                .source,
+                "ledger \(ledgerId): \(source) sent sequence \(record.sequence) after \(sequence); expected \(sequence + 1)"
+            )
         }
         guard record.previousHash == hash else {
             throw SinkError(

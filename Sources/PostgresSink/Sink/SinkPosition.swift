@@ -32,7 +32,8 @@ struct SinkPosition: Sendable, Equatable {
                     + (lock ? " FOR UPDATE" : ""), binds: bindings),
             doing: "reading the sink position")
         guard let row = rows.first else {
-            throw SinkError(.concurrentSink, "ledger \(ledgerId) has no row in sink_positions (was it deleted meanwhile?)")
+            throw SinkError(
+                .concurrentSink, "ledger \(ledgerId) has no row in sink_positions (was it deleted meanwhile?)")
         }
         let (sequence, hash) = try row.decode((Int64, ByteBuffer?).self)
         return SinkPosition(sequence: UInt64(sequence), hash: hash.map { Array($0.readableBytesView) })

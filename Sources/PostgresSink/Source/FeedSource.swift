@@ -87,7 +87,9 @@ public struct FeedSource: SinkEventSource {
         case 200: return
         case 401, 403:
             throw SinkError(
-                .source, "\(label)\(path) answered \(response.status): set LEDGER_TOKEN to an auditor's or the secretariat's token")
+                .source,
+                "\(label)\(path) answered \(response.status): set LEDGER_TOKEN to an auditor's or the secretariat's token"
+            )
         case 500...599:
             throw SinkError(.sourceUnavailable, "\(label)\(path) answered \(response.status)")
         default:

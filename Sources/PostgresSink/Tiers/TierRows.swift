@@ -10,7 +10,9 @@ struct TierTable: Sendable {
 
     static let council = TierTable(
         name: "council_years", keyColumns: ["ledger_id", "year"],
-        columns: ["ledger_id", "year", "judged_on"] + councilFigureColumns + ["inactive_members", "inactive_member_ids"])
+        columns: ["ledger_id", "year", "judged_on"] + councilFigureColumns + [
+            "inactive_members", "inactive_member_ids",
+        ])
     static let committee = TierTable(
         name: "committee_pairs", keyColumns: ["ledger_id", "school_id", "enterprise_id"],
         columns: keyed(CommitteePairReport.columnNames.map(columnName), keys: 2))
@@ -58,7 +60,9 @@ enum TierRows {
                 .int(kpi.target), .int(kpi.actual),
             ]
             let key = kpi.metric.rawValue + "@" + (kpi.memberId ?? "")
-            if let existing = index[key] { rows[existing] = row } else {
+            if let existing = index[key] {
+                rows[existing] = row
+            } else {
                 index[key] = rows.count
                 rows.append(row)
             }

@@ -50,7 +50,8 @@ struct TierWriter: Sendable {
             bindings.append(ledgerId)
             bindings.append(Int64(year))
             try await database.run(
-                PostgresQuery(unsafeSQL: "DELETE FROM council_kpis WHERE ledger_id = $1 AND year = $2", binds: bindings),
+                PostgresQuery(
+                    unsafeSQL: "DELETE FROM council_kpis WHERE ledger_id = $1 AND year = $2", binds: bindings),
                 doing: "clearing council_kpis")
             let kpiTable = TierTable(
                 name: "council_kpis", keyColumns: ["ledger_id", "year", "metric", "member_id"],

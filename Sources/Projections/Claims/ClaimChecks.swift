@@ -4,8 +4,11 @@ import Domain
 enum ClaimChecks {
     static func flags(of claim: ClaimRecord, store: some ProjectionStore) throws -> [ClaimFlag] {
         let period = ClaimPeriod(claim.period, appliedOn: claim.appliedOn)
-        let periodText = period.understood ? "period \(claim.period)" : "the application day (period \"\(claim.period)\" is not a date range)"
-        let evidence = try claim.personId.flatMap { try store.get(KeyBytes.make(ClaimsLayout.person, $0)) }
+        let periodText =
+            period.understood
+            ? "period \(claim.period)" : "the application day (period \"\(claim.period)\" is not a date range)"
+        let evidence =
+            try claim.personId.flatMap { try store.get(KeyBytes.make(ClaimsLayout.person, $0)) }
             .map(PersonEvidence.init) ?? PersonEvidence()
         let person = claim.personId ?? "no person"
         var flags: [ClaimFlag] = []
@@ -13,15 +16,20 @@ enum ClaimChecks {
         if claim.programme == .apprenticeship || claim.programme == .internship {
             let enrolled = evidence.enrolments.indices.contains { index in
                 let enrolment = evidence.enrolments[index]
-                guard enrolment.schoolId == claim.applicantId || enrolment.enterpriseId == claim.applicantId else { return false }
+                guard enrolment.schoolId == claim.applicantId || enrolment.enterpriseId == claim.applicantId else {
+                    return false
+                }
                 let span = evidence.span(of: index)
                 return period.overlaps(from: span.from, to: span.to)
             }
             if !enrolled {
-                flags.append(ClaimFlag(.noEnrolment,
-                    claim.personId == nil
-                        ? "\(claim.programme.rawValue) claim names no person, so no enrolment backs it"
-                        : "\(person) was not enrolled in a class under an agreement of \(claim.applicantId) during \(periodText)"))
+                flags.append(
+                    ClaimFlag(
+                        .noEnrolment,
+                        claim.personId == nil
+                            ? "\(claim.programme.rawValue) claim names no person, so no enrolment backs it"
+                            : "\(person) was not enrolled in a class under an agreement of \(claim.applicantId) during \(periodText)"
+                    ))
             }
         }
         if claim.programme == .internship {
@@ -40,16 +48,23 @@ enum ClaimChecks {
                 flags.append(ClaimFlag(.withdrawn, "\(person) withdrew on \(withdrawnOn), before \(periodText) began"))
             }
             if let paidOn = claim.lastPaidOn, paidOn > withdrawnOn {
-                flags.append(ClaimFlag(.paidAfterWithdrawal, "paid on \(paidOn), after \(person) withdrew on \(withdrawnOn)"))
+                flags.append(
+                    ClaimFlag(.paidAfterWithdrawal, "paid on \(paidOn), after \(person) withdrew on \(withdrawnOn)"))
             }
         }
         if let personId = claim.personId,
-            let programmes = try store.get(ClaimsLayout.slotKey(applicantId: claim.applicantId, personId: personId, period: claim.period)),
+            let programmes = try store.get(
+                ClaimsLayout.slotKey(applicantId: claim.applicantId, personId: personId, period: claim.period)),
             programmes.count > 1
         {
-            let names = programmes.compactMap { Int($0) < ClaimsLayout.programmes.count ? ClaimsLayout.programmes[Int($0)].rawValue : nil }
-            flags.append(ClaimFlag(.duplicatePersonPeriod,
-                "\(claim.applicantId) claimed \(personId) for period \(claim.period) under \(names.joined(separator: " and "))"))
+            let names = programmes.compactMap {
+                Int($0) < ClaimsLayout.programmes.count ? ClaimsLayout.programmes[Int($0)].rawValue : nil
+            }
+            flags.append(
+                ClaimFlag(
+                    .duplicatePersonPeriod,
+                    "\(claim.applicantId) claimed \(personId) for period \(claim.period) under \(names.joined(separator: " and "))"
+                ))
         }
         return flags
     }

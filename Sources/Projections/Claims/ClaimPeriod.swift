@@ -40,10 +40,14 @@ struct ClaimPeriod: Equatable {
         case 1: return months(year, 1, 12)
         case 2:
             let part = parts[1]
-            if part.count == 2, let half = part.dropFirst().first, part.first == "H", let n = half.wholeNumberValue, (1...2).contains(n) {
+            if part.count == 2, let half = part.dropFirst().first, part.first == "H", let n = half.wholeNumberValue,
+                (1...2).contains(n)
+            {
                 return months(year, n * 6 - 5, n * 6)
             }
-            if part.count == 2, let quarter = part.dropFirst().first, part.first == "Q", let n = quarter.wholeNumberValue, (1...4).contains(n) {
+            if part.count == 2, let quarter = part.dropFirst().first, part.first == "Q",
+                let n = quarter.wholeNumberValue, (1...4).contains(n)
+            {
                 return months(year, n * 3 - 2, n * 3)
             }
             if part.count == 2, let month = Int(part), (1...12).contains(month) { return months(year, month, month) }
@@ -55,7 +59,9 @@ struct ClaimPeriod: Equatable {
     /// From the first day of `firstMonth` to the last day of `lastMonth` of `year`.
     private static func months(_ year: Int, _ firstMonth: Int, _ lastMonth: Int) -> ClaimPeriod? {
         guard let first = LocalDate(year: year, month: firstMonth, day: 1) else { return nil }
-        let next = lastMonth == 12 ? LocalDate(year: year + 1, month: 1, day: 1) : LocalDate(year: year, month: lastMonth + 1, day: 1)
+        let next =
+            lastMonth == 12
+            ? LocalDate(year: year + 1, month: 1, day: 1) : LocalDate(year: year, month: lastMonth + 1, day: 1)
         guard let next else { return nil }
         return ClaimPeriod(first: first, last: next.adding(days: -1))
     }

@@ -15,7 +15,10 @@ struct ClaimRecord: Equatable {
     /// The business date of the latest payment, for "paid after withdrawal".
     var lastPaidOn: LocalDate?
 
-    init(programme: SubsidyProgramme, applicantId: String, personId: String?, period: String, appliedOn: LocalDate, appliedFen: Int64) {
+    init(
+        programme: SubsidyProgramme, applicantId: String, personId: String?, period: String, appliedOn: LocalDate,
+        appliedFen: Int64
+    ) {
         self.programme = programme
         self.applicantId = applicantId
         self.personId = personId

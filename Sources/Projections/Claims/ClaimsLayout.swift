@@ -30,7 +30,8 @@ enum ClaimsLayout {
     static func split(pair: [UInt8]) -> (school: String, enterprise: String) {
         guard let separator = pair.firstIndex(of: KeyBytes.separator) else { return ("", "") }
         return (
-            String(decoding: pair[..<separator], as: UTF8.self), String(decoding: pair[(separator + 1)...], as: UTF8.self)
+            String(decoding: pair[..<separator], as: UTF8.self),
+            String(decoding: pair[(separator + 1)...], as: UTF8.self)
         )
     }
 

@@ -29,7 +29,9 @@ public struct ClaimsProjector: Projector {
                 $0.placements.append(.init(enterpriseId: e.enterpriseId, startsOn: e.startsOn, endsOn: e.endsOn))
             }
         case .graduateHired(let e):
-            try updatePerson(e.personId, in: &store) { if !$0.hiredBy.contains(e.enterpriseId) { $0.hiredBy.append(e.enterpriseId) } }
+            try updatePerson(e.personId, in: &store) {
+                if !$0.hiredBy.contains(e.enterpriseId) { $0.hiredBy.append(e.enterpriseId) }
+            }
         case .apprenticeWithdrawn(let e):
             try updatePerson(e.personId, in: &store) { if $0.withdrawnOn == nil { $0.withdrawnOn = day } }
         case .apprenticeGraduated(let e):
@@ -41,7 +43,8 @@ public struct ClaimsProjector: Projector {
             try store.put(KeyBytes.make(ClaimsLayout.claim, e.claimId), record.encoded)
             if let personId = e.personId {
                 let number = ClaimsLayout.caseNumber(e.programme)
-                try store.update(ClaimsLayout.slotKey(applicantId: e.applicantId, personId: personId, period: e.period)) { value in
+                try store.update(ClaimsLayout.slotKey(applicantId: e.applicantId, personId: personId, period: e.period))
+                { value in
                     var programmes = value ?? []
                     if !programmes.contains(number) {
                         programmes.append(number)
@@ -68,14 +71,18 @@ public struct ClaimsProjector: Projector {
         }
     }
 
-    private func updatePerson(_ personId: String, in store: inout some ProjectionStore, _ change: (inout PersonEvidence) -> Void) throws {
+    private func updatePerson(
+        _ personId: String, in store: inout some ProjectionStore, _ change: (inout PersonEvidence) -> Void
+    ) throws {
         let key = KeyBytes.make(ClaimsLayout.person, personId)
         var evidence = try store.get(key).map(PersonEvidence.init) ?? PersonEvidence()
         change(&evidence)
         try store.put(key, evidence.encoded)
     }
 
-    private func updateClaim(_ claimId: String, in store: inout some ProjectionStore, _ change: (inout ClaimRecord) -> Void) throws {
+    private func updateClaim(
+        _ claimId: String, in store: inout some ProjectionStore, _ change: (inout ClaimRecord) -> Void
+    ) throws {
         let key = KeyBytes.make(ClaimsLayout.claim, claimId)
         guard let bytes = try store.get(key) else { return }
         var claim = try ClaimRecord(bytes)

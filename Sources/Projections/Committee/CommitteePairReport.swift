@@ -119,8 +119,10 @@ extension CommitteePairReport: TierReport {
         CommitteePairReport(
             schoolId: "", enterpriseId: "", judgedOn: LocalDate(daysSince1970: 0), agreementsActive: 0,
             agreementsExpiringWithin90Days: 0, classes: Classes(capacity: 0, enrolled: 0),
-            apprenticesByStage: Stages(enrolled: 0, placed: 0, assessed: 0, certified: 0, graduated: 0, hired: 0, withdrawn: 0),
-            dualMentorCoverage: nil, passRate: nil, assessments: 0, assessmentsPassed: 0, hires: 0, hiresLocal: 0, subsidiesPaidFen: 0
+            apprenticesByStage: Stages(
+                enrolled: 0, placed: 0, assessed: 0, certified: 0, graduated: 0, hired: 0, withdrawn: 0),
+            dualMentorCoverage: nil, passRate: nil, assessments: 0, assessmentsPassed: 0, hires: 0, hiresLocal: 0,
+            subsidiesPaidFen: 0
         ).fields.map(\.name)
     }
 }

@@ -20,7 +20,8 @@ public struct CommitteeProjector: Projector {
             try store.put(
                 CommitteeLayout.termKey(pair: pair, agreementId: e.agreementId),
                 AgreementTerm(startsOn: e.startsOn, endsOn: e.endsOn).encoded)
-            try store.updateCounters(at: CommitteeLayout.prefixed(CommitteeLayout.figures, pair), slots: PairSlot.count) { _ in }
+            try store.updateCounters(at: CommitteeLayout.prefixed(CommitteeLayout.figures, pair), slots: PairSlot.count)
+            { _ in }
         case .agreementAmended(let e):
             guard let endsOn = e.endsOn else { return }
             try updateTerm(e.agreementId, in: &store) { $0.endsOn = endsOn }
@@ -33,13 +34,16 @@ public struct CommitteeProjector: Projector {
             try store.put(KeyBytes.make(CommitteeLayout.orderClass, e.classId), pair)
             try store.add(
                 Int64(e.capacity), slot: PairSlot.capacity, of: PairSlot.count,
-                at: CommitteeLayout.prefixed(CommitteeLayout.figures, pair), figure: "classes.capacity", field: "data.capacity")
+                at: CommitteeLayout.prefixed(CommitteeLayout.figures, pair), figure: "classes.capacity",
+                field: "data.capacity")
         case .apprenticeEnrolled(let e):
             try enrol(e, in: &store)
         case .mentorAssigned(let e):
             let side: PersonFlags = e.side == .school ? .schoolMentor : .enterpriseMentor
             try advance(e.personId, setting: side, in: &store) { old, new, c in
-                if !old.isSuperset(of: .bothMentors) && new.isSuperset(of: .bothMentors) { c[PairSlot.dualMentored] &+= 1 }
+                if !old.isSuperset(of: .bothMentors) && new.isSuperset(of: .bothMentors) {
+                    c[PairSlot.dualMentored] &+= 1
+                }
             }
         case .internshipPlaced(let e):
             try reach(e.personId, .placed, PairSlot.placed, in: &store)
@@ -92,13 +96,16 @@ public struct CommitteeProjector: Projector {
         if !samePair {
             try store.put(personKey, PersonRecord(flags: .enrolled, pair: pair[...]).encoded)
         }
-        try store.updateCounters(at: CommitteeLayout.prefixed(CommitteeLayout.figures, pair), slots: PairSlot.count) { c in
+        try store.updateCounters(at: CommitteeLayout.prefixed(CommitteeLayout.figures, pair), slots: PairSlot.count) {
+            c in
             c[PairSlot.classEnrolled] &+= 1
             if !samePair { c[PairSlot.enrolled] &+= 1 }
         }
     }
 
-    private func reach(_ personId: String, _ flag: PersonFlags, _ slot: Int, in store: inout some ProjectionStore) throws {
+    private func reach(_ personId: String, _ flag: PersonFlags, _ slot: Int, in store: inout some ProjectionStore)
+        throws
+    {
         try advance(personId, setting: flag, in: &store) { _, _, c in c[slot] &+= 1 }
     }
 
@@ -109,7 +116,8 @@ public struct CommitteeProjector: Projector {
         in store: inout some ProjectionStore, always: Bool = false,
         _ count: (_ old: PersonFlags, _ new: PersonFlags, CounterSlots) -> Void
     ) throws {
-        let touched = try store.update(KeyBytes.make(CommitteeLayout.person, personId)) { value -> (PersonFlags, [UInt8])? in
+        let touched = try store.update(KeyBytes.make(CommitteeLayout.person, personId)) {
+            value -> (PersonFlags, [UInt8])? in
             value?.withUnsafeMutableBufferPointer { bytes -> (PersonFlags, [UInt8])? in
                 guard bytes.count >= 2 else { return nil }
                 let old = PersonFlags(high: bytes[0], low: bytes[1])
@@ -125,7 +133,9 @@ public struct CommitteeProjector: Projector {
             } ?? nil
         }
         guard let (old, figuresKey) = touched else { return }
-        try store.updateCounters(at: figuresKey, slots: PairSlot.count) { c in count(old, old.subtracting(cleared).union(bits), c) }
+        try store.updateCounters(at: figuresKey, slots: PairSlot.count) { c in
+            count(old, old.subtracting(cleared).union(bits), c)
+        }
     }
 
     /// Paid money counts for the pair the claim's person belongs to at payment time.
@@ -140,11 +150,14 @@ public struct CommitteeProjector: Projector {
         figuresKey.append(CommitteeLayout.figures)
         figuresKey.append(contentsOf: person[2...])
         try store.add(
-            e.amountFen, slot: PairSlot.subsidiesPaidFen, of: PairSlot.count, at: figuresKey, figure: "subsidiesPaidFen",
+            e.amountFen, slot: PairSlot.subsidiesPaidFen, of: PairSlot.count, at: figuresKey,
+            figure: "subsidiesPaidFen",
             field: "data.amountFen")
     }
 
-    private func updateTerm(_ agreementId: String, in store: inout some ProjectionStore, _ change: (inout AgreementTerm) -> Void) throws {
+    private func updateTerm(
+        _ agreementId: String, in store: inout some ProjectionStore, _ change: (inout AgreementTerm) -> Void
+    ) throws {
         guard let pair = try store.get(KeyBytes.make(CommitteeLayout.agreement, agreementId)) else { return }
         let key = CommitteeLayout.termKey(pair: pair, agreementId: agreementId)
         guard let bytes = try store.get(key) else { return }

@@ -74,7 +74,8 @@ enum AgreementYears {
             let startsOn: LocalDate = try EntityCodec.decode(value) { try $0.read() }
             guard startsOn <= cutDay else { return }
             let rest = key[prefix.count...]
-            let enterprise = UnsafeRawBufferPointer(rebasing: rest[..<(rest.firstIndex(of: KeyBytes.separator) ?? rest.endIndex)])
+            let enterprise = UnsafeRawBufferPointer(
+                rebasing: rest[..<(rest.firstIndex(of: KeyBytes.separator) ?? rest.endIndex)])
             // Keys sort by enterprise, so one enterprise's agreements are adjacent.
             if lastCounted.map({ !enterprise.elementsEqual($0) }) ?? true {
                 count += 1

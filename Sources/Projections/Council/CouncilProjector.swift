@@ -18,7 +18,8 @@ public struct CouncilProjector: Projector {
         try markActive(envelope.actor, year: year, in: &store)
         switch event {
         case .memberAdmitted(let e):
-            try store.put(KeyBytes.make(CouncilLayout.member, e.memberId), MemberRecord(kind: e.kind, admittedOn: day).encoded)
+            try store.put(
+                KeyBytes.make(CouncilLayout.member, e.memberId), MemberRecord(kind: e.kind, admittedOn: day).encoded)
         case .memberWithdrawn(let e):
             try updateMember(e.memberId, in: &store) { member in
                 if member.withdrawnOn == nil { member.withdrawnOn = day }
@@ -68,7 +69,9 @@ public struct CouncilProjector: Projector {
         case .graduateHired(let e):
             try recordHire(e, year: year, in: &store)
         case .platformCreated(let e):
-            try store.put(KeyBytes.make(CouncilLayout.platform, e.platformId), PlatformRecord(kind: e.kind, createdOn: day).encoded)
+            try store.put(
+                KeyBytes.make(CouncilLayout.platform, e.platformId),
+                PlatformRecord(kind: e.kind, createdOn: day).encoded)
             for memberId in e.memberIds {
                 try store.put(CouncilLayout.platformMemberKey(memberId: memberId, platformId: e.platformId), [])
             }
@@ -91,16 +94,22 @@ public struct CouncilProjector: Projector {
         case .subsidyClawedBack(let e):
             try addClaim(e.claimId, e.amountFen, SubsidySlot.clawedBackFen, year, &store, "clawedBackFen")
         case .trainingDelivered(let e):
-            try addYear(Int64(e.personTimes), YearSlot.trainingPersonTimes, year, &store, "trainingPersonTimes", "data.personTimes")
+            try addYear(
+                Int64(e.personTimes), YearSlot.trainingPersonTimes, year, &store, "trainingPersonTimes",
+                "data.personTimes")
             try addMember(Int64(e.personTimes), YearSlot.trainingPersonTimes, year, e.providerId, &store)
         case .techServiceDelivered(let e):
-            try store.updateCounters(at: KeyBytes.make(CouncilLayout.yearFigures, year: year), slots: YearSlot.count) { c in
+            try store.updateCounters(at: KeyBytes.make(CouncilLayout.yearFigures, year: year), slots: YearSlot.count) {
+                c in
                 // Checked first, so a refused event leaves the count untouched too.
-                try c.add(e.valueFen, to: YearSlot.techServiceValueFen, figure: "techServiceValueFen of \(year)", field: "data.valueFen")
+                try c.add(
+                    e.valueFen, to: YearSlot.techServiceValueFen, figure: "techServiceValueFen of \(year)",
+                    field: "data.valueFen")
                 c[YearSlot.techServices] &+= 1  // one per event: bounded by the log, far below Int64.max
             }
             // The provider's own figure is a part of the consortium's, which was checked just above.
-            try store.updateCounters(at: CouncilLayout.memberYearKey(year: year, e.providerId), slots: YearSlot.count) { c in
+            try store.updateCounters(at: CouncilLayout.memberYearKey(year: year, e.providerId), slots: YearSlot.count) {
+                c in
                 c[YearSlot.techServices] &+= 1
                 c[YearSlot.techServiceValueFen] &+= e.valueFen
             }
@@ -146,7 +155,9 @@ public struct CouncilProjector: Projector {
         }
     }
 
-    private func updateMember(_ id: String, in store: inout some ProjectionStore, _ change: (inout MemberRecord) -> Void) throws {
+    private func updateMember(
+        _ id: String, in store: inout some ProjectionStore, _ change: (inout MemberRecord) -> Void
+    ) throws {
         let key = KeyBytes.make(CouncilLayout.member, id)
         guard let bytes = try store.get(key) else { return }
         var member = try MemberRecord(bytes)
@@ -154,7 +165,9 @@ public struct CouncilProjector: Projector {
         try store.put(key, member.encoded)
     }
 
-    private func updateAgreement(_ id: String, in store: inout some ProjectionStore, _ change: (inout AgreementSpan) -> Void) throws {
+    private func updateAgreement(
+        _ id: String, in store: inout some ProjectionStore, _ change: (inout AgreementSpan) -> Void
+    ) throws {
         let key = KeyBytes.make(CouncilLayout.agreement, id)
         guard let bytes = try store.get(key) else { return }
         let old = try AgreementSpan(bytes)
@@ -183,7 +196,8 @@ public struct CouncilProjector: Projector {
 
     /// Approvals, payments and claw-backs name only the claim: its programme was noted at application.
     private func addClaim(
-        _ claimId: String, _ delta: Int64, _ slot: Int, _ year: Int, _ store: inout some ProjectionStore, _ figure: String
+        _ claimId: String, _ delta: Int64, _ slot: Int, _ year: Int, _ store: inout some ProjectionStore,
+        _ figure: String
     ) throws {
         guard let bytes = try store.get(KeyBytes.make(CouncilLayout.claim, claimId)), let number = bytes.first,
             let programme = CouncilLayout.programme(number)

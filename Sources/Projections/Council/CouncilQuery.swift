@@ -73,7 +73,8 @@ public enum CouncilQuery {
             guard key.count > targetPrefix.count,
                 let metric = CouncilLayout.enumCase(key[targetPrefix.count], as: KPIMetric.self)
             else { return }
-            let memberId = key.count > targetPrefix.count + 1 ? KeyBytes.id(after: targetPrefix.count + 1, in: key) : nil
+            let memberId =
+                key.count > targetPrefix.count + 1 ? KeyBytes.id(after: targetPrefix.count + 1, in: key) : nil
             let target: Int64 = try EntityCodec.decode(value) { try $0.read() }
             report.kpis.append(CouncilReport.KPI(metric: metric, memberId: memberId, target: target, actual: 0))
         }

@@ -57,7 +57,6 @@ struct AgreementSpan: Equatable {
         return min(endsOn, terminatedOn.adding(days: -1))
     }
 
-
     var encoded: [UInt8] {
         EntityCodec.encode { writer in
             writer.write(schoolId)

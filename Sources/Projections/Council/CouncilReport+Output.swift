@@ -46,11 +46,14 @@ extension CouncilReport: TierReport {
     public var json: JSONValue {
         var object = JSONObject(minimumCapacity: 20)
         object.append("year", .int(Int64(year)))
-        object.append("members", [
-            "total": .int(Int64(members.total)),
-            "active": .int(Int64(members.active)),
-            "byKind": .object(JSONObject(MemberKind.allCases.map { ($0.rawValue, .int(Int64(members.byKind[$0] ?? 0))) })),
-        ])
+        object.append(
+            "members",
+            [
+                "total": .int(Int64(members.total)),
+                "active": .int(Int64(members.active)),
+                "byKind": .object(
+                    JSONObject(MemberKind.allCases.map { ($0.rawValue, .int(Int64(members.byKind[$0] ?? 0))) })),
+            ])
         object.append("enterprisesParticipating", .int(Int64(enterprisesParticipating)))
         object.append("certifiedEnterprises", .int(Int64(certifiedEnterprises)))
         object.append("apprenticesEnrolled", .int(apprenticesEnrolled))
@@ -62,27 +65,40 @@ extension CouncilReport: TierReport {
         object.append("techServiceValueFen", .int(techServiceValueFen))
         object.append("orderClassPlaces", .int(orderClassPlaces))
         object.append("orderClassFilled", .int(orderClassFilled))
-        object.append("platforms", [
-            "total": .int(Int64(platforms.total)),
-            "byKind": .object(JSONObject(PlatformKind.allCases.map { ($0.rawValue, .int(Int64(platforms.byKind[$0] ?? 0))) })),
-            "accepted": .int(Int64(platforms.accepted)),
-        ])
-        object.append("subsidies", .object(JSONObject(SubsidyProgramme.allCases.map { programme in
-            let figures = subsidy(programme)
-            return (programme.rawValue, [
-                "budgetFen": .int(figures.budgetFen), "appliedFen": .int(figures.appliedFen),
-                "approvedFen": .int(figures.approvedFen), "paidFen": .int(figures.paidFen),
-                "clawedBackFen": .int(figures.clawedBackFen),
-            ] as JSONValue)
-        })))
-        object.append("kpis", .array(kpis.map { kpi in
-            var entry = JSONObject(minimumCapacity: 4)
-            entry.append("metric", .string(kpi.metric.rawValue))
-            if let memberId = kpi.memberId { entry.append("memberId", .string(memberId)) }
-            entry.append("target", .int(kpi.target))
-            entry.append("actual", .int(kpi.actual))
-            return .object(entry)
-        }))
+        object.append(
+            "platforms",
+            [
+                "total": .int(Int64(platforms.total)),
+                "byKind": .object(
+                    JSONObject(PlatformKind.allCases.map { ($0.rawValue, .int(Int64(platforms.byKind[$0] ?? 0))) })),
+                "accepted": .int(Int64(platforms.accepted)),
+            ])
+        object.append(
+            "subsidies",
+            .object(
+                JSONObject(
+                    SubsidyProgramme.allCases.map { programme in
+                        let figures = subsidy(programme)
+                        return (
+                            programme.rawValue,
+                            [
+                                "budgetFen": .int(figures.budgetFen), "appliedFen": .int(figures.appliedFen),
+                                "approvedFen": .int(figures.approvedFen), "paidFen": .int(figures.paidFen),
+                                "clawedBackFen": .int(figures.clawedBackFen),
+                            ] as JSONValue
+                        )
+                    })))
+        object.append(
+            "kpis",
+            .array(
+                kpis.map { kpi in
+                    var entry = JSONObject(minimumCapacity: 4)
+                    entry.append("metric", .string(kpi.metric.rawValue))
+                    if let memberId = kpi.memberId { entry.append("memberId", .string(memberId)) }
+                    entry.append("target", .int(kpi.target))
+                    entry.append("actual", .int(kpi.actual))
+                    return .object(entry)
+                }))
         object.append("inactiveMembers", .array(inactiveMembers.map { .string($0) }))
         return .object(object)
     }

@@ -41,7 +41,9 @@ extension CouncilProjector {
         return CouncilLayout.pairKey(school: span.schoolId, enterprise: span.enterpriseId)
     }
 
-    func addMember(_ delta: Int64, _ slot: Int, _ year: Int, _ memberId: String, _ store: inout some ProjectionStore) throws {
+    func addMember(_ delta: Int64, _ slot: Int, _ year: Int, _ memberId: String, _ store: inout some ProjectionStore)
+        throws
+    {
         // A member's figure is a part of the consortium's, which is checked first; checked here too
         // so a doctored member figure cannot wrap either.
         try store.add(
@@ -50,7 +52,9 @@ extension CouncilProjector {
     }
 
     /// Adds to both members of a pair (school and enterprise).
-    func addMembers(_ delta: Int64, _ slot: Int, _ year: Int, pair: ArraySlice<UInt8>, _ store: inout some ProjectionStore) throws {
+    func addMembers(
+        _ delta: Int64, _ slot: Int, _ year: Int, pair: ArraySlice<UInt8>, _ store: inout some ProjectionStore
+    ) throws {
         guard !pair.isEmpty else { return }
         let (school, enterprise) = CouncilLayout.split(pair: pair)
         try addMember(delta, slot, year, school, &store)
@@ -82,14 +86,16 @@ extension CouncilQuery {
         case .enterprisesParticipating:
             switch member?.kind {
             case .school?:
-                return Int64(try AgreementYears.participatingCount(
-                    year: year, through: cutDay, in: store,
-                    prefix: AgreementYears.schoolPrefix(year: year, schoolId: memberId)))
+                return Int64(
+                    try AgreementYears.participatingCount(
+                        year: year, through: cutDay, in: store,
+                        prefix: AgreementYears.schoolPrefix(year: year, schoolId: memberId)))
             case .enterprise?:
                 var prefix = AgreementYears.prefix(year: year)
                 prefix.append(contentsOf: memberId.utf8)
                 prefix.append(KeyBytes.separator)
-                return try AgreementYears.participatingCount(year: year, through: cutDay, in: store, prefix: prefix) > 0 ? 1 : 0
+                return try AgreementYears.participatingCount(year: year, through: cutDay, in: store, prefix: prefix) > 0
+                    ? 1 : 0
             default: return 0
             }
         case .platforms:

@@ -36,17 +36,21 @@ public enum FigureRanges {
         council: some ProjectionStore, committee: some ProjectionStore, project: some ProjectionStore
     ) throws -> [Finding] {
         var findings: [Finding] = []
-        try scan(council, prefix: CouncilLayout.yearFigures, names: yearNames, model: "council", into: &findings) { key in
+        try scan(council, prefix: CouncilLayout.yearFigures, names: yearNames, model: "council", into: &findings) {
+            key in
             "of \(KeyBytes.year(at: 1, in: key))"
         }
-        try scan(council, prefix: CouncilLayout.subsidies, names: subsidyNames, model: "council", into: &findings) { key in
+        try scan(council, prefix: CouncilLayout.subsidies, names: subsidyNames, model: "council", into: &findings) {
+            key in
             let programme = key.count > 3 ? CouncilLayout.programme(key[3])?.rawValue ?? "?" : "?"
             return "of \(KeyBytes.year(at: 1, in: key)), programme \(programme)"
         }
-        try scan(committee, prefix: CommitteeLayout.figures, names: pairNames, model: "committee", into: &findings) { key in
+        try scan(committee, prefix: CommitteeLayout.figures, names: pairNames, model: "committee", into: &findings) {
+            key in
             "of pair \(ControlCharacters.escaped(KeyBytes.id(after: 1, in: key).split(separator: "\0").joined(separator: "/")))"
         }
-        try scan(project, prefix: ProjectLayout.platform, names: platformNames, model: "project", into: &findings) { key in
+        try scan(project, prefix: ProjectLayout.platform, names: platformNames, model: "project", into: &findings) {
+            key in
             "of platform \(ControlCharacters.escaped(KeyBytes.id(after: 1, in: key)))"
         }
         return findings

@@ -16,7 +16,8 @@ final class FoldWorker<State: Sendable>: @unchecked Sendable {
     private var state: State
     private var failure: (any Error)?
 
-    init(label: String, state: State, maxQueued: Int = 4, fold: @escaping @Sendable (inout State, Chunk) throws -> Void) {
+    init(label: String, state: State, maxQueued: Int = 4, fold: @escaping @Sendable (inout State, Chunk) throws -> Void)
+    {
         queue = DispatchQueue(label: label)
         slots = DispatchSemaphore(value: maxQueued)
         self.state = state

@@ -28,9 +28,11 @@ public struct ProjectionCheckpoint: Sendable, Equatable {
     }
 
     public func write(to store: inout some ProjectionStore) throws {
-        try store.put(Self.key, EntityCodec.encode { writer in
-            writer.write(sequence)
-            writer.write(version)
-        })
+        try store.put(
+            Self.key,
+            EntityCodec.encode { writer in
+                writer.write(sequence)
+                writer.write(version)
+            })
     }
 }

@@ -66,7 +66,8 @@ struct ProjectRecord: Equatable {
             var milestones: [Milestone] = []
             milestones.reserveCapacity(count)
             for _ in 0..<count {
-                milestones.append(Milestone(milestoneId: try reader.read(), dueOn: try reader.read(), reachedOn: try reader.read()))
+                milestones.append(
+                    Milestone(milestoneId: try reader.read(), dueOn: try reader.read(), reachedOn: try reader.read()))
             }
             return (title, platformId, budgetFen, closedOn, milestones)
         }

@@ -24,16 +24,23 @@ public struct ProjectProjector: Projector {
                 if project.closedOn == nil { project.closedOn = envelope.occurredOn }
             }
         case .platformCreated(let e):
-            try store.updateCounters(at: KeyBytes.make(ProjectLayout.platform, e.platformId), slots: PlatformSlot.count) { _ in }
+            try store.updateCounters(at: KeyBytes.make(ProjectLayout.platform, e.platformId), slots: PlatformSlot.count)
+            { _ in }
         case .contributionRecorded(let e):
-            try store.updateCounters(at: KeyBytes.make(ProjectLayout.platform, e.platformId), slots: PlatformSlot.count) { c in
+            try store.updateCounters(at: KeyBytes.make(ProjectLayout.platform, e.platformId), slots: PlatformSlot.count)
+            { c in
                 let platform = "platform \(e.platformId)"
-                try c.add(e.valueFen, to: PlatformSlot.contributionsFen, figure: "contributionsFen of \(platform)", field: "data.valueFen")
+                try c.add(
+                    e.valueFen, to: PlatformSlot.contributionsFen, figure: "contributionsFen of \(platform)",
+                    field: "data.valueFen")
                 // Never more than the total above (amounts are not negative), so this cannot overflow once that did not.
-                try c.add(e.valueFen, to: PlatformSlot.slot(for: e.kind), figure: "\(e.kind.rawValue) contributions of \(platform)", field: "data.valueFen")
+                try c.add(
+                    e.valueFen, to: PlatformSlot.slot(for: e.kind),
+                    figure: "\(e.kind.rawValue) contributions of \(platform)", field: "data.valueFen")
             }
         case .platformAccepted(let e):
-            try store.updateCounters(at: KeyBytes.make(ProjectLayout.platform, e.platformId), slots: PlatformSlot.count) { c in
+            try store.updateCounters(at: KeyBytes.make(ProjectLayout.platform, e.platformId), slots: PlatformSlot.count)
+            { c in
                 c[PlatformSlot.accepted] = 1
             }
         case .consortiumChartered, .memberAdmitted, .memberWithdrawn, .enterpriseCertified,
@@ -48,7 +55,9 @@ public struct ProjectProjector: Projector {
         }
     }
 
-    private func updateProject(_ id: String, in store: inout some ProjectionStore, _ change: (inout ProjectRecord) -> Void) throws {
+    private func updateProject(
+        _ id: String, in store: inout some ProjectionStore, _ change: (inout ProjectRecord) -> Void
+    ) throws {
         let key = KeyBytes.make(ProjectLayout.project, id)
         guard let bytes = try store.get(key) else { return }
         var project = try ProjectRecord(bytes)

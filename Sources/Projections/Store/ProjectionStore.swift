@@ -20,7 +20,8 @@ public protocol ProjectionStore {
     /// `forEach` with the key and value lent for the duration of `body` only, for queries that
     /// walk many entries: a store that can (LMDB) hands out its own bytes instead of two arrays
     /// per entry. The default copies, through `forEach`.
-    func forEachBorrowed(prefix: [UInt8], _ body: (UnsafeRawBufferPointer, UnsafeRawBufferPointer) throws -> Void) throws
+    func forEachBorrowed(prefix: [UInt8], _ body: (UnsafeRawBufferPointer, UnsafeRawBufferPointer) throws -> Void)
+        throws
 }
 
 extension ProjectionStore {

@@ -69,7 +69,8 @@ extension Mirror {
         let proof = try? ProofDocument(jsonData: Data(text.utf8)).consistency
         let holds =
             proof.map {
-                $0.oldSize == small.size && $0.newSize == large.size && $0.verify(oldRoot: small.root, newRoot: large.root)
+                $0.oldSize == small.size && $0.newSize == large.size
+                    && $0.verify(oldRoot: small.root, newRoot: large.root)
             } ?? false
         guard holds else {
             let parted = try? await firstDifferingSequence(upTo: min(old.size, new.size))
@@ -105,12 +106,14 @@ extension Mirror {
             }
         } catch let error as LedgerError {
             throw MirrorError(
-                .rewrittenHistory, "a record from the feed does not reproduce: \(error)", sequence: box.pending.first?.0)
+                .rewrittenHistory, "a record from the feed does not reproduce: \(error)", sequence: box.pending.first?.0
+            )
         } catch {
             throw MirrorError(.unavailable, "\(source): \(error)")
         }
         guard try ledger.eventCount() >= size else {
-            throw MirrorError(.unavailable, "\(source) ended at \(try ledger.eventCount()) records; the checkpoint has \(size)")
+            throw MirrorError(
+                .unavailable, "\(source) ended at \(try ledger.eventCount()) records; the checkpoint has \(size)")
         }
         return box.copied
     }

@@ -60,7 +60,8 @@ public final class Mirror: @unchecked Sendable {  // used from one task at a tim
         let ledger = try await openOrCreate(for: served)
         guard served.checkpoint.origin == state.origin() else {
             throw MirrorError(
-                .notAMirror, "\(options.directory) mirrors \(state.origin() ?? "?"), the primary serves \(served.checkpoint.origin)")
+                .notAMirror,
+                "\(options.directory) mirrors \(state.origin() ?? "?"), the primary serves \(served.checkpoint.origin)")
         }
         if let known = try state.lastNote() {
             try await checkExtends(known: known, served: served)
@@ -87,7 +88,8 @@ public final class Mirror: @unchecked Sendable {  // used from one task at a tim
                 reason: "the records the feed served do not hash to the signed root: \(error)",
                 kind: .rewrittenHistory, known: known, served: served, proof: nil)
             throw MirrorError(
-                .rewrittenHistory, "the records served up to \(served.checkpoint.size) do not match the signed checkpoint: \(error)",
+                .rewrittenHistory,
+                "the records served up to \(served.checkpoint.size) do not match the signed checkpoint: \(error)",
                 sequence: served.checkpoint.size, evidence: folder)
         }
         try state.writeLastNote(served)

@@ -79,7 +79,9 @@ enum DurableFile {
     static func label(_ text: String) -> String {
         let readable = String(
             text.unicodeScalars.prefix(60).map { scalar -> Character in
-                let ok = scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || "._-".unicodeScalars.contains(scalar))
+                let ok =
+                    scalar.isASCII
+                    && (CharacterSet.alphanumerics.contains(scalar) || "._-".unicodeScalars.contains(scalar))
                 return ok ? Character(scalar) : "_"
             })
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a: stable across runs and platforms

@@ -40,7 +40,8 @@ public struct AddCheckpointRequest: Sendable, Hashable {
         let first = try nextLine(1)
         guard first.hasPrefix("old "), let size = Self.canonicalDecimal(first.dropFirst(4)) else {
             throw WitnessError(
-                .malformedRequest, "line 1: expected \"old <size>\" (decimal, no leading zeros), got \"\(first.prefix(40))\"")
+                .malformedRequest,
+                "line 1: expected \"old <size>\" (decimal, no leading zeros), got \"\(first.prefix(40))\"")
         }
         var hashes: [Hash] = []
         while true {

@@ -54,14 +54,17 @@ public final class CosignatureCollector: @unchecked Sendable {  // `lastSizes` i
         for attempt in 0..<2 {
             let request: AddCheckpointRequest
             do {
-                request = AddCheckpointRequest(oldSize: oldSize, proof: oldSize == 0 ? [] : try proof(oldSize), note: note)
+                request = AddCheckpointRequest(
+                    oldSize: oldSize, proof: oldSize == 0 ? [] : try proof(oldSize), note: note)
             } catch {
-                return WitnessReport(witness: witness, cosignature: nil, problem: "no proof from size \(oldSize): \(error)")
+                return WitnessReport(
+                    witness: witness, cosignature: nil, problem: "no proof from size \(oldSize): \(error)")
             }
             let outcome: AddCheckpointOutcome
             do { outcome = try await client.addCheckpoint(request, to: witness) } catch {
                 return WitnessReport(
-                    witness: witness, cosignature: nil, problem: "unreachable at \(witness.url): \(error)", answered: false)
+                    witness: witness, cosignature: nil, problem: "unreachable at \(witness.url): \(error)",
+                    answered: false)
             }
             switch outcome {
             case .cosigned(let lines):

@@ -42,7 +42,8 @@ struct WitnessState {
         } catch let error as WitnessError {
             throw error
         } catch {
-            throw WitnessError(.storage, "\(path): the stored checkpoint does not verify (\(error)); refusing to cosign")
+            throw WitnessError(
+                .storage, "\(path): the stored checkpoint does not verify (\(error)); refusing to cosign")
         }
     }
 
@@ -62,7 +63,8 @@ struct WitnessState {
     func recordEvidence(
         reason: WitnessError, cosigned: SignedCheckpoint, request: AddCheckpointRequest, now: UInt64
     ) -> String? {
-        let name = "\(now)-\(DurableFile.label(cosigned.checkpoint.origin))-\(request.note.checkpoint.size)-\(reason.code.rawValue)"
+        let name =
+            "\(now)-\(DurableFile.label(cosigned.checkpoint.origin))-\(request.note.checkpoint.size)-\(reason.code.rawValue)"
         let folder = evidenceDirectory + "/" + name
         do {
             try DurableFile.makeDirectory(evidenceDirectory)

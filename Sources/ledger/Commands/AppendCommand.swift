@@ -46,7 +46,9 @@ struct AppendCommand: ParsableCommand {
         if let remote = try remoteOptions.ledger() {
             if lines {
                 let input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-                if try RemoteAppendCommand.appendEachLine(input, signer: signer, remote: remote) > 0 { throw ExitCode(1) }
+                if try RemoteAppendCommand.appendEachLine(input, signer: signer, remote: remote) > 0 {
+                    throw ExitCode(1)
+                }
                 return
             }
             let text = json ?? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
@@ -68,7 +70,9 @@ struct AppendCommand: ParsableCommand {
         let batch = [(json: text, prepared: try PreparedLine.preparing(line, signer: signer))]
         var outcome: Result<String, any Error>?
         try AppendRoute(ledgerPath: ledger.path).append([batch]) { _, result in
-            outcome = result.map { Self.describe(sequence: $0.sequences.first ?? 0, duplicate: $0.duplicates.first == true, line) }
+            outcome = result.map {
+                Self.describe(sequence: $0.sequences.first ?? 0, duplicate: $0.duplicates.first == true, line)
+            }
         }
         if let described = try outcome?.get() { print(described) }
     }
@@ -94,7 +98,8 @@ struct AppendCommand: ParsableCommand {
             let (number, line) = parsed[index]
             switch outcome {
             case .success(let result):
-                let described = Self.describe(sequence: result.sequences.first ?? 0, duplicate: result.duplicates.first == true, line)
+                let described = Self.describe(
+                    sequence: result.sequences.first ?? 0, duplicate: result.duplicates.first == true, line)
                 print("line \(number): " + described)
             case .failure(let error):
                 failures += 1
@@ -108,10 +113,13 @@ struct AppendCommand: ParsableCommand {
     /// offset): a repaired line would be recorded altered, a skipped one silently lost.
     private static func linesText(_ data: Data) throws -> String {
         let bytes = [UInt8](data)
-        guard let offset = UTF8Check.firstInvalidOffset(in: bytes) else { return String(decoding: bytes, as: UTF8.self) }
+        guard let offset = UTF8Check.firstInvalidOffset(in: bytes) else {
+            return String(decoding: bytes, as: UTF8.self)
+        }
         let lineStart = bytes[..<offset].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
         let line = 1 + bytes[..<offset].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-        let inLine = InvalidUTF8(what: "line \(line) of standard input", offset: offset - lineStart, byte: bytes[offset])
+        let inLine = InvalidUTF8(
+            what: "line \(line) of standard input", offset: offset - lineStart, byte: bytes[offset])
         throw CLIError("\(inLine) (byte \(offset) of the input); nothing was written")
     }
 

@@ -17,7 +17,10 @@ struct AuditCommand: ParsableCommand {
 
     @OptionGroup var ledger: LedgerOptions
     @Flag(help: "Print the report as JSON.") var json = false
-    @Flag(help: "Skip member-signature verification (faster; signatures are still required to be present when the ledger demands them).")
+    @Flag(
+        help:
+            "Skip member-signature verification (faster; signatures are still required to be present when the ledger demands them)."
+    )
     var noSignatures = false
 
     func run() throws {
@@ -26,7 +29,9 @@ struct AuditCommand: ParsableCommand {
         let report = try opened.audit(options: AuditOptions(checkSignatures: !noSignatures)) { bar.update($0) }
         bar.finish()
         // The dashboard's ledger-health page shows when the history was last verified.
-        do { try opened.recordLastAudit(report) } catch { Terminal.printError("ledger: the audit result was not recorded: \(error)") }
+        do { try opened.recordLastAudit(report) } catch {
+            Terminal.printError("ledger: the audit result was not recorded: \(error)")
+        }
         if json {
             let data = try JSONSerialization.data(withJSONObject: report.json, options: [.prettyPrinted, .sortedKeys])
             print(String(decoding: data, as: UTF8.self))

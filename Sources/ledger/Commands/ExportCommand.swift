@@ -58,7 +58,9 @@ struct ExportCommand: ParsableCommand {
             "exported \(manifest.sequences.count) events (\(manifest.kind.rawValue), sequences \(manifest.sequences))"
                 + " to \(summary.directory)"
                 + String(format: " in %.2f s: %.0f events/s", summary.seconds, summary.eventsPerSecond))
-        print("  checkpoint  size \(checkpoint.size) root \(checkpoint.root) (key \(checkpoint.keyName) \(checkpoint.keyId))")
+        print(
+            "  checkpoint  size \(checkpoint.size) root \(checkpoint.root) (key \(checkpoint.keyName) \(checkpoint.keyId))"
+        )
         print("  read models \(manifest.readModels.source), council years \(years)")
         print("  files       \(manifest.files.count + 1), \(summary.totalBytes) bytes, manifest.json written last")
     }

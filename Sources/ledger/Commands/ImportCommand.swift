@@ -31,7 +31,10 @@ struct ImportCommand: ParsableCommand {
 
     @Option(help: "Input format (default: from the file name, else sniffed).") var format: ImportInput.Format?
 
-    @Option(help: "Commit in durable chunks of this many events after validating everything (default: one transaction up to 256 MiB of input, else chunks of 50000).")
+    @Option(
+        help:
+            "Commit in durable chunks of this many events after validating everything (default: one transaction up to 256 MiB of input, else chunks of 50000)."
+    )
     var batchSize: Int?
 
     @Option(help: "Write every bad record to this file as JSON lines.") var report: String?

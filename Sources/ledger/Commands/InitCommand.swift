@@ -12,7 +12,10 @@ struct InitCommand: ParsableCommand {
     @Flag(help: "Refuse every event that is not signed by its acting member's registered key.")
     var requireSignatures = false
 
-    @Option(help: "Events between read-model snapshots for --as-of queries (month ends are always snapshotted; default 10000).")
+    @Option(
+        help:
+            "Events between read-model snapshots for --as-of queries (month ends are always snapshotted; default 10000)."
+    )
     var snapshotEvery: UInt64?
 
     func run() throws {

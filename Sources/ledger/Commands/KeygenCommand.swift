@@ -24,11 +24,17 @@ struct KeygenCommand: ParsableCommand {
     func resolvedActor() throws -> String {
         if let actor { return actor }
         guard FileManager.default.fileExists(atPath: ledger.path) else {
-            Terminal.printError("note: " + "no ledger at \(ledger.path): the event's actor is the placeholder SECRETARIAT; edit it or pass --actor")
+            Terminal.printError(
+                "note: "
+                    + "no ledger at \(ledger.path): the event's actor is the placeholder SECRETARIAT; edit it or pass --actor"
+            )
             return "SECRETARIAT"
         }
         guard let lead = try Ledger(path: ledger.path).secretariatMemberId() else {
-            Terminal.printError("note: " + "the ledger at \(ledger.path) is not chartered yet: the event's actor is the placeholder SECRETARIAT")
+            Terminal.printError(
+                "note: "
+                    + "the ledger at \(ledger.path) is not chartered yet: the event's actor is the placeholder SECRETARIAT"
+            )
             return "SECRETARIAT"
         }
         return lead
@@ -42,6 +48,7 @@ struct KeygenCommand: ParsableCommand {
         let today = ISO8601DateFormatter().string(from: Date()).prefix(10)
         print("key id \(pair.keyId) written to \(out) (0600)")
         print(
-            #"{"type":"MemberKeyRegistered","occurredAt":"\#(today)","actor":"\#(actor)","data":{"memberId":"\#(member)","publicKey":"\#(publicKey)"}}"#)
+            #"{"type":"MemberKeyRegistered","occurredAt":"\#(today)","actor":"\#(actor)","data":{"memberId":"\#(member)","publicKey":"\#(publicKey)"}}"#
+        )
     }
 }

@@ -27,12 +27,14 @@ struct LogCommand: ParsableCommand {
     func run() throws {
         if let remote = try remoteOptions.ledger() {
             if to != nil || stream != nil || backward {
-                throw CLIError("--to, --stream and --backward are not available with --remote (pages go by --from and --limit)")
+                throw CLIError(
+                    "--to, --stream and --backward are not available with --remote (pages go by --from and --limit)")
             }
             return try RemoteReads.log(from: from, limit: limit, format: format, remote: remote)
         }
         let opened = try Ledger(path: ledger.path)
-        let events = try stream.map { try opened.events(inStream: $0, backward: backward, limit: limit) }
+        let events =
+            try stream.map { try opened.events(inStream: $0, backward: backward, limit: limit) }
             ?? opened.events(from: from, through: to ?? .max, backward: backward, limit: limit)
         let chosen = format ?? (Terminal.stdoutIsTerminal ? .table : .jsonl)
         if chosen == .jsonl {

@@ -31,7 +31,8 @@ struct MirrorCommand: ParsableCommand {
 
     func validate() throws {
         if let quorum, quorum < 1 || quorum > witnessKey.count {
-            throw ValidationError("--quorum must be between 1 and the number of --witness-key files (\(witnessKey.count))")
+            throw ValidationError(
+                "--quorum must be between 1 and the number of --witness-key files (\(witnessKey.count))")
         }
         if batchSize < 1 { throw ValidationError("--batch-size must be at least 1") }
     }

@@ -16,8 +16,10 @@ struct ProjectionsCommand: ParsableCommand {
         func run() throws {
             let opened = try Ledger(path: ledger.path)
             let rows = try opened.readModelStatus().map { s in
-                [s.model.rawValue, String(s.checkpoint), String(s.head), String(s.lag),
-                 s.storedVersion.map(String.init) ?? "–", String(s.version), s.state.rawValue]
+                [
+                    s.model.rawValue, String(s.checkpoint), String(s.head), String(s.lag),
+                    s.storedVersion.map(String.init) ?? "–", String(s.version), s.state.rawValue,
+                ]
             }
             print(Terminal.table(["model", "checkpoint", "head", "lag", "stored version", "version", "state"], rows))
             print(Self.describe(try opened.snapshotStatus()))
@@ -43,7 +45,8 @@ struct ProjectionsCommand: ParsableCommand {
             commandName: "rebuild",
             abstract: "Rebuild read models from zero by replaying the whole log.")
         @OptionGroup var ledger: LedgerOptions
-        @Argument(help: "council, committee, project or claims (default: all four, and the snapshots).") var name: [TierModel] = []
+        @Argument(help: "council, committee, project or claims (default: all four, and the snapshots).") var name:
+            [TierModel] = []
         @Option(help: "Events between read-model snapshots from now on (month ends are always snapshotted).")
         var snapshotEvery: UInt64?
 

@@ -100,20 +100,24 @@ struct QueryCommand: ParsableCommand {
                 """)
         @OptionGroup var common: Common
         @Flag(help: "Only claims with at least one flag.") var flagged = false
-        @Option(help: "Only this programme (apprenticeship, internship, employment, startup, skillsAward, socialInsurance).")
+        @Option(
+            help: "Only this programme (apprenticeship, internship, employment, startup, skillsAward, socialInsurance)."
+        )
         var programme: String?
         @Option(help: "Only claims by this applicant member id.") var applicant: String?
 
         func validate() throws {
             if let programme, SubsidyProgramme(rawValue: programme) == nil {
                 throw ValidationError(
-                    "--programme must be one of \(SubsidyProgramme.allCases.map(\.rawValue).joined(separator: ", ")), got \(programme)")
+                    "--programme must be one of \(SubsidyProgramme.allCases.map(\.rawValue).joined(separator: ", ")), got \(programme)"
+                )
             }
         }
 
         func run() throws {
             let filter = ClaimsQuery.Filter(
-                flaggedOnly: flagged, programme: programme.flatMap(SubsidyProgramme.init(rawValue:)), applicantId: applicant)
+                flaggedOnly: flagged, programme: programme.flatMap(SubsidyProgramme.init(rawValue:)),
+                applicantId: applicant)
             let reports = try Ledger(path: common.ledger.path).claimReports(filter, asOf: common.when)
             ReportPrinter.print(reports, format: common.format)
         }

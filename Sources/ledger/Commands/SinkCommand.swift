@@ -26,7 +26,9 @@ struct SinkPostgresCommand: ParsableCommand {
             the sink says so and retries with backoff (0.5 s doubling to 30 s).
             """)
 
-    @Option(help: ArgumentHelp("The database: postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=require].", valueName: "url"))
+    @Option(
+        help: ArgumentHelp(
+            "The database: postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=require].", valueName: "url"))
     var url: String
 
     @OptionGroup var ledger: LedgerOptions
@@ -37,7 +39,10 @@ struct SinkPostgresCommand: ParsableCommand {
             valueName: "server-url"))
     var from: String?
 
-    @Option(help: "The ledger's id when reading --from a server (`ledger log` does not print it; the first record's chain proves it).")
+    @Option(
+        help:
+            "The ledger's id when reading --from a server (`ledger log` does not print it; the first record's chain proves it)."
+    )
     var ledgerId: String?
 
     @Flag(help: "Keep following new events after catching up, until stopped.")
@@ -54,7 +59,9 @@ struct SinkPostgresCommand: ParsableCommand {
 
     func validate() throws {
         if batchSize < 1 { throw ValidationError("--batch-size must be at least 1") }
-        if from != nil && ledger.explicitPath != nil { throw ValidationError("give either --ledger or --from, not both") }
+        if from != nil && ledger.explicitPath != nil {
+            throw ValidationError("give either --ledger or --from, not both")
+        }
         if from != nil && ledgerId == nil { throw ValidationError("--from needs --ledger-id ID (the ledger's id)") }
         if let maxAttempts, maxAttempts < 1 { throw ValidationError("--max-attempts must be at least 1") }
     }
@@ -62,7 +69,8 @@ struct SinkPostgresCommand: ParsableCommand {
     func run() throws {
         let source: any SinkEventSource
         if let from, let ledgerId {
-            source = FeedSource(url: from, ledgerId: ledgerId, token: ProcessInfo.processInfo.environment["LEDGER_TOKEN"])
+            source = FeedSource(
+                url: from, ledgerId: ledgerId, token: ProcessInfo.processInfo.environment["LEDGER_TOKEN"])
         } else {
             source = try LocalLedgerSource(path: ledger.path)
         }

@@ -16,7 +16,8 @@ struct TokenCommand: ParsableCommand {
 
     struct Issue: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Create a token; prints it alone on standard output (once), its id and details on standard error.")
+            abstract: "Create a token; prints it alone on standard output (once), its id and details on standard error."
+        )
         @OptionGroup var ledger: LedgerOptions
         @Option(help: "The member id the token acts for.") var member: String
         @Option(help: "secretariat, member, council or auditor.") var role: String
@@ -58,7 +59,10 @@ struct TokenCommand: ParsableCommand {
                 return
             }
             let rows = tokens.map { t in
-                [t.id, t.member, t.role.rawValue, t.label ?? "", t.expires ?? "", t.lastUsed ?? "never", t.revoked ? "revoked" : "active"]
+                [
+                    t.id, t.member, t.role.rawValue, t.label ?? "", t.expires ?? "", t.lastUsed ?? "never",
+                    t.revoked ? "revoked" : "active",
+                ]
             }
             print(Terminal.table(["id", "member", "role", "label", "expires", "last use", "state"], rows))
         }

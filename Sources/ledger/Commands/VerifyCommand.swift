@@ -15,7 +15,9 @@ struct VerifyCommand: ParsableCommand {
         let report = try opened.verifyChain { bar.update($0) }
         bar.finish()
         if let failure = report.firstFailure {
-            Terminal.printError("chain broken at sequence \(failure.sequence): \(failure.reason) (\(report.verified) records verified before it)")
+            Terminal.printError(
+                "chain broken at sequence \(failure.sequence): \(failure.reason) (\(report.verified) records verified before it)"
+            )
             throw ExitCode(1)
         }
         print("chain intact: \(report.verified) records, head \(report.headHash.hex)")

@@ -26,7 +26,8 @@ struct VerifyProofCommand: ParsableCommand {
     func validate() throws {
         if let quorum {
             guard quorum >= 1, quorum <= witnessKey.count else {
-                throw ValidationError("--quorum \(quorum): must be between 1 and the number of --witness-key files (\(witnessKey.count))")
+                throw ValidationError(
+                    "--quorum \(quorum): must be between 1 and the number of --witness-key files (\(witnessKey.count))")
             }
         }
     }
@@ -49,8 +50,9 @@ struct VerifyProofCommand: ParsableCommand {
                         + "quorum is \(needed)")
                 throw ExitCode(1)
             }
-            print("valid: \(verdict.explanation); cosigned by \(cosigners.count) of \(witnesses.count) witnesses "
-                + "(\(names.joined(separator: ", "))), quorum \(needed)")
+            print(
+                "valid: \(verdict.explanation); cosigned by \(cosigners.count) of \(witnesses.count) witnesses "
+                    + "(\(names.joined(separator: ", "))), quorum \(needed)")
             return
         }
         if verdict.valid {

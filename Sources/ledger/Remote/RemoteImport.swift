@@ -28,8 +28,10 @@ enum RemoteImportCommand {
                     types[line.type, default: 0] += 1
                 }
                 chunks.append(
-                    (Array(("[" + bodies.joined(separator: ",") + "]").utf8),
-                     signatures.isEmpty ? nil : signatures.joined(separator: ","), slice.count))
+                    (
+                        Array(("[" + bodies.joined(separator: ",") + "]").utf8),
+                        signatures.isEmpty ? nil : signatures.joined(separator: ","), slice.count
+                    ))
             }
         }
         var appended = 0
@@ -41,14 +43,18 @@ enum RemoteImportCommand {
                 appended += result.duplicates.filter { !$0 }.count
                 already += result.duplicates.filter { $0 }.count
             } catch {
-                let note = sent > 0 ? " (the \(sent) events before this request were recorded; run the import again to continue)" : ""
+                let note =
+                    sent > 0
+                    ? " (the \(sent) events before this request were recorded; run the import again to continue)" : ""
                 throw CLIError("\(error)\(note)")
             }
             sent += chunk.count
         }
         let seconds = Date().timeIntervalSince(start)
-        var out = "imported \(appended) events (\(already) already recorded) from \(files.count) file(s)"
-            + String(format: " in %.2f s: %.0f events/s", seconds, seconds > 0 ? Double(appended + already) / seconds : 0)
+        var out =
+            "imported \(appended) events (\(already) already recorded) from \(files.count) file(s)"
+            + String(
+                format: " in %.2f s: %.0f events/s", seconds, seconds > 0 ? Double(appended + already) / seconds : 0)
         for (type, count) in types.sorted(by: { $0.value > $1.value }) {
             out += "\n  \(type.padding(toLength: 26, withPad: " ", startingAt: 0)) \(count)"
         }
@@ -61,7 +67,9 @@ enum RemoteImportCommand {
         if file == "-" {
             data = FileHandle.standardInput.readDataToEndOfFile()
         } else {
-            guard let read = FileManager.default.contents(atPath: file) else { throw CLIError("\(file): cannot be read") }
+            guard let read = FileManager.default.contents(atPath: file) else {
+                throw CLIError("\(file): cannot be read")
+            }
             data = read
         }
         let text = String(decoding: data, as: UTF8.self)

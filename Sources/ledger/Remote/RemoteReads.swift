@@ -6,7 +6,9 @@ import LedgerClient
 /// `ledger query|log --remote URL`: the server answers with the text a local command prints
 /// (JSON, CSV, JSON lines); tables are drawn here from the CSV or the JSON lines.
 enum RemoteReads {
-    static func query(_ path: String, _ parameters: [(String, String?)], asOf: String?, format: OutputFormat?, remote: RemoteLedger)
+    static func query(
+        _ path: String, _ parameters: [(String, String?)], asOf: String?, format: OutputFormat?, remote: RemoteLedger
+    )
         throws
     {
         var query = parameters.compactMap { name, value in value.map { (name, $0) } }
@@ -27,7 +29,8 @@ enum RemoteReads {
 
     static func log(from: UInt64, limit: Int, format: OutputFormat?, remote: RemoteLedger) throws {
         let text = try remoteCall {
-            try await remote.get("/v1/events", query: [("from", String(from)), ("limit", String(limit))], accept: "application/x-ndjson")
+            try await remote.get(
+                "/v1/events", query: [("from", String(from)), ("limit", String(limit))], accept: "application/x-ndjson")
         }
         if (format ?? (Terminal.stdoutIsTerminal ? .table : .jsonl)) == .jsonl {
             FileHandle.standardOutput.write(Data(text.utf8))

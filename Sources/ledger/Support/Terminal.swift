@@ -65,7 +65,9 @@ final class ProgressBar: Sendable {
         let filled = Int(fraction * Double(width))
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
         FileHandle.standardError.write(
-            Data(String(format: "\r%@ %@ %3.0f%% %llu/%llu  %.0f ev/s", label, bar, fraction * 100, done, total, rate).utf8))
+            Data(
+                String(format: "\r%@ %@ %3.0f%% %llu/%llu  %.0f ev/s", label, bar, fraction * 100, done, total, rate)
+                    .utf8))
     }
 
     func finish() {

@@ -16,9 +16,16 @@ struct ImportChunkFailureTests {
         var lines: [String] = []
         for i in 1...1_000 {
             if i == 700 {
-                lines.append(HostileScenario.line("late-admit", "MemberAdmitted", by: "gov", #"{"memberId":"late","name":"Late","kind":"enterprise","creditCode":"\#(SampleCreditCodes.enterprise("late"))"}"#))
+                lines.append(
+                    HostileScenario.line(
+                        "late-admit", "MemberAdmitted", by: "gov",
+                        #"{"memberId":"late","name":"Late","kind":"enterprise","creditCode":"\#(SampleCreditCodes.enterprise("late"))"}"#
+                    ))
             } else {
-                lines.append(HostileScenario.line("r\(i)", "CouncilResolutionPassed", by: "gov", #"{"resolutionId":"R\#(i)","title":"Resolution \#(i)"}"#))
+                lines.append(
+                    HostileScenario.line(
+                        "r\(i)", "CouncilResolutionPassed", by: "gov",
+                        #"{"resolutionId":"R\#(i)","title":"Resolution \#(i)"}"#))
             }
         }
         let file = dir.file("resolutions.jsonl")
@@ -31,7 +38,10 @@ struct ImportChunkFailureTests {
             guard phase == .writing, !once.done else { return }
             once.done = true
             // Another secretary admits the same member after validation, before chunk 4.
-            let racer = HostileScenario.line("racer", "MemberAdmitted", by: "gov", #"{"memberId":"late","name":"Late Co","kind":"enterprise","creditCode":"\#(SampleCreditCodes.enterprise("late-co"))"}"#)
+            let racer = HostileScenario.line(
+                "racer", "MemberAdmitted", by: "gov",
+                #"{"memberId":"late","name":"Late Co","kind":"enterprise","creditCode":"\#(SampleCreditCodes.enterprise("late-co"))"}"#
+            )
             _ = try? ledger.append([ImportLine.parse(json: racer)])
         }
         let error = #expect(throws: ImportInterrupted.self) {
@@ -50,7 +60,8 @@ struct ImportChunkFailureTests {
         #expect(try ledger.eventCount() == base + 601)
 
         // Resuming after fixing the record (the racer's admission stands): the rest goes in.
-        lines[699] = HostileScenario.line("r700", "CouncilResolutionPassed", by: "gov", #"{"resolutionId":"R700","title":"Resolution 700"}"#)
+        lines[699] = HostileScenario.line(
+            "r700", "CouncilResolutionPassed", by: "gov", #"{"resolutionId":"R700","title":"Resolution 700"}"#)
         try lines.joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
         let summary = try ledger.importFiles([ImportInput(path: file)], options: ImportOptions(batchSize: 200))
         #expect(summary.alreadyRecorded == 600)

@@ -16,10 +16,12 @@ struct MoneyOverflowTests {
         for id in ["B-MAX-1", "B-MAX-2"] {
             let line = HostileScenario.line(
                 id, "BudgetAllocated", by: "gov",
-                #"{"budgetId":"\#(id)","programme":"apprenticeship","year":2025,"amountFen":9223372036854775807,"source":"x"}"#)
+                #"{"budgetId":"\#(id)","programme":"apprenticeship","year":2025,"amountFen":9223372036854775807,"source":"x"}"#
+            )
             let error = #expect(throws: LedgerError.self) { try ledger.append([ImportLine.parse(json: line)]) }
             #expect(error?.message.contains("data.amountFen") == true, "\(String(describing: error))")
-            #expect(error?.message.contains("1000000000000 fen") == true, "names the limit: \(String(describing: error))")
+            #expect(
+                error?.message.contains("1000000000000 fen") == true, "names the limit: \(String(describing: error))")
         }
         #expect(try ledger.eventCount() == before)
         let json = try ledger.councilReport(year: 2025).json.serialized()
@@ -30,16 +32,42 @@ struct MoneyOverflowTests {
     /// Each figure a money event adds to, doctored to just below Int64.max: the next valid event
     /// would overflow it, so it is refused naming the figure, the field and the limit, and
     /// nothing of it is written (the figure and the log are as they were).
-    @Test(arguments: [
-        (HostileScenario.subsidy("budgetFen", slot: 0), "BudgetAllocated", #"{"budgetId":"B2","programme":"apprenticeship","year":2025,"amountFen":100,"source":"x"}"#, "data.amountFen"),
-        (HostileScenario.subsidy("appliedFen", slot: 1), "SubsidyApplied", #"{"claimId":"K2","budgetId":"B1","programme":"apprenticeship","applicantId":"e1","period":"2025","amountFen":100}"#, "data.amountFen"),
-        (HostileScenario.subsidy("approvedFen", slot: 2), "SubsidyApproved", #"{"claimId":"K1","approverId":"assoc","amountFen":100}"#, "data.amountFen"),
-        (HostileScenario.subsidy("paidFen", slot: 3), "SubsidyPaid", #"{"claimId":"K1","amountFen":100}"#, "data.amountFen"),
-        (HostileScenario.subsidy("clawedBackFen", slot: 4), "SubsidyClawedBack", #"{"claimId":"K1","amountFen":50,"reason":"audit"}"#, "data.amountFen"),
-        (HostileScenario.contributions, "ContributionRecorded", #"{"platformId":"L1","memberId":"e1","kind":"cash","valueFen":100}"#, "data.valueFen"),
-        (HostileScenario.techServiceValue, "TechServiceDelivered", #"{"providerId":"e1","clientId":"s1","valueFen":100}"#, "data.valueFen"),
-    ] as [(HostileScenario.Figure, String, String, String)])
-    func anEventThatWouldOverflowAFigureIsRefused(figure: HostileScenario.Figure, type: String, data: String, field: String)
+    @Test(
+        arguments: [
+            (
+                HostileScenario.subsidy("budgetFen", slot: 0), "BudgetAllocated",
+                #"{"budgetId":"B2","programme":"apprenticeship","year":2025,"amountFen":100,"source":"x"}"#,
+                "data.amountFen"
+            ),
+            (
+                HostileScenario.subsidy("appliedFen", slot: 1), "SubsidyApplied",
+                #"{"claimId":"K2","budgetId":"B1","programme":"apprenticeship","applicantId":"e1","period":"2025","amountFen":100}"#,
+                "data.amountFen"
+            ),
+            (
+                HostileScenario.subsidy("approvedFen", slot: 2), "SubsidyApproved",
+                #"{"claimId":"K1","approverId":"assoc","amountFen":100}"#, "data.amountFen"
+            ),
+            (
+                HostileScenario.subsidy("paidFen", slot: 3), "SubsidyPaid", #"{"claimId":"K1","amountFen":100}"#,
+                "data.amountFen"
+            ),
+            (
+                HostileScenario.subsidy("clawedBackFen", slot: 4), "SubsidyClawedBack",
+                #"{"claimId":"K1","amountFen":50,"reason":"audit"}"#, "data.amountFen"
+            ),
+            (
+                HostileScenario.contributions, "ContributionRecorded",
+                #"{"platformId":"L1","memberId":"e1","kind":"cash","valueFen":100}"#, "data.valueFen"
+            ),
+            (
+                HostileScenario.techServiceValue, "TechServiceDelivered",
+                #"{"providerId":"e1","clientId":"s1","valueFen":100}"#, "data.valueFen"
+            ),
+        ] as [(HostileScenario.Figure, String, String, String)])
+    func anEventThatWouldOverflowAFigureIsRefused(
+        figure: HostileScenario.Figure, type: String, data: String, field: String
+    )
         throws
     {
         let dir = TemporaryDirectory("hostile-overflow")
@@ -53,7 +81,8 @@ struct MoneyOverflowTests {
         _ = try HostileScenario.counter(figure, ledger: path, set: nearMax)
         do {
             let ledger = try Ledger(path: path)
-            let actor = ["SubsidyApplied", "ContributionRecorded", "TechServiceDelivered"].contains(type) ? "e1" : "gov"
+            let actor =
+                ["SubsidyApplied", "ContributionRecorded", "TechServiceDelivered"].contains(type) ? "e1" : "gov"
             let line = HostileScenario.line("overflow", type, by: actor, data)
             let error = #expect(throws: LedgerError.self) { try ledger.append([ImportLine.parse(json: line)]) }
             let message = error?.message ?? ""

@@ -78,7 +78,10 @@ struct SnapshotTargetTests {
         let target = dir.file("restored")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", #"umask 000; exec "$1" restore "$2" --to "$3""#, "sh", ProcessRunner.product("ledger"), snapshot, target]
+        process.arguments = [
+            "-c", #"umask 000; exec "$1" restore "$2" --to "$3""#, "sh", ProcessRunner.product("ledger"), snapshot,
+            target,
+        ]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
@@ -90,7 +93,10 @@ struct SnapshotTargetTests {
         }
         #expect(mode(target) == 0o700)
         #expect(mode(target + "/restored-from") == 0o700)
-        for name in ["data.mdb", "lock.mdb", "restored-from/manifest.json", "restored-from/checkpoint.note", "restored-from/checkpoint.pub"] {
+        for name in [
+            "data.mdb", "lock.mdb", "restored-from/manifest.json", "restored-from/checkpoint.note",
+            "restored-from/checkpoint.pub",
+        ] {
             #expect(mode(target + "/" + name) == 0o600, "\(name): \(String(mode(target + "/" + name), radix: 8))")
         }
     }

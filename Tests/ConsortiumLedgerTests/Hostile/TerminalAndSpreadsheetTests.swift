@@ -1,8 +1,9 @@
-@testable import ConsortiumLedger
 import Domain
 import Foundation
 import LedgerTesting
 import Testing
+
+@testable import ConsortiumLedger
 
 /// What reaches the people who read the ledger's output (see docs/HOSTILE-INPUT.md): tables and
 /// CSV from the `ledger` binary, for text that is refused today but may sit in an older ledger.
@@ -17,7 +18,8 @@ struct TerminalAndSpreadsheetTests {
         let legacy = try ImportLine.parse(
             json: HostileScenario.line(
                 "legacy", "ProjectCreated", by: "s1",
-                #"{"projectId":"P-OLD","title":"\u001b[2J\u001b]0;pwned\u0007Lab\r\nP-FORGED,forged","leadMemberId":"s1","budgetFen":1,"startsOn":"2025-01-01","endsOn":"2025-12-31","milestones":[]}"#))
+                #"{"projectId":"P-OLD","title":"\u001b[2J\u001b]0;pwned\u0007Lab\r\nP-FORGED,forged","leadMemberId":"s1","budgetFen":1,"startsOn":"2025-01-01","endsOn":"2025-12-31","milestones":[]}"#
+            ))
         var event = legacy.newEvent(id: "legacy")
         event.recordedAt = Int64(Date().timeIntervalSince1970 * 1000)
         _ = try ledger.append([event], domainEvents: [legacy.event])
@@ -25,7 +27,8 @@ struct TerminalAndSpreadsheetTests {
             ImportLine.parse(
                 json: HostileScenario.line(
                     "formula", "ProjectCreated", by: "s1",
-                    #"{"projectId":"P-EQ","title":"=HYPERLINK(\"http://x\",\"y\")","leadMemberId":"s1","budgetFen":1,"startsOn":"2025-01-01","endsOn":"2025-12-31","milestones":[]}"#))
+                    #"{"projectId":"P-EQ","title":"=HYPERLINK(\"http://x\",\"y\")","leadMemberId":"s1","budgetFen":1,"startsOn":"2025-01-01","endsOn":"2025-12-31","milestones":[]}"#
+                ))
         ])
         return path
     }
@@ -35,7 +38,9 @@ struct TerminalAndSpreadsheetTests {
         let path = try Self.ledger(in: dir)
         let table = try ProcessRunner.run("ledger", ["query", "project", "--format", "table", "--ledger", path])
         #expect(table.status == 0, "\(table.stderr)")
-        #expect(!table.stdout.unicodeScalars.contains { ControlCharacters.isControl($0) && $0 != "\n" }, "\(table.stdout.debugDescription)")
+        #expect(
+            !table.stdout.unicodeScalars.contains { ControlCharacters.isControl($0) && $0 != "\n" },
+            "\(table.stdout.debugDescription)")
         #expect(table.stdout.contains(#"\x1B[2J\x1B]0;pwned\x07Lab\r\nP-FORGED,forged"#), "\(table.stdout)")
         // One header, one rule and one line per project: the CRLF forged no row.
         #expect(table.stdout.split(separator: "\n").count == 4, "\(table.stdout)")
@@ -47,7 +52,9 @@ struct TerminalAndSpreadsheetTests {
         let csv = try ProcessRunner.run("ledger", ["query", "project", "--format", "csv", "--ledger", path])
         #expect(csv.status == 0, "\(csv.stderr)")
         #expect(csv.stdout.contains(#"P-EQ,"'=HYPERLINK(""http://x"",""y"")""#), "\(csv.stdout)")
-        #expect(csv.stdout.contains("\"\u{1B}[2J\u{1B}]0;pwned\u{07}Lab\r\nP-FORGED,forged\""), "\(csv.stdout.debugDescription)")
+        #expect(
+            csv.stdout.contains("\"\u{1B}[2J\u{1B}]0;pwned\u{07}Lab\r\nP-FORGED,forged\""),
+            "\(csv.stdout.debugDescription)")
         let rows = try CSVReader.rows(csv.stdout)
         #expect(rows.count == 3 && rows.allSatisfy { $0.fields.count == rows[0].fields.count })
 

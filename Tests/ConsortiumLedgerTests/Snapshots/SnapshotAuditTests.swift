@@ -45,7 +45,8 @@ struct SnapshotAuditTests {
         let time = try env.openDatabase("snapshot.time", create: false)
         return try env.write { txn -> Bool in
             let key = try txn.withCursor(time) { cursor -> [UInt8]? in
-                guard let entry = try cursor.seek(atLeast: [UInt8(ascii: "l")]), entry.key.first == UInt8(ascii: "l") else { return nil }
+                guard let entry = try cursor.seek(atLeast: [UInt8(ascii: "l")]), entry.key.first == UInt8(ascii: "l")
+                else { return nil }
                 return Array(entry.key)
             }
             guard let key else { return false }

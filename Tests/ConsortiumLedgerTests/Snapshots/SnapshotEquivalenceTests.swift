@@ -26,7 +26,8 @@ struct SnapshotEquivalenceTests {
         }
         #expect(
             try ledger.committeeReports(asOf: asOf).map(\.json)
-                == CommitteeQuery.run(judgedOn: judgedOn, store: replayed.committee).map(\.json), "committee as of \(asOf)")
+                == CommitteeQuery.run(judgedOn: judgedOn, store: replayed.committee).map(\.json),
+            "committee as of \(asOf)")
         #expect(
             try ledger.projectReports(asOf: asOf).map(\.json)
                 == ProjectQuery.run(judgedOn: judgedOn, store: replayed.project).map(\.json), "project as of \(asOf)")
@@ -56,7 +57,9 @@ struct SnapshotEquivalenceTests {
         // Month ends (where snapshots stand) and random days in between.
         for month in 0..<4 {
             let day = first.adding(days: 30 * (month + 1))
-            if let end = LocalDate(year: day.year, month: day.month, day: 1)?.adding(days: -1) { asked.append(.date(end)) }
+            if let end = LocalDate(year: day.year, month: day.month, day: 1)?.adding(days: -1) {
+                asked.append(.date(end))
+            }
         }
         for _ in 0..<8 {
             asked.append(.date(first.adding(days: Int.random(in: 0...(last.days(since: first)), using: &random))))

@@ -4,10 +4,12 @@ import Testing
 /// Invalid UTF-8 is refused, located to the byte (see docs/HOSTILE-INPUT.md).
 @Suite("UTF-8 check")
 struct UTF8CheckTests {
-    @Test(arguments: [
-        ([0x41, 0xFF, 0x42], 1), ([0xC0, 0xAF], 0), ([0x41, 0x42, 0xED, 0xA0, 0x80], 2), ([0xF4, 0x90, 0x80, 0x80], 0),
-        ([0xE4, 0xB8], 0), ([0x41, 0x80], 1), ([0xF8, 0x88, 0x80, 0x80, 0x80], 0),
-    ] as [([UInt8], Int)])
+    @Test(
+        arguments: [
+            ([0x41, 0xFF, 0x42], 1), ([0xC0, 0xAF], 0), ([0x41, 0x42, 0xED, 0xA0, 0x80], 2),
+            ([0xF4, 0x90, 0x80, 0x80], 0),
+            ([0xE4, 0xB8], 0), ([0x41, 0x80], 1), ([0xF8, 0x88, 0x80, 0x80, 0x80], 0),
+        ] as [([UInt8], Int)])
     func theFirstBadByteIsNamed(bytes: [UInt8], offset: Int) {
         #expect(UTF8Check.firstInvalidOffset(in: bytes) == offset)
         #expect(String(validating: bytes, as: UTF8.self) == nil)  // agrees with the standard library

@@ -43,7 +43,8 @@ import Testing
     }
 
     @Test func importRefusesAWrongCheckCharacterNamingFieldAndExpectedCharacter() throws {
-        let line = #"{"type":"MemberAdmitted","occurredAt":"2025-03-01","actor":"M-GOV","data":"#
+        let line =
+            #"{"type":"MemberAdmitted","occurredAt":"2025-03-01","actor":"M-GOV","data":"#
             + #"{"memberId":"M-ENT-01","name":"某精密机械有限公司","kind":"enterprise","creditCode":"91330100716105852G"}}"#
         do {
             _ = try ImportLine.parse(json: line)
@@ -70,14 +71,16 @@ import Testing
     }
 
     @Test func aVersionOneLineNeedsNoCodeAndIsStoredAtVersionOne() throws {
-        let line = #"{"type":"MemberAdmitted","occurredAt":"2025-03-01","actor":"M-GOV","data":"#
+        let line =
+            #"{"type":"MemberAdmitted","occurredAt":"2025-03-01","actor":"M-GOV","data":"#
             + #"{"memberId":"M-ENT-01","name":"某精密机械有限公司","kind":"enterprise"}}"#
         let parsed = try ImportLine.parse(JSONValue.parse(line), schemaVersion: 1)
         #expect(parsed.storedPayload.schemaVersion == 1)
         let decoded = try DomainEvent.decode(
             typeName: "MemberAdmitted", schemaVersion: 1, payload: parsed.storedPayload.payload)
         #expect(decoded == parsed.event)
-        let withCode = #"{"type":"MemberAdmitted","occurredAt":"2025-03-01","actor":"M-GOV","data":"#
+        let withCode =
+            #"{"type":"MemberAdmitted","occurredAt":"2025-03-01","actor":"M-GOV","data":"#
             + #"{"memberId":"M-ENT-01","name":"某精密机械有限公司","kind":"enterprise","creditCode":"91330100716105852F"}}"#
         #expect(throws: ImportFieldError.self) { try ImportLine.parse(JSONValue.parse(withCode), schemaVersion: 1) }
     }

@@ -41,7 +41,8 @@ extension RuleEngine {
             {
                 throw RuleViolation(
                     .duplicateCreditCode, field: "data.creditCode",
-                    "credit code \(code) already belongs to active member \(holder); two active members never share one")
+                    "credit code \(code) already belongs to active member \(holder); two active members never share one"
+                )
             }
             writes.put(key, Array(e.memberId.utf8))
         }

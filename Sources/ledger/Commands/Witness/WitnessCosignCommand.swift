@@ -33,7 +33,9 @@ struct WitnessCosignCommand: ParsableCommand {
         let note = try opened.checkpoint()
         let collector = CosignatureCollector(witnesses: endpoints)
         let (cosigned, reports) = try waitFor {
-            await collector.collect(note) { old in try opened.consistencyProof(oldSize: old, newSize: note.checkpoint.size).hashes }
+            await collector.collect(note) { old in
+                try opened.consistencyProof(oldSize: old, newSize: note.checkpoint.size).hashes
+            }
         }
         let stored = try opened.recordCosignatures(cosigned)
         if let out { try Data(stored.serialized.utf8).write(to: URL(fileURLWithPath: out)) }
@@ -48,7 +50,9 @@ struct WitnessCosignCommand: ParsableCommand {
         }
         let needed = quorum ?? endpoints.count
         if count < needed {
-            Terminal.printError("only \(count) of \(endpoints.count) witnesses cosigned size \(note.checkpoint.size); \(needed) required")
+            Terminal.printError(
+                "only \(count) of \(endpoints.count) witnesses cosigned size \(note.checkpoint.size); \(needed) required"
+            )
             throw ExitCode(1)
         }
     }
