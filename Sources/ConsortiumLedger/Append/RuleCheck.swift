@@ -58,7 +58,7 @@ struct RuleCheck {
         }
     }
 
-    /// - Parameter plausibility: hold the event to DOMAIN.md's plausible values against the
+    /// - Parameter plausibility: hold the event to docs/HOSTILE-INPUT.md's plausible values against the
     ///   clock now (every new event; see docs/HOSTILE-INPUT.md).
     mutating func check(
         _ domainEvent: DomainEvent, actor: String, occurredAt: Timestamp, plausibility: Bool = true

@@ -14,7 +14,7 @@ public struct SinkChunk: Sendable {
 }
 
 /// One recorded event in the shape a row-per-event consumer needs: the envelope, the payload
-/// as DOMAIN.md JSON, both chain hashes, and the decoded event with the context the tier
+/// as docs/DOMAIN.md JSON, both chain hashes, and the decoded event with the context the tier
 /// projectors fold.
 public struct SinkRecord: Sendable {
     public var sequence: UInt64

@@ -1,4 +1,4 @@
-/// DOMAIN.md's "Plausible values": the limits every event is held to when it is appended
+/// The plausible values: the limits every event is held to when it is appended
 /// or imported (see docs/HOSTILE-INPUT.md).
 ///
 /// Why a separate check and not the schema: the schema says what a field *is* (an amount is
