@@ -16,7 +16,7 @@ HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 SHOTS="${SHOTS:-$HERE/screenshots}"
 
-if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -q "Noto Sans CJK"; then
+if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -c "Noto Sans CJK" >/dev/null; then
     apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
 fi
 python3 -c "import playwright" 2>/dev/null || python3 -m pip install -q playwright
