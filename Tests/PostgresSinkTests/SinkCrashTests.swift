@@ -86,7 +86,7 @@ struct SinkCrashTests {
 
     @Test(
         .disabled(
-            "hangs in the merged build: after an immediate PostgreSQL stop the sink neither errors nor retries (open in issue #17)"
+            "passes alone, but once hung under full-suite load (the stop landing mid-COPY); open in issue #17"
         ))
     func databaseRestartedMidSinkTheSinkResumesByItself() throws {
         let dir = TemporaryDirectory("sink-restart")
