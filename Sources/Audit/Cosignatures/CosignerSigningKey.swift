@@ -7,9 +7,6 @@ public struct CosignerSigningKey: Sendable {
     public let name: String
     private let privateKey: Curve25519.Signing.PrivateKey
 
-    /// Private key files look like `PRIVATE+KEY+name+keyid+base64(0x04 ‖ seed)`.
-    static let fileTag = "PRIVATE+KEY+"
-
     private init(name: String, privateKey: Curve25519.Signing.PrivateKey) {
         self.name = name
         self.privateKey = privateKey
@@ -41,40 +38,24 @@ public struct CosignerSigningKey: Sendable {
 
     /// Writes the key to a new 0600 file; refuses to overwrite (a witness's key is its identity).
     public func write(to path: String) throws(SigningKeyError) {
-        var blob = [CosignerPublicKey.cosignatureV1Algorithm]
-        blob.append(contentsOf: privateKey.rawRepresentation)
-        let text = "\(Self.fileTag)\(name)+\(publicKey.keyIdHex)+\(Data(blob).base64EncodedString())\n"
-        try KeyFile.publish(Array(text.utf8), to: path, mode: 0o600, replacing: false)
+        try PrivateKeyFile.write(
+            name: name, keyIdHex: publicKey.keyIdHex, algorithm: CosignerPublicKey.cosignatureV1Algorithm,
+            privateKey: privateKey, to: path)
     }
 
     /// Loads a key file, refusing one that group or others may read or write.
     public static func load(from path: String) throws(SigningKeyError) -> CosignerSigningKey {
-        let (bytes, mode) = try KeyFile.contents(of: path)
-        guard mode & 0o077 == 0 else {
-            throw SigningKeyError(
-                .insecurePermissions, path: path,
-                "mode is \(String(mode, radix: 8)); run chmod 600 on it (only the owner may access a private key)")
-        }
-        let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        let malformed = SigningKeyError(
-            .malformedKey, path: path, "expected \"PRIVATE+KEY+<name>+<key id>+<base64 of 0x04 and the seed>\"")
-        guard text.hasPrefix(fileTag) else { throw malformed }
-        let parts = text.dropFirst(fileTag.count).split(separator: "+", maxSplits: 2, omittingEmptySubsequences: false)
-        guard parts.count == 3, LedgerPublicKey.isValidKeyName(parts[0]),
-            let blob = Data(base64Encoded: String(parts[2])), blob.count == 33
-        else { throw malformed }
-        guard blob.first == CosignerPublicKey.cosignatureV1Algorithm else {
+        let file = try PrivateKeyFile.read(
+            from: path, expected: "PRIVATE+KEY+<name>+<key id>+<base64 of 0x04 and the seed>")
+        guard file.algorithm == CosignerPublicKey.cosignatureV1Algorithm else {
             throw SigningKeyError(
                 .malformedKey, path: path, "not a witness key (type byte 0x04 expected); a ledger's checkpoint.key?")
         }
-        guard let privateKey = try? Curve25519.Signing.PrivateKey(rawRepresentation: blob.dropFirst()) else {
-            throw malformed
-        }
-        let key = CosignerSigningKey(name: String(parts[0]), privateKey: privateKey)
-        guard key.publicKey.keyIdHex == parts[1] else {
+        let key = CosignerSigningKey(name: file.name, privateKey: file.privateKey)
+        guard key.publicKey.keyIdHex == file.keyIdHex else {
             throw SigningKeyError(
                 .malformedKey, path: path,
-                "key id \(parts[1]) does not match the key (expected \(key.publicKey.keyIdHex))")
+                "key id \(file.keyIdHex) does not match the key (expected \(key.publicKey.keyIdHex))")
         }
         return key
     }

@@ -11,9 +11,6 @@ public struct LedgerSigningKey: Sendable {
     public let name: String
     private let privateKey: Curve25519.Signing.PrivateKey
 
-    /// Prefix of the C2SP signer-key text form kept in key files.
-    static let fileTag = "PRIVATE+KEY+"
-
     private init(name: String, privateKey: Curve25519.Signing.PrivateKey) {
         self.name = name
         self.privateKey = privateKey
@@ -49,35 +46,23 @@ public struct LedgerSigningKey: Sendable {
     /// Writes the key as `PRIVATE+KEY+name+keyid+base64(0x01 ‖ seed)` to a new file that is
     /// created with mode 0600 and never existed with wider permissions. Refuses to overwrite.
     public func write(to path: String) throws(SigningKeyError) {
-        var blob = [LedgerPublicKey.ed25519Algorithm]
-        blob.append(contentsOf: privateKey.rawRepresentation)
-        let text = "\(Self.fileTag)\(name)+\(publicKey.noteKeyIdHex)+\(Data(blob).base64EncodedString())\n"
-        try KeyFile.publish(Array(text.utf8), to: path, mode: 0o600, replacing: false)
+        try PrivateKeyFile.write(
+            name: name, keyIdHex: publicKey.noteKeyIdHex, algorithm: LedgerPublicKey.ed25519Algorithm,
+            privateKey: privateKey, to: path)
     }
 
     /// Loads a key file, refusing one that group or others may read or write.
     public static func load(from path: String) throws(SigningKeyError) -> LedgerSigningKey {
-        let (bytes, mode) = try KeyFile.contents(of: path)
-        guard mode & 0o077 == 0 else {
-            throw SigningKeyError(
-                .insecurePermissions, path: path,
-                "mode is \(String(mode, radix: 8)); run chmod 600 on it (only the owner may access a private key)")
+        let expected = "PRIVATE+KEY+<name>+<key id>+<base64 key>"
+        let file = try PrivateKeyFile.read(from: path, expected: expected)
+        guard file.algorithm == LedgerPublicKey.ed25519Algorithm else {
+            throw SigningKeyError(.malformedKey, path: path, "expected \"\(expected)\"")
         }
-        let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        let malformed = SigningKeyError(
-            .malformedKey, path: path, "expected \"PRIVATE+KEY+<name>+<key id>+<base64 key>\"")
-        guard text.hasPrefix(fileTag) else { throw malformed }
-        let parts = text.dropFirst(fileTag.count).split(separator: "+", maxSplits: 2, omittingEmptySubsequences: false)
-        guard parts.count == 3, LedgerPublicKey.isValidKeyName(parts[0]),
-            let blob = Data(base64Encoded: String(parts[2])), blob.count == 33,
-            blob.first == LedgerPublicKey.ed25519Algorithm,
-            let privateKey = try? Curve25519.Signing.PrivateKey(rawRepresentation: blob.dropFirst())
-        else { throw malformed }
-        let key = LedgerSigningKey(name: String(parts[0]), privateKey: privateKey)
-        guard key.publicKey.noteKeyIdHex == parts[1] else {
+        let key = LedgerSigningKey(name: file.name, privateKey: file.privateKey)
+        guard key.publicKey.noteKeyIdHex == file.keyIdHex else {
             throw SigningKeyError(
                 .malformedKey, path: path,
-                "key id \(parts[1]) does not match the key (expected \(key.publicKey.noteKeyIdHex))")
+                "key id \(file.keyIdHex) does not match the key (expected \(key.publicKey.noteKeyIdHex))")
         }
         return key
     }
