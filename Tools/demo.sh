@@ -35,15 +35,18 @@ echo "== ledger init + import =="
 echo "== the first events =="
 "$LEDGER" log --limit 5 --format table
 
+# The help is read once into a variable: piping it into `grep -q` under pipefail failed whenever
+# grep's early exit cut the pipe, and every step below was silently skipped.
+HELP="$("$LEDGER" --help 2>&1)"  # ledger prints its help on standard error
 run_if_available() {  # subcommands that a later issue adds are skipped until they exist
-    if "$LEDGER" --help | grep -qE "^  $1( |$)"; then echo "== ledger $* =="; "$LEDGER" "$@"; fi
+    if grep -qE "^  $1( |$)" <<<"$HELP"; then echo "== ledger $* =="; "$LEDGER" "$@"; fi
 }
 YEAR="$("$LEDGER" log --backward --limit 1 --format jsonl | sed -E 's/.*"occurredAt":"([0-9]{4}).*/\1/')"
 run_if_available query council --year "$((YEAR - 1))" --format table
 run_if_available query committee --format table
 run_if_available query project --format table
 run_if_available query claims --flagged --format table
-if "$LEDGER" --help | grep -qE "^  query( |$)"; then
+if grep -qE "^  query( |$)" <<<"$HELP"; then
     FLAGGED="$("$LEDGER" query claims --flagged --format csv | tail -n +2 | wc -l)"
     echo "flagged claims: $FLAGGED; planted by the generator: $(wc -l < "$DEMO_DIR/planted-claims.jsonl")"
 fi
