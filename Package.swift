@@ -124,13 +124,14 @@ let package = Package(
 
         .testTarget(name: "LMDBTests", dependencies: ["LMDB"]),
         .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "LedgerTesting"]),
-        .testTarget(name: "DomainTests", dependencies: ["Domain"]),
+        .testTarget(name: "DomainTests", dependencies: ["Domain"], exclude: ["Events/Fixtures"]),
         .testTarget(name: "RulesTests", dependencies: ["Domain"]),
         .testTarget(name: "AuditTests", dependencies: ["Audit"], exclude: ["Vectors"]),
         .testTarget(name: "ProjectionsTests", dependencies: ["Projections", "Domain", "LedgerTesting"]),
         .testTarget(
             name: "ConsortiumLedgerTests",
-            dependencies: ["ConsortiumLedger", "LedgerTesting", "Domain", "Projections", "EventStore", "LMDB"]),
+            dependencies: ["ConsortiumLedger", "LedgerTesting", "Domain", "Projections", "EventStore", "LMDB"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "LedgerCLITests", dependencies: ["LedgerTesting", "Domain"]),
         .testTarget(
             name: "LedgerServerTests",
