@@ -7,75 +7,42 @@ import Foundation
 /// 0x01 of plain note signatures, so a cosignature can never pass for a log signature or
 /// the other way round even if one Ed25519 key were (wrongly) used for both.
 public struct CosignerPublicKey: Sendable, Hashable {
-    /// The cosigner's name on signature lines, e.g. `witness.finance-bureau.example`.
-    public let name: String
-    let key: Curve25519.Signing.PublicKey
+    let note: NoteKey
 
     /// Signature type byte of cosignature/v1 in key ids and verifier keys.
     static let cosignatureV1Algorithm: UInt8 = 0x04
 
     init(name: String, key: Curve25519.Signing.PublicKey) {
-        self.name = name
-        self.key = key
+        note = NoteKey(name: name, key: key, type: Self.cosignatureV1Algorithm)
     }
 
     public init(name: String, rawRepresentation: some DataProtocol) throws(SigningKeyError) {
-        guard LedgerPublicKey.isValidKeyName(name) else {
-            throw SigningKeyError(
-                .invalidKeyName, "key name must be non-empty with no whitespace or '+', got \(String(reflecting: name))"
-            )
-        }
-        do {
-            key = try Curve25519.Signing.PublicKey(rawRepresentation: Array(rawRepresentation))
-        } catch {
-            throw SigningKeyError(.malformedKey, "an Ed25519 public key is 32 bytes")
-        }
-        self.name = name
+        note = try NoteKey(name: name, rawRepresentation: rawRepresentation, type: Self.cosignatureV1Algorithm)
     }
+
+    /// The cosigner's name on signature lines, e.g. `witness.finance-bureau.example`.
+    public var name: String { note.name }
+    var key: Curve25519.Signing.PublicKey { note.key }
 
     /// The 32 raw key bytes.
     public var rawRepresentation: [UInt8] { Array(key.rawRepresentation) }
 
     /// First 4 bytes of SHA-256(name ‖ "\n" ‖ 0x04 ‖ key), big-endian.
-    public var keyId: UInt32 {
-        var input = Array(name.utf8)
-        input.append(UInt8(ascii: "\n"))
-        input.append(Self.cosignatureV1Algorithm)
-        input.append(contentsOf: key.rawRepresentation)
-        return Array(SHA256.hash(data: input)).prefix(4).reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
-    }
+    public var keyId: UInt32 { note.keyId }
 
     /// `keyId` as 8 hex digits.
-    public var keyIdHex: String {
-        let hex = String(keyId, radix: 16)
-        return String(repeating: "0", count: 8 - hex.count) + hex
-    }
+    public var keyIdHex: String { note.keyIdHex }
 
     /// The C2SP verifier key `name+keyid+base64(0x04 ‖ key)`: what a member publishes.
-    public var verifierKey: String {
-        var blob = [Self.cosignatureV1Algorithm]
-        blob.append(contentsOf: key.rawRepresentation)
-        return "\(name)+\(keyIdHex)+\(Data(blob).base64EncodedString())"
-    }
+    public var verifierKey: String { note.verifierKey }
 
     /// Parses a verifier key, checking its type byte and that its key id matches.
     public init(verifierKey: String) throws(SigningKeyError) {
-        let text = verifierKey.trimmingCharacters(in: .whitespacesAndNewlines)
-        let parts = text.split(separator: "+", maxSplits: 2, omittingEmptySubsequences: false)
-        guard parts.count == 3, let blob = Data(base64Encoded: String(parts[2])), blob.count == 33 else {
-            throw SigningKeyError(
-                .malformedKey, "expected \"<name>+<8 hex key id>+<base64 of 0x04 and 32 key bytes>\"")
-        }
-        guard blob.first == Self.cosignatureV1Algorithm else {
-            throw SigningKeyError(
-                .malformedKey,
-                "signature type is 0x\(String(blob.first ?? 0, radix: 16)), expected 0x04 (cosignature/v1); "
-                    + "is this a log key rather than a witness key?")
-        }
-        try self.init(name: String(parts[0]), rawRepresentation: blob.dropFirst())
-        guard parts[1] == keyIdHex else {
-            throw SigningKeyError(
-                .malformedKey, "key id \(parts[1]) does not match the name and key (expected \(keyIdHex))")
+        note = try NoteKey.parse(
+            verifierKey: verifierKey.trimmingCharacters(in: .whitespacesAndNewlines), type: Self.cosignatureV1Algorithm
+        ) { found in
+            "signature type is 0x\(String(found, radix: 16)), expected 0x04 (cosignature/v1); "
+                + "is this a log key rather than a witness key?"
         }
     }
 
@@ -106,15 +73,4 @@ public struct CosignerPublicKey: Sendable, Hashable {
 
 extension CosignerPublicKey: CustomStringConvertible {
     public var description: String { verifierKey }
-}
-
-extension CosignerPublicKey {
-    public static func == (lhs: CosignerPublicKey, rhs: CosignerPublicKey) -> Bool {
-        lhs.name == rhs.name && lhs.key.rawRepresentation == rhs.key.rawRepresentation
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(name)
-        hasher.combine(key.rawRepresentation)
-    }
 }

@@ -14,11 +14,7 @@ public struct CosignerSigningKey: Sendable {
 
     /// A fresh random key named `name` (the witness's name, e.g. `witness.finance.example`).
     public static func generate(name: String) throws(SigningKeyError) -> CosignerSigningKey {
-        guard LedgerPublicKey.isValidKeyName(name) else {
-            throw SigningKeyError(
-                .invalidKeyName, "key name must be non-empty with no whitespace or '+', got \(String(reflecting: name))"
-            )
-        }
+        try NoteKey.checkName(name)
         return CosignerSigningKey(name: name, privateKey: Curve25519.Signing.PrivateKey())
     }
 

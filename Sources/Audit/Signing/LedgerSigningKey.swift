@@ -18,11 +18,7 @@ public struct LedgerSigningKey: Sendable {
 
     /// A fresh random key.
     public static func generate(name: String) throws(SigningKeyError) -> LedgerSigningKey {
-        guard LedgerPublicKey.isValidKeyName(name) else {
-            throw SigningKeyError(
-                .invalidKeyName, "key name must be non-empty with no whitespace or '+', got \(String(reflecting: name))"
-            )
-        }
+        try NoteKey.checkName(name)
         return LedgerSigningKey(name: name, privateKey: Curve25519.Signing.PrivateKey())
     }
 
