@@ -27,14 +27,17 @@ public final class LedgerHTTPServer: Sendable {
         api = try LedgerAPI(ledger: ledger, configuration: configuration, logger: logger, queue: queue)
         let (router, routes) = LedgerRouter.build(api: api)
         self.routes = routes
+        // Without an idle timeout a client that stops mid-request holds its connection forever.
+        let http1 = HTTP1Channel.Configuration(
+            idleTimeout: .nanoseconds(Int64(max(configuration.idleTimeoutSeconds, 0.001) * 1_000_000_000)))
         let server: HTTPServerBuilder
         if let cert = configuration.tlsCertificatePath, let key = configuration.tlsKeyPath {
             let tls = TLSConfiguration.makeServerConfiguration(
                 certificateChain: try NIOSSLCertificate.fromPEMFile(cert).map { .certificate($0) },
                 privateKey: .privateKey(try NIOSSLPrivateKey(file: key, format: .pem)))
-            server = try .tls(.http1(), tlsConfiguration: tls)
+            server = try .tls(.http1(configuration: http1), tlsConfiguration: tls)
         } else {
-            server = .http1()
+            server = .http1(configuration: http1)
         }
         application = Application(
             router: router, server: server,
