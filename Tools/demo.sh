@@ -37,7 +37,8 @@ echo "== the first events =="
 
 # The help is read once into a variable: piping it into `grep -q` under pipefail failed whenever
 # grep's early exit cut the pipe, and every step below was silently skipped.
-HELP="$("$LEDGER" --help 2>&1)"  # ledger prints its help on standard error
+# Help goes to standard output; `2>&1` keeps older builds (help on standard error) working too.
+HELP="$("$LEDGER" --help 2>&1)"
 run_if_available() {  # subcommands that a later issue adds are skipped until they exist
     if grep -qE "^  $1( |$)" <<<"$HELP"; then echo "== ledger $* =="; "$LEDGER" "$@"; fi
 }

@@ -31,7 +31,7 @@ public struct FeedFollower: Sendable {
                 let line = pending[start..<newline]
                 start = newline + 1
                 if line.starts(with: Self.idPrefix) {
-                    id = UInt64(String(decoding: line.dropFirst(Self.idPrefix.count), as: UTF8.self))
+                    id = Self.decimal(line.dropFirst(Self.idPrefix.count))
                 } else if line.starts(with: Self.dataPrefix), let sequence = id {
                     let text = String(decoding: line.dropFirst(Self.dataPrefix.count), as: UTF8.self)
                     if try !onEvent(sequence, text[...]) { return }
@@ -40,6 +40,20 @@ public struct FeedFollower: Sendable {
             }
             pending.removeFirst(start)
         }
+    }
+
+    /// The unsigned decimal in `bytes`, nil unless it is one (no String per event).
+    static func decimal(_ bytes: ArraySlice<UInt8>) -> UInt64? {
+        guard !bytes.isEmpty, bytes.count <= 20 else { return nil }
+        var value: UInt64 = 0
+        for byte in bytes {
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+            let (times10, o1) = value.multipliedReportingOverflow(by: 10)
+            let (sum, o2) = times10.addingReportingOverflow(UInt64(byte - UInt8(ascii: "0")))
+            guard !o1, !o2 else { return nil }
+            value = sum
+        }
+        return value
     }
 
     private static let idPrefix = Array("id: ".utf8)

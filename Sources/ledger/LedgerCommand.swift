@@ -29,7 +29,11 @@ struct LedgerCommand: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch {
-            if error is ExitCode || error is CleanExit { exit(withError: error) }
+            // Help and --version (a parse "error" that exits 0) go to standard output, as
+            // ArgumentParser's own `exit(withError:)` prints them; real errors stay on stderr.
+            if error is ExitCode || error is CleanExit || exitCode(for: error) == .success {
+                exit(withError: error)
+            }
             // Parse errors carry usage text whose line breaks are the program's own.
             let fromParser = String(reflecting: type(of: error)).hasPrefix("ArgumentParser.")
             let message = fullMessage(for: error)

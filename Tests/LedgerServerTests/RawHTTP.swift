@@ -6,16 +6,57 @@ import Foundation
     import Darwin
 #endif
 
-/// Sends raw bytes to 127.0.0.1:port on a fresh connection and returns the status code of the
-/// answer (0 if the server closed the connection without one). For requests an HTTP client
-/// would refuse to send: broken framing, header floods, odd paths.
+/// What a raw request got back.
+enum RawAnswer: Equatable, CustomStringConvertible {
+    /// An HTTP status line with this code.
+    case status(Int)
+    /// The server closed (or reset) the connection without a status line.
+    case closed
+    /// Neither an answer nor a close within the client's bound: the server left it hanging.
+    case noAnswer
+    /// The connection could not be made.
+    case notConnected
+
+    var description: String {
+        switch self {
+        case .status(let code): "status \(code)"
+        case .closed: "closed without an answer"
+        case .noAnswer: "no answer and no close within the client's bound"
+        case .notConnected: "could not connect"
+        }
+    }
+
+    var isClientError: Bool {
+        if case .status(let code) = self { return (400..<500).contains(code) }
+        return false
+    }
+}
+
+/// Sends raw bytes to 127.0.0.1:port on a fresh connection and reports what came back. For
+/// requests an HTTP client would refuse to send: broken framing, header floods, odd paths,
+/// requests that stop half way (the client then waits without closing its side).
 enum RawHTTP {
-    /// The timeout is a bound for a hung server, not a timing claim: the suite shares two cores.
-    static func status(port: Int, request: [UInt8], timeoutSeconds: Int = 120) -> Int {
+    /// Sends `parts` with `pause` seconds between them, then waits for the status line.
+    /// `boundSeconds` only tells a hung server from one that answered or closed; it is no
+    /// timing claim (the suite shares two cores). The blocking socket calls run on a thread of
+    /// their own, never on the cooperative pool an in-process server's handlers need.
+    static func answer(port: Int, parts: [[UInt8]], pause: Double = 0, boundSeconds: Int = 120) async -> RawAnswer {
+        await withCheckedContinuation { continuation in
+            Thread {
+                continuation.resume(returning: exchange(port: port, parts: parts, pause: pause, bound: boundSeconds))
+            }.start()
+        }
+    }
+
+    static func answer(port: Int, request: [UInt8]) async -> RawAnswer {
+        await answer(port: port, parts: [request])
+    }
+
+    private static func exchange(port: Int, parts: [[UInt8]], pause: Double, bound: Int) -> RawAnswer {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { return -1 }
+        guard fd >= 0 else { return .notConnected }
         defer { close(fd) }
-        var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
+        var timeout = timeval(tv_sec: bound, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var address = sockaddr_in()
@@ -27,24 +68,28 @@ enum RawHTTP {
                 connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
             }
         }
-        guard connected == 0 else { return -1 }
-        var sent = 0
-        while sent < request.count {
-            let n = request[sent...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-            if n <= 0 { break }  // the server may answer (413, 431) and close before reading everything
-            sent += n
+        guard connected == 0 else { return .notConnected }
+        sending: for (index, part) in parts.enumerated() {
+            if index > 0, pause > 0 { usleep(UInt32(pause * 1_000_000)) }
+            var sent = 0
+            while sent < part.count {
+                let n = part[sent...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+                if n <= 0 { break sending }  // the server may answer (413, 431) and close before reading everything
+                sent += n
+            }
         }
         var answer: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)
         while !answer.contains(UInt8(ascii: "\n")) {
             let n = recv(fd, &buffer, buffer.count, 0)
-            if n < 0, errno == EAGAIN || errno == EWOULDBLOCK { return -2 }
-            if n <= 0 { break }
+            if n < 0, errno == EAGAIN || errno == EWOULDBLOCK { return .noAnswer }
+            if n <= 0 { break }  // end of stream or reset
             answer.append(contentsOf: buffer[0..<n])
         }
         let line = String(decoding: answer.prefix { $0 != UInt8(ascii: "\n") }, as: UTF8.self)
-        let parts = line.split(separator: " ")
-        return parts.count >= 2 ? Int(parts[1]) ?? 0 : 0
+        let fields = line.split(separator: " ")
+        guard fields.count >= 2, fields[0].hasPrefix("HTTP/"), let code = Int(fields[1]) else { return .closed }
+        return .status(code)
     }
 
     static func request(_ method: String, _ path: String, headers: [String] = [], body: [UInt8] = []) -> [UInt8] {

@@ -58,6 +58,48 @@ struct RemoteCLITests {
         #expect(reimported.stdout.hasPrefix("imported 0 events (30 already recorded)"))
     }
 
+    /// CSV goes through `--remote` as through a local import: the same columns and cell typing,
+    /// content ids for rows without one (re-running records nothing twice), and a bad cell
+    /// refused before anything is sent, with the local import's message (file, row, field).
+    @Test func importRemoteTakesTheSameCSVAsALocalImport() throws {
+        let serve = try ServeProcess()
+        let secretariat = try serve.token("gov-1", "secretariat")
+        try serve.start()
+        defer { _ = serve.kill(SIGTERM) }
+        let header = "id,type,occurredAt,actor,data.providerId,data.personTimes,data.topic"
+        let rows = (0..<12).map { "csv\($0),TrainingDelivered,2025-03-0\($0 % 9 + 1),gov-1,gov-1,\($0 + 1),safety" }
+        // Two rows without an id: they get content ids, so the second run finds them recorded.
+        let unnamed = [
+            ",TrainingDelivered,2025-04-01,gov-1,gov-1,3,\"fire, drills\"",
+            ",TrainingDelivered,2025-04-01,gov-1,gov-1,3,\"fire, drills\"",
+        ]
+        let good = serve.dir.file("training.csv")
+        try ([header] + rows + unnamed).joined(separator: "\n").write(toFile: good, atomically: true, encoding: .utf8)
+
+        let imported = try Self.remote(serve, secretariat, ["import", good])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.hasPrefix("imported 14 events (0 already recorded)"), "\(imported.stdout)")
+        let again = try Self.remote(serve, secretariat, ["import", good])
+        #expect(again.stdout.hasPrefix("imported 0 events (14 already recorded)"), "\(again.stdout)")
+        let log = try Self.remote(serve, secretariat, ["log", "--format", "jsonl", "--from", "9", "--limit", "100"])
+        #expect(log.stdout.split(separator: "\n").count == 14)
+        #expect(log.stdout.contains(#""personTimes":12"#) && log.stdout.contains(#""topic":"fire, drills""#))
+
+        let bad = serve.dir.file("bad.csv")
+        try [
+            header, "b1,TrainingDelivered,2025-03-01,gov-1,gov-1,2,safety",
+            "b2,TrainingDelivered,2025-03-01,gov-1,gov-1,abc,safety",
+        ]
+        .joined(separator: "\n").write(toFile: bad, atomically: true, encoding: .utf8)
+        let remote = try Self.remote(serve, secretariat, ["import", bad])
+        let local = try serve.run(["import", bad])
+        #expect(remote.status != 0 && local.status != 0)
+        #expect(remote.stderr.contains("bad.csv:3 (row 3): data.personTimes"), "\(remote.stderr)")
+        #expect(remote.stderr == local.stderr, "remote: \(remote.stderr) local: \(local.stderr)")
+        let after = try Self.remote(serve, secretariat, ["log", "--format", "jsonl", "--from", "9", "--limit", "100"])
+        #expect(after.stdout.split(separator: "\n").count == 14, "nothing of the bad file was sent")
+    }
+
     @Test func aMemberTokenIsRefusedForOthersAndWithoutATokenNothingWorks() throws {
         let serve = try ServeProcess()
         let school = try serve.token("s1", "member")

@@ -73,14 +73,16 @@ final class TestServer: @unchecked Sendable {  // fields set once in init, then 
     var base: String { "http://127.0.0.1:\(port)" }
     var path: String { dir.file("consortium.ledger") }
 
-    init(seed: [String] = Seed.consortium) async throws {
+    init(
+        seed: [String] = Seed.consortium, configuration: ServerConfiguration = .init(host: "127.0.0.1", port: 0)
+    ) async throws {
         ledger = try Ledger.create(path: dir.file("consortium.ledger"))
         if !seed.isEmpty { try ledger.append(try seed.map { try ImportLine.parse(json: $0) }) }
         let ports = AsyncStream<Int>.makeStream()
         var logger = Logger(label: "test-server")
         logger.logLevel = .critical
         server = try LedgerHTTPServer(
-            ledger: ledger, configuration: ServerConfiguration(host: "127.0.0.1", port: 0), logger: logger
+            ledger: ledger, configuration: configuration, logger: logger
         ) { port in
             ports.continuation.yield(port)
         }
@@ -128,8 +130,11 @@ func jsonObject(_ text: String) -> [String: Any] {
 }
 
 /// Runs `body` with a fresh server and always stops it.
-func withServer(seed: [String] = Seed.consortium, _ body: (TestServer) async throws -> Void) async throws {
-    let server = try await TestServer(seed: seed)
+func withServer(
+    seed: [String] = Seed.consortium, configuration: ServerConfiguration = .init(host: "127.0.0.1", port: 0),
+    _ body: (TestServer) async throws -> Void
+) async throws {
+    let server = try await TestServer(seed: seed, configuration: configuration)
     do {
         try await body(server)
     } catch {

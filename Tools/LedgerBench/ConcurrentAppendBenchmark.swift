@@ -15,8 +15,18 @@ struct ConcurrentAppendBenchmark {
         var events: Int
     }
 
+    /// Yesterday (UTC): an event may not claim to have happened after it is recorded, and a
+    /// fixed future date (2030) is now refused as implausible.
+    static let occurredOn: String = {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.string(from: Date().addingTimeInterval(-86_400))
+    }()
+
     static func line(_ tag: String, _ writer: Int, _ i: Int) -> String {
-        #"{"id":"bench-\#(tag)\#(writer)-\#(i)","type":"CouncilResolutionPassed","occurredAt":"2030-01-02","actor":"gov-001","data":{"resolutionId":"\#(tag.uppercased())\#(writer)-\#(i)","title":"concurrent"}}"#
+        #"{"id":"bench-\#(tag)\#(writer)-\#(i)","type":"CouncilResolutionPassed","occurredAt":"\#(occurredOn)","actor":"gov-001","data":{"resolutionId":"\#(tag.uppercased())\#(writer)-\#(i)","title":"concurrent"}}"#
     }
 
     /// `processes` × `ledger append --lines` (each line its own durable append) through a

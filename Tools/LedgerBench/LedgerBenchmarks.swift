@@ -70,7 +70,7 @@ struct LedgerBenchmarks {
         var files: [String] = []
         for writer in 0..<4 {
             let lines = (0..<perProcess).map { i in
-                #"{"id":"bench-w\#(writer)-\#(i)","type":"CouncilResolutionPassed","occurredAt":"2030-01-02","actor":"gov-001","data":{"resolutionId":"W\#(writer)-\#(i)","title":"concurrent"}}"#
+                #"{"id":"bench-w\#(writer)-\#(i)","type":"CouncilResolutionPassed","occurredAt":"\#(ConcurrentAppendBenchmark.occurredOn)","actor":"gov-001","data":{"resolutionId":"W\#(writer)-\#(i)","title":"concurrent"}}"#
             }
             let file = scratch + "/writer-\(writer).jsonl"
             try lines.joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)

@@ -23,8 +23,9 @@ public final class AppendServer: Sendable {
     private let stopped = Locked(false)
 
     /// Binds the socket of `ledger`. A socket file left by a server that died is replaced;
-    /// a live server there is an error.
-    public init(ledger: Ledger) throws {
+    /// a live server there is an error. Appends go through `queue` when given (shared with the
+    /// HTTP service, so both doors' appends share synced commits), else through a queue of its own.
+    public init(ledger: Ledger, queue: GroupCommitQueue? = nil) throws {
         socketPath = Self.socketPath(ledgerPath: ledger.path)
         if let fd = try UnixSocket.connection(to: socketPath) {
             close(fd)
@@ -33,7 +34,7 @@ public final class AppendServer: Sendable {
         }
         unlink(socketPath)
         listener = try UnixSocket.listening(at: socketPath)
-        queue = GroupCommitQueue(ledger: ledger)
+        self.queue = queue ?? GroupCommitQueue(ledger: ledger)
     }
 
     /// Accepts connections until `stop()`; each connection is served on its own thread.

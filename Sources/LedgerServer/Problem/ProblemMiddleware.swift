@@ -1,5 +1,6 @@
 import HTTPTypes
 import Hummingbird
+import NIOHTTP1
 
 /// Makes every error an RFC 9457 problem document: Hummingbird's own (404 for an unknown
 /// route, 405, a body over a limit) and anything unexpected (500, logged, detail withheld).
@@ -15,6 +16,12 @@ struct ProblemMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch let problem as Problem {
             throw problem
+        } catch let error as HTTPParserError {
+            // Broken framing met while a route reads the body (a bad chunk size, say): the
+            // client's fault, not the server's.
+            throw Problem(
+                .badRequest, code: "malformedRequest", title: "Malformed HTTP request",
+                detail: "the request body's HTTP framing is broken (\(error)); nothing was written")
         } catch let error as any HTTPResponseError {
             throw Problem(
                 error.status, code: Self.code(error.status), title: error.status.reasonPhrase,

@@ -35,9 +35,12 @@ struct FeedRoutes: RouteGroup {
                 while !api.isStopping {
                     var chunk = ByteBuffer()
                     let count = try api.ledger.forEachEventLine(from: next, limit: Self.pageSize) { sequence, line in
-                        chunk.writeString("id: \(sequence)\ndata: ")
+                        // Bytes straight into the buffer: no String per event on the feed's hot path.
+                        chunk.writeStaticString("id: ")
+                        Self.writeDecimal(sequence, to: &chunk)
+                        chunk.writeStaticString("\ndata: ")
                         chunk.writeBytes(line)
-                        chunk.writeString("\n\n")
+                        chunk.writeStaticString("\n\n")
                         next = sequence + 1
                     }
                     if count > 0 {
@@ -56,6 +59,26 @@ struct FeedRoutes: RouteGroup {
                 status: .ok,
                 headers: [.contentType: "text/event-stream", .cacheControl: "no-cache"],
                 body: body)
+        }
+    }
+}
+
+extension FeedRoutes {
+    /// `value` in decimal ASCII, written in place.
+    static func writeDecimal(_ value: UInt64, to buffer: inout ByteBuffer) {
+        var length = 1
+        var rest = value / 10
+        while rest > 0 {
+            length += 1
+            rest /= 10
+        }
+        buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: length) { raw in
+            var remaining = value
+            for index in stride(from: length - 1, through: 0, by: -1) {
+                raw[index] = UInt8(ascii: "0") + UInt8(remaining % 10)
+                remaining /= 10
+            }
+            return length
         }
     }
 }

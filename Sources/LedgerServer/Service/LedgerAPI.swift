@@ -9,6 +9,9 @@ public final class LedgerAPI: Sendable {
     public let ledger: Ledger
     let tokens: TokenBook
     public let queue: GroupCommitQueue
+    /// Whether the queue is this API's own (closed when the HTTP server stops) rather than
+    /// shared with the process's other appenders (the Unix socket), whose owner closes it.
+    let ownsQueue: Bool
     let commits = CommitSignal()
     let metrics: ServiceMetrics
     let logger: Logger
@@ -20,11 +23,14 @@ public final class LedgerAPI: Sendable {
     /// Signalled by `LedgerHTTPServer.stop()` (and once the server has stopped).
     let stopRequested = OneShotSignal()
 
-    public init(ledger: Ledger, configuration: ServerConfiguration, logger: Logger) throws {
+    public init(
+        ledger: Ledger, configuration: ServerConfiguration, logger: Logger, queue: GroupCommitQueue? = nil
+    ) throws {
         self.ledger = ledger
         tokens = try ledger.tokenBook()
-        queue = GroupCommitQueue(ledger: ledger)
-        metrics = ServiceMetrics(queue: queue)
+        self.queue = queue ?? GroupCommitQueue(ledger: ledger)
+        ownsQueue = queue == nil
+        metrics = ServiceMetrics(queue: self.queue)
         self.logger = logger
         self.configuration = configuration
     }

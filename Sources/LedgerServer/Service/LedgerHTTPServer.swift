@@ -17,22 +17,27 @@ public final class LedgerHTTPServer: Sendable {
     /// The (method, path) of every route, for the OpenAPI check.
     public let routes: [(method: String, path: String)]
 
+    /// `queue`: the group commit to share with the process's other appenders (the Unix
+    /// socket of `ledger serve`); without one the server has its own.
     public init(
         ledger: Ledger, configuration: ServerConfiguration, logger: Logger = Logger(label: "consortium-ledger"),
-        onListening: @escaping @Sendable (Int) -> Void = { _ in }
+        queue: GroupCommitQueue? = nil, onListening: @escaping @Sendable (Int) -> Void = { _ in }
     ) throws {
         try configuration.validate()
-        api = try LedgerAPI(ledger: ledger, configuration: configuration, logger: logger)
+        api = try LedgerAPI(ledger: ledger, configuration: configuration, logger: logger, queue: queue)
         let (router, routes) = LedgerRouter.build(api: api)
         self.routes = routes
+        // Without an idle timeout a client that stops mid-request holds its connection forever.
+        let http1 = HTTP1Channel.Configuration(
+            idleTimeout: .nanoseconds(Int64(max(configuration.idleTimeoutSeconds, 0.001) * 1_000_000_000)))
         let server: HTTPServerBuilder
         if let cert = configuration.tlsCertificatePath, let key = configuration.tlsKeyPath {
             let tls = TLSConfiguration.makeServerConfiguration(
                 certificateChain: try NIOSSLCertificate.fromPEMFile(cert).map { .certificate($0) },
                 privateKey: .privateKey(try NIOSSLPrivateKey(file: key, format: .pem)))
-            server = try .tls(.http1(), tlsConfiguration: tls)
+            server = try .tls(.http1(configuration: http1), tlsConfiguration: tls)
         } else {
-            server = .http1()
+            server = .http1(configuration: http1)
         }
         application = Application(
             router: router, server: server,
@@ -64,7 +69,9 @@ public final class LedgerHTTPServer: Sendable {
         } onCancelOrGracefulShutdown: { [api] in
             api.stopRequested.signal()
         }
-        api.queue.close()
+        // In-flight appends were answered (so committed) during the drain; a shared queue
+        // stays open for its other appenders until its owner closes it.
+        if api.ownsQueue { api.queue.close() }
     }
 
     /// Asks a running server to shut down gracefully (as SIGTERM does).

@@ -12,12 +12,18 @@ public struct ServerConfiguration: Sendable {
     public var allowInsecureHTTP: Bool
     /// Larger request bodies are refused with 413 before they are read.
     public var maxBodyBytes: Int
+    /// A connection on which no request part arrives for this long is closed: an unfinished
+    /// request head (slowloris), a stalled body, an idle keep-alive connection. An answer being
+    /// written (a live feed, a slow commit) is never cut by it. See docs/SERVICE.md, Server.
+    public var idleTimeoutSeconds: Double
 
     public static let defaultMaxBodyBytes = 16 * 1024 * 1024
+    public static let defaultIdleTimeoutSeconds = 30.0
 
     public init(
         host: String, port: Int, tlsCertificatePath: String? = nil, tlsKeyPath: String? = nil,
-        allowInsecureHTTP: Bool = false, maxBodyBytes: Int = ServerConfiguration.defaultMaxBodyBytes
+        allowInsecureHTTP: Bool = false, maxBodyBytes: Int = ServerConfiguration.defaultMaxBodyBytes,
+        idleTimeoutSeconds: Double = ServerConfiguration.defaultIdleTimeoutSeconds
     ) {
         self.host = host
         self.port = port
@@ -25,6 +31,7 @@ public struct ServerConfiguration: Sendable {
         self.tlsKeyPath = tlsKeyPath
         self.allowInsecureHTTP = allowInsecureHTTP
         self.maxBodyBytes = maxBodyBytes
+        self.idleTimeoutSeconds = idleTimeoutSeconds
     }
 
     /// Parses `HOST:PORT` (`[::1]:8443` for IPv6).

@@ -50,7 +50,12 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         if let remote = try remoteOptions.ledger() {
             let signer = try signWith.map { try MemberKeyPair.load(from: $0) }
-            return print(try RemoteImportCommand.run(files: files, signer: signer, remote: remote))
+            do {
+                return print(try RemoteImportCommand.run(files: files, format: format, signer: signer, remote: remote))
+            } catch let rejected as ImportRejected {
+                Terminal.printError("error: \(rejected)")  // as a local import says it
+                throw ExitCode(1)
+            }
         }
         let opened = try Ledger(path: ledger.path)
         let inputs = try files.map { try ImportInput(path: $0, format: format) }

@@ -56,6 +56,8 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Before any thread starts and before "serving" is printed: see StopSignals.
+        let stopSignals = StopSignals()
         let opened = try Ledger(path: ledger.path)
         var httpConfiguration: ServerConfiguration?
         if let http {
@@ -70,7 +72,9 @@ struct ServeCommand: ParsableCommand {
                 throw CLIError(error.description)
             }
         }
-        let server = try AppendServer(ledger: opened)
+        // One group commit for both doors: socket and HTTP appends arriving together share a sync.
+        let queue = GroupCommitQueue(ledger: opened)
+        let server = try AppendServer(ledger: opened, queue: queue)
         signal(SIGPIPE, SIG_IGN)
         let witnessing = try startWitnessing(opened)
         defer { witnessing?.cancel() }
@@ -78,35 +82,41 @@ struct ServeCommand: ParsableCommand {
         say("serving \(ledger.path) on \(server.socketPath)")
         if let httpConfiguration {
             do {
-                try serveHTTP(opened, httpConfiguration)
+                try serveHTTP(opened, queue, httpConfiguration, stopSignals)
             } catch {
                 server.stop()  // removes the socket: local clients fall back to direct appends
                 throw CLIError("the HTTP service stopped: \(error)")
             }
         } else {
-            waitForStopSignal()
+            stopSignals.wait()
         }
         server.stop()
         say("stopped: \(server.queue.batchCount) appends in \(server.queue.commitCount) commits")
     }
 
-    /// Runs the HTTP service until SIGTERM/SIGINT (its service group handles both), drained.
-    private func serveHTTP(_ opened: Ledger, _ configuration: ServerConfiguration) throws {
+    /// Runs the HTTP service until SIGTERM/SIGINT, drained.
+    private func serveHTTP(
+        _ opened: Ledger, _ queue: GroupCommitQueue, _ configuration: ServerConfiguration, _ stopSignals: StopSignals
+    ) throws {
         let scheme = configuration.usesTLS ? "https" : "http"
         let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
         var logger = Logger(label: "consortium-ledger")
         logger.logLevel = .notice
-        let httpServer = try LedgerHTTPServer(ledger: opened, configuration: configuration, logger: logger) { port in
+        let httpServer = try LedgerHTTPServer(
+            ledger: opened, configuration: configuration, logger: logger, queue: queue
+        ) { port in
             say("listening on \(scheme)://\(host):\(port)")
         }
         let finished = DispatchSemaphore(value: 0)
         let failure = FailureBox()
+        // The service group's own signal handling has the race StopSignals avoids.
+        stopSignals.onFirstSignal { _ in httpServer.stop() }
         Task {
-            do { try await httpServer.run() } catch { failure.error = error }
+            do { try await httpServer.run(handleSignals: false) } catch { failure.error = error }
             finished.signal()
         }
         finished.wait()
-        say("http stopped: \(httpServer.api.queue.batchCount) appends in \(httpServer.api.queue.commitCount) commits")
+        say("http stopped")
         if let error = failure.error { throw error }
     }
 
@@ -119,19 +129,6 @@ struct ServeCommand: ParsableCommand {
         let witnessing = CheckpointWitnessing(
             ledger: opened, witnesses: endpoints, interval: max(checkpointEvery, 0.05), logger: logger)
         return Task { await witnessing.run() }
-    }
-
-    private func waitForStopSignal() {
-        let stopRequested = DispatchSemaphore(value: 0)
-        let sources = [SIGTERM, SIGINT].map { number in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { stopRequested.signal() }
-            source.resume()
-            return source
-        }
-        stopRequested.wait()
-        for source in sources { source.cancel() }
     }
 }
 

@@ -4,18 +4,20 @@ import Domain
 import Foundation
 import LedgerClient
 
-/// `ledger import --remote URL FILE…`: every record is parsed and given its id here (content
+/// `ledger import --remote URL FILE…` (JSONL, JSON array or CSV): every record is parsed and given its id here (content
 /// ids for records without one, as a local import does, so re-running never duplicates), then
 /// sent in requests of at most 10,000 events, each all or nothing on the server.
 enum RemoteImportCommand {
     static let eventsPerRequest = 10_000
 
-    static func run(files: [String], signer: MemberKeyPair?, remote: RemoteLedger) throws -> String {
+    static func run(
+        files: [String], format: ImportInput.Format?, signer: MemberKeyPair?, remote: RemoteLedger
+    ) throws -> String {
         let start = Date()
         var chunks: [(body: [UInt8], signatures: String?, count: Int)] = []
         var types: [String: Int] = [:]
         for file in files {
-            let lines = try parse(file)
+            let lines = try parse(file, format: format)
             for (chunkIndex, chunk) in stride(from: 0, to: lines.count, by: eventsPerRequest).enumerated() {
                 _ = chunkIndex
                 let slice = lines[chunk..<min(chunk + eventsPerRequest, lines.count)]
@@ -61,38 +63,18 @@ enum RemoteImportCommand {
         return out
     }
 
-    /// JSONL or a JSON array; the first bad record stops everything, naming file, line and field.
-    static func parse(_ file: String) throws -> [ImportLine] {
-        let data: Data
-        if file == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        } else {
-            guard let read = FileManager.default.contents(atPath: file) else {
-                throw CLIError("\(file): cannot be read")
-            }
-            data = read
+    /// JSONL, a JSON array or CSV, parsed as a local import parses them (same detection, columns
+    /// and messages); any bad record stops everything before a request is sent, naming file,
+    /// line or row and field. Records without an id get the content id a local import gives.
+    /// Throws ``ImportRejected`` listing every bad record.
+    static func parse(_ file: String, format: ImportInput.Format?) throws -> [ImportLine] {
+        let input: ImportInput
+        do {
+            input = try ImportInput(path: file, format: format)
+        } catch let error as LedgerError {
+            throw CLIError(error.description)
         }
-        let text = String(decoding: data, as: UTF8.self)
         var ids = ContentIds()
-        if text.drop(while: \.isWhitespace).hasPrefix("[") {
-            guard case .array(let items) = try? JSONValue.parse(text) else {
-                throw CLIError("\(file): not a JSON array of import lines")
-            }
-            var lines: [ImportLine] = []
-            for (index, item) in items.enumerated() {
-                do { lines.append(ids.identified(try ImportLine.parse(item))) } catch {
-                    throw CLIError("\(file) record \(index + 1): \(error.field): \(error.secretaryMessage)")
-                }
-            }
-            return lines
-        }
-        var lines: [ImportLine] = []
-        for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-        where !raw.allSatisfy(\.isWhitespace) {
-            do { lines.append(ids.identified(try ImportLine.parse(json: String(raw)))) } catch {
-                throw CLIError("\(file) line \(offset + 1): \(error.field): \(error.secretaryMessage)")
-            }
-        }
-        return lines
+        return try input.parsedLines().map { ids.identified($0) }
     }
 }
