@@ -84,11 +84,7 @@ struct SinkCrashTests {
         try expectExactCopy(of: ledger, in: url)
     }
 
-    @Test(
-        .disabled(
-            "passes alone, but once hung under full-suite load (the stop landing mid-COPY); open in issue #17"
-        ))
-    func databaseRestartedMidSinkTheSinkResumesByItself() throws {
+    @Test func databaseRestartedMidSinkTheSinkResumesByItself() throws {
         let dir = TemporaryDirectory("sink-restart")
         let ledger = try SinkFixtures.ledger(events: 20_000, seed: 22, in: dir, name: "city")
         // A cluster of this test's own, so stopping it disturbs no other test.
@@ -114,6 +110,53 @@ struct SinkCrashTests {
         #expect(result.status == 0, "the sink finished by itself: \(result)")
         #expect(result.stderr.contains("retrying in"), "it said the database was down: \(result.stderr)")
         #expect(result.stdout.contains("reconnects") && !result.stdout.contains(" 0 reconnects"))
+        try expectExactCopy(of: ledger, in: url)
+    }
+
+    /// A server that stops answering but keeps its connections open (frozen, its machine
+    /// hung, the network silently dropped) must not hold the sink: each database operation has
+    /// a deadline, after which the sink drops the connection and goes back to reconnecting.
+    /// Here the cluster is frozen (SIGSTOP) mid-sink until the sink says it gave up on it, then
+    /// SIGKILLed and started again, as a hung machine is power-cycled; the sink finishes by
+    /// itself, exactly once.
+    @Test func frozenThenKilledDatabaseNeverHoldsTheSink() throws {
+        let dir = TemporaryDirectory("sink-frozen")
+        let ledger = try SinkFixtures.ledger(events: 10_000, seed: 24, in: dir, name: "city")
+        let cluster = PrivateCluster()
+        let server = try cluster.start()
+        defer { cluster.stop() }
+        let url = server.with(database: "postgres")
+
+        // Standard error joined to standard output, so its lines can be read while it runs.
+        let command =
+            [ProcessRunner.product("ledger"), "sink", "postgres", "--url", url.text, "--ledger", ledger.path]
+            + ["--batch-size", "400", "--database-timeout", "2"]
+        let child = try ChildProcess(
+            executable: "/bin/sh", ["-c", "exec " + command.map { "'\($0)'" }.joined(separator: " ") + " 2>&1"])
+        let watchdog = DispatchWorkItem { child.kill(SIGKILL) }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 300, execute: watchdog)
+        defer { watchdog.cancel() }
+        var before: Int64 = 0
+        while child.process.isRunning, before == 0 {
+            before = position(url)
+            if before == 0 { Thread.sleep(forTimeInterval: 0.01) }
+        }
+        #expect(before > 0 && before < 10_000, "the sink was mid-way when the database froze (at \(before))")
+        cluster.signal("STOP")
+        var gaveUp: String?
+        var output: [String] = []
+        while gaveUp == nil, let line = child.readLine() {
+            output.append(line)
+            if line.contains("did not answer within 2 s") { gaveUp = line }
+        }
+        #expect(gaveUp != nil, "the sink gave up on the frozen server: \(output.suffix(5))")
+        #expect(gaveUp?.contains("dropped the connection; retrying in") == true, "\(gaveUp ?? "")")
+        cluster.signal("KILL")
+        _ = try cluster.start()
+        while let line = child.readLine() { output.append(line) }
+        let result = child.wait(limit: 300)
+        #expect(result.status == 0, "the sink finished by itself: \(result) \(output.suffix(5))")
+        #expect(output.last?.contains("10000 events in PostgreSQL") == true, "\(output.suffix(3))")
         try expectExactCopy(of: ledger, in: url)
     }
 
@@ -147,6 +190,16 @@ final class PrivateCluster: Sendable {
         let (status, output) = Self.shell("'\(Self.script)' start '\(directory)' \(port)")
         guard status == 0 else { throw SinkError(.invalidSetup, "test-server.sh start: \(output)") }
         return try PostgresURL(output.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    /// Sends a signal (`STOP`, `CONT`, `KILL`) to the cluster's postmaster and every backend;
+    /// after `KILL`, waits (up to 30 s) until the postmaster is gone, so that a `start` right
+    /// after does not take a dying one for a running one.
+    func signal(_ name: String) {
+        _ = Self.shell(
+            "pid=$(head -1 '\(directory)/data/postmaster.pid'); kill -\(name) $pid $(pgrep -P $pid) 2>/dev/null; "
+                + (name == "KILL" ? "for i in $(seq 300); do [ -e /proc/$pid ] || break; sleep 0.1; done; " : "")
+                + "true")
     }
 
     func stop(mode: String = "fast") {
