@@ -127,12 +127,8 @@ struct SinkCrashTests {
         defer { cluster.stop() }
         let url = server.with(database: "postgres")
 
-        // Standard error joined to standard output, so its lines can be read while it runs.
-        let command =
-            [ProcessRunner.product("ledger"), "sink", "postgres", "--url", url.text, "--ledger", ledger.path]
-            + ["--batch-size", "400", "--database-timeout", "2"]
-        let child = try ChildProcess(
-            executable: "/bin/sh", ["-c", "exec " + command.map { "'\($0)'" }.joined(separator: " ") + " 2>&1"])
+        let child = try Self.sinkJoiningStandardError(
+            ["--url", url.text, "--ledger", ledger.path, "--batch-size", "400", "--database-timeout", "2"])
         let watchdog = DispatchWorkItem { child.kill(SIGKILL) }
         DispatchQueue.global().asyncAfter(deadline: .now() + 300, execute: watchdog)
         defer { watchdog.cancel() }
@@ -158,6 +154,47 @@ struct SinkCrashTests {
         #expect(result.status == 0, "the sink finished by itself: \(result) \(output.suffix(5))")
         #expect(output.last?.contains("10000 events in PostgreSQL") == true, "\(output.suffix(3))")
         try expectExactCopy(of: ledger, in: url)
+    }
+
+    /// Started while PostgreSQL is down, the sink prints one plain line per attempt (where,
+    /// why, the next delay) and starts sinking by itself once the database is up.
+    @Test func startedWhileTheDatabaseIsDownItSaysSoAndStartsWhenItComesUp() throws {
+        let dir = TemporaryDirectory("sink-later")
+        let ledger = try SinkFixtures.ledger(events: 2_000, seed: 25, in: dir, name: "city")
+        let cluster = PrivateCluster()
+        defer { cluster.stop() }
+        let url = try PostgresURL("postgresql://ledger@127.0.0.1:\(cluster.port)/postgres")
+        let child = try Self.sinkJoiningStandardError(["--url", url.text, "--ledger", ledger.path])
+        let watchdog = DispatchWorkItem { child.kill(SIGKILL) }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 300, execute: watchdog)
+        defer { watchdog.cancel() }
+        var lines: [String] = []
+        while lines.count < 3, let line = child.readLine() { lines.append(line) }
+        let expected = [
+            "retrying in 0.5 s (attempt 1)", "retrying in 1 s (attempt 2)", "retrying in 2 s (attempt 3)",
+        ].map {
+            "ledger sink: PostgreSQL at 127.0.0.1:\(cluster.port)/postgres is unavailable (connection refused) while connecting; \($0)"
+        }
+        #expect(lines == expected, "one plain line per attempt: \(lines)")
+        _ = try cluster.start()
+        var rest: [String] = []
+        while let line = child.readLine() { rest.append(line) }
+        let result = child.wait(limit: 300)
+        #expect(result.status == 0, "the sink started by itself: \(result) \(rest.suffix(3))")
+        #expect(rest.last?.contains(": 2000 events in PostgreSQL (2000 written now") == true, "\(rest.suffix(3))")
+        #expect(
+            rest.dropLast().allSatisfy {
+                $0.hasPrefix("ledger sink: PostgreSQL at 127.0.0.1:\(cluster.port)/postgres ")
+            })
+        try expectExactCopy(of: ledger, in: url)
+    }
+
+    /// `ledger sink postgres ARGS` with its standard error joined to standard output, so the
+    /// test reads its retry lines as they come.
+    static func sinkJoiningStandardError(_ arguments: [String]) throws -> ChildProcess {
+        let command = [ProcessRunner.product("ledger"), "sink", "postgres"] + arguments
+        return try ChildProcess(
+            executable: "/bin/sh", ["-c", "exec " + command.map { "'\($0)'" }.joined(separator: " ") + " 2>&1"])
     }
 
     @Test func unreachableDatabaseIsNamedAndRetriedWithBackoff() throws {
