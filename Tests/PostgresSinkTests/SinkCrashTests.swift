@@ -94,7 +94,11 @@ struct SinkCrashTests {
         let url = server.with(database: "postgres")
 
         let child = try ChildProcess(
-            product: "ledger", ["sink", "postgres", "--url", url.text, "--ledger", ledger.path, "--batch-size", "400"])
+            product: "ledger",
+            [
+                "sink", "postgres", "--url", url.text, "--ledger", ledger.path, "--batch-size", "400",
+                "--database-timeout", "5",
+            ])
         var before: Int64 = 0
         let deadline = Date().addingTimeInterval(120)
         while child.process.isRunning, before == 0, Date() < deadline {

@@ -28,7 +28,7 @@ public final class SinkDatabase: Sendable {
     /// Connects and sets the session up: UTC, so a bare date in `occurred_at` is midnight UTC
     /// as the ledger means it; and a server-side end for a transaction whose client went
     /// silent, so an abandoned connection's row locks do not outlive it for long.
-    public static func connect(_ url: PostgresURL, timeout: Duration = .seconds(60)) async throws -> SinkDatabase {
+    public static func connect(_ url: PostgresURL, timeout: Duration = .seconds(30)) async throws -> SinkDatabase {
         let configuration: PostgresConnection.Configuration
         do {
             configuration = try url.configuration()
@@ -79,6 +79,12 @@ public final class SinkDatabase: Sendable {
         _ doing: String, _ operation: @escaping @Sendable (PostgresConnection) async throws -> R
     ) async throws -> R {
         let connection = connection
+        // A statement written to a connection the server already closed is never answered
+        // (the driver drops it without failing it): say so at once instead of at the deadline.
+        guard !connection.isClosed else {
+            throw SinkError(
+                .databaseUnavailable, "PostgreSQL at \(url) is unavailable (the connection closed) while \(doing)")
+        }
         do {
             return try await Deadline.run(
                 within: timeout, onExpiry: { connection.closeNow() }, operation: { try await operation(connection) })

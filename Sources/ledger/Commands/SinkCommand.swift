@@ -58,7 +58,7 @@ struct SinkPostgresCommand: ParsableCommand {
         help: ArgumentHelp(
             "How long one database operation (connect, statement, COPY, commit) may go unanswered before the sink "
                 + "drops the connection and reconnects.", valueName: "seconds"))
-    var databaseTimeout: Double = 60
+    var databaseTimeout: Double = 30
 
     @Flag(help: "Print a line per committed batch.")
     var verbose = false
