@@ -55,9 +55,10 @@ struct FeedSinkTests {
         sink = try ChildProcess(product: "ledger", arguments, environment: environment)
         try append(2_400..<3_000)
         #expect(Self.waitForPosition(3_000, url, while: sink), "the restarted sink caught up: \(Self.end(sink))")
-        sink.kill(SIGTERM)
+        // SIGKILL: a child of the test runner may inherit a signal mask that blocks SIGTERM.
+        sink.kill(SIGKILL)
         let stopped = sink.wait(limit: 60)
-        #expect(stopped.outcome == .signalled(SIGTERM), "the sink was still following when stopped: \(stopped)")
+        #expect(stopped.outcome == .signalled(SIGKILL), "the sink was still following when stopped: \(stopped)")
 
         // Every event once, with the ledger's own chain hashes.
         let expected = try SinkFixtures.hashes(try Ledger(path: path))
@@ -146,7 +147,9 @@ struct FeedSinkTests {
     }
 }
 
-/// `ledger serve --http 127.0.0.1:0` over a ledger directory; stopped with SIGTERM.
+/// `ledger serve --http 127.0.0.1:0` over a ledger directory; stopped with SIGKILL once the
+/// test is done with it (LMDB needs no clean shutdown, and a child of the test runner may not
+/// see SIGTERM).
 final class ServerProcess: Sendable {
     let child: ChildProcess
     let url: String
@@ -165,7 +168,7 @@ final class ServerProcess: Sendable {
     }
 
     func stop() {
-        child.kill(SIGTERM)
-        if child.wait(limit: 30).outcome == .hung { child.kill(SIGKILL) }
+        child.kill(SIGKILL)
+        child.wait(limit: 30)
     }
 }
