@@ -84,11 +84,7 @@ struct SinkCrashTests {
         try expectExactCopy(of: ledger, in: url)
     }
 
-    @Test(
-        .disabled(
-            "passes alone, but once hung under full-suite load (the stop landing mid-COPY); open in issue #17"
-        ))
-    func databaseRestartedMidSinkTheSinkResumesByItself() throws {
+    @Test func databaseRestartedMidSinkTheSinkResumesByItself() throws {
         let dir = TemporaryDirectory("sink-restart")
         let ledger = try SinkFixtures.ledger(events: 20_000, seed: 22, in: dir, name: "city")
         // A cluster of this test's own, so stopping it disturbs no other test.
@@ -98,7 +94,11 @@ struct SinkCrashTests {
         let url = server.with(database: "postgres")
 
         let child = try ChildProcess(
-            product: "ledger", ["sink", "postgres", "--url", url.text, "--ledger", ledger.path, "--batch-size", "400"])
+            product: "ledger",
+            [
+                "sink", "postgres", "--url", url.text, "--ledger", ledger.path, "--batch-size", "400",
+                "--database-timeout", "5",
+            ])
         var before: Int64 = 0
         let deadline = Date().addingTimeInterval(120)
         while child.process.isRunning, before == 0, Date() < deadline {
@@ -115,6 +115,90 @@ struct SinkCrashTests {
         #expect(result.stderr.contains("retrying in"), "it said the database was down: \(result.stderr)")
         #expect(result.stdout.contains("reconnects") && !result.stdout.contains(" 0 reconnects"))
         try expectExactCopy(of: ledger, in: url)
+    }
+
+    /// A server that stops answering but keeps its connections open (frozen, its machine
+    /// hung, the network silently dropped) must not hold the sink: each database operation has
+    /// a deadline, after which the sink drops the connection and goes back to reconnecting.
+    /// Here the cluster is frozen (SIGSTOP) mid-sink until the sink says it gave up on it, then
+    /// SIGKILLed and started again, as a hung machine is power-cycled; the sink finishes by
+    /// itself, exactly once.
+    @Test func frozenThenKilledDatabaseNeverHoldsTheSink() throws {
+        let dir = TemporaryDirectory("sink-frozen")
+        let ledger = try SinkFixtures.ledger(events: 10_000, seed: 24, in: dir, name: "city")
+        let cluster = PrivateCluster()
+        let server = try cluster.start()
+        defer { cluster.stop() }
+        let url = server.with(database: "postgres")
+
+        let child = try Self.sinkJoiningStandardError(
+            ["--url", url.text, "--ledger", ledger.path, "--batch-size", "400", "--database-timeout", "2"])
+        let watchdog = DispatchWorkItem { child.kill(SIGKILL) }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 300, execute: watchdog)
+        defer { watchdog.cancel() }
+        var before: Int64 = 0
+        while child.process.isRunning, before == 0 {
+            before = position(url)
+            if before == 0 { Thread.sleep(forTimeInterval: 0.01) }
+        }
+        #expect(before > 0 && before < 10_000, "the sink was mid-way when the database froze (at \(before))")
+        cluster.signal("STOP")
+        var gaveUp: String?
+        var output: [String] = []
+        while gaveUp == nil, let line = child.readLine() {
+            output.append(line)
+            if line.contains("did not answer within 2 s") { gaveUp = line }
+        }
+        #expect(gaveUp != nil, "the sink gave up on the frozen server: \(output.suffix(5))")
+        #expect(gaveUp?.contains("dropped the connection; retrying in") == true, "\(gaveUp ?? "")")
+        cluster.signal("KILL")
+        _ = try cluster.start()
+        while let line = child.readLine() { output.append(line) }
+        let result = child.wait(limit: 300)
+        #expect(result.status == 0, "the sink finished by itself: \(result) \(output.suffix(5))")
+        #expect(output.last?.contains("10000 events in PostgreSQL") == true, "\(output.suffix(3))")
+        try expectExactCopy(of: ledger, in: url)
+    }
+
+    /// Started while PostgreSQL is down, the sink prints one plain line per attempt (where,
+    /// why, the next delay) and starts sinking by itself once the database is up.
+    @Test func startedWhileTheDatabaseIsDownItSaysSoAndStartsWhenItComesUp() throws {
+        let dir = TemporaryDirectory("sink-later")
+        let ledger = try SinkFixtures.ledger(events: 2_000, seed: 25, in: dir, name: "city")
+        let cluster = PrivateCluster()
+        defer { cluster.stop() }
+        let url = try PostgresURL("postgresql://ledger@127.0.0.1:\(cluster.port)/postgres")
+        let child = try Self.sinkJoiningStandardError(["--url", url.text, "--ledger", ledger.path])
+        let watchdog = DispatchWorkItem { child.kill(SIGKILL) }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 300, execute: watchdog)
+        defer { watchdog.cancel() }
+        var lines: [String] = []
+        while lines.count < 3, let line = child.readLine() { lines.append(line) }
+        let expected = [
+            "retrying in 0.5 s (attempt 1)", "retrying in 1 s (attempt 2)", "retrying in 2 s (attempt 3)",
+        ].map {
+            "ledger sink: PostgreSQL at 127.0.0.1:\(cluster.port)/postgres is unavailable (connection refused) while connecting; \($0)"
+        }
+        #expect(lines == expected, "one plain line per attempt: \(lines)")
+        _ = try cluster.start()
+        var rest: [String] = []
+        while let line = child.readLine() { rest.append(line) }
+        let result = child.wait(limit: 300)
+        #expect(result.status == 0, "the sink started by itself: \(result) \(rest.suffix(3))")
+        #expect(rest.last?.contains(": 2000 events in PostgreSQL (2000 written now") == true, "\(rest.suffix(3))")
+        #expect(
+            rest.dropLast().allSatisfy {
+                $0.hasPrefix("ledger sink: PostgreSQL at 127.0.0.1:\(cluster.port)/postgres ")
+            })
+        try expectExactCopy(of: ledger, in: url)
+    }
+
+    /// `ledger sink postgres ARGS` with its standard error joined to standard output, so the
+    /// test reads its retry lines as they come.
+    static func sinkJoiningStandardError(_ arguments: [String]) throws -> ChildProcess {
+        let command = [ProcessRunner.product("ledger"), "sink", "postgres"] + arguments
+        return try ChildProcess(
+            executable: "/bin/sh", ["-c", "exec " + command.map { "'\($0)'" }.joined(separator: " ") + " 2>&1"])
     }
 
     @Test func unreachableDatabaseIsNamedAndRetriedWithBackoff() throws {
@@ -147,6 +231,16 @@ final class PrivateCluster: Sendable {
         let (status, output) = Self.shell("'\(Self.script)' start '\(directory)' \(port)")
         guard status == 0 else { throw SinkError(.invalidSetup, "test-server.sh start: \(output)") }
         return try PostgresURL(output.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    /// Sends a signal (`STOP`, `CONT`, `KILL`) to the cluster's postmaster and every backend;
+    /// after `KILL`, waits (up to 30 s) until the postmaster is gone, so that a `start` right
+    /// after does not take a dying one for a running one.
+    func signal(_ name: String) {
+        _ = Self.shell(
+            "pid=$(head -1 '\(directory)/data/postmaster.pid'); kill -\(name) $pid $(pgrep -P $pid) 2>/dev/null; "
+                + (name == "KILL" ? "for i in $(seq 300); do [ -e /proc/$pid ] || break; sleep 0.1; done; " : "")
+                + "true")
     }
 
     func stop(mode: String = "fast") {

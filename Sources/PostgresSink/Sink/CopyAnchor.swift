@@ -22,7 +22,8 @@ public enum CopyAnchor {
     /// Migrates the (empty) database at `url`, then times `COPY consortium_events FROM STDIN`
     /// of `text` plus its commit; returns the seconds.
     public static func copySeconds(_ text: [UInt8], into url: PostgresURL) async throws -> Double {
-        let database = try await SinkDatabase.connect(url)
+        // One COPY of the whole benchmark (10^6 rows and more): a deadline for that, not a batch's.
+        let database = try await SinkDatabase.connect(url, timeout: .seconds(1800))
         defer { Task { await database.close() } }
         try await Migrations.bundled().apply(to: database)
         let start = ContinuousClock.now

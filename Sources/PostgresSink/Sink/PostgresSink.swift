@@ -51,7 +51,7 @@ public struct PostgresSink: Sendable {
 
     /// One connection's worth of work: set up, prove the upstream, then write batches.
     private func session(_ counters: inout Counters) async throws -> SinkSummary {
-        let database = try await SinkDatabase.connect(options.url)
+        let database = try await SinkDatabase.connect(options.url, timeout: options.databaseTimeout)
         do {
             let summary = try await work(database, &counters)
             await database.close()

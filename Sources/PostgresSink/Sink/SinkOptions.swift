@@ -9,6 +9,9 @@ public struct SinkOptions: Sendable {
     public var pollInterval: Duration = .milliseconds(250)
     /// The longest pause between reconnection attempts (they start at 0.5 s and double).
     public var maxBackoff: Duration = .seconds(30)
+    /// How long one database operation (connecting, a statement, a COPY, a commit) may go
+    /// unanswered before the sink drops the connection and reconnects.
+    public var databaseTimeout: Duration = .seconds(30)
     /// Give up after this many failed attempts in a row (nil: never).
     public var maxAttempts: Int?
     /// Progress and retry messages, one line each.

@@ -29,11 +29,21 @@ public struct FeedSource: SinkEventSource {
 
     public func ledgerId() async throws -> String { id }
 
+    /// The most `/v1/events` answers per request (the server refuses a larger `limit`).
+    static let pageLimit = 10_000
+
     public func records(after sequence: UInt64, limit: Int, includeData: Bool, follow: Bool) async throws
         -> [SinkRecord]
     {
-        let page = try await page(after: sequence, limit: limit)
-        if !page.isEmpty || !follow { return page }
+        // A batch bigger than one page is read as several pages, until a short one.
+        var records: [SinkRecord] = []
+        while records.count < limit {
+            let want = min(Self.pageLimit, limit - records.count)
+            let page = try await page(after: records.last?.sequence ?? sequence, limit: want)
+            records += page
+            if page.count < want { break }
+        }
+        if !records.isEmpty || !follow { return records }
         return try await stream.take(after: sequence, limit: limit, wait: .seconds(1)) { from in
             try await self.openFeed(from: from)
         }

@@ -54,6 +54,12 @@ struct SinkPostgresCommand: ParsableCommand {
     @Option(help: "Stop after this many failed connection attempts in a row (default: retry for ever).")
     var maxAttempts: Int?
 
+    @Option(
+        help: ArgumentHelp(
+            "How long one database operation (connect, statement, COPY, commit) may go unanswered before the sink "
+                + "drops the connection and reconnects.", valueName: "seconds"))
+    var databaseTimeout: Double = 30
+
     @Flag(help: "Print a line per committed batch.")
     var verbose = false
 
@@ -63,6 +69,7 @@ struct SinkPostgresCommand: ParsableCommand {
             throw ValidationError("give either --ledger or --from, not both")
         }
         if from != nil && ledgerId == nil { throw ValidationError("--from needs --ledger-id ID (the ledger's id)") }
+        if !(databaseTimeout > 0) { throw ValidationError("--database-timeout must be more than 0 seconds") }
         if let maxAttempts, maxAttempts < 1 { throw ValidationError("--max-attempts must be at least 1") }
     }
 
@@ -81,6 +88,7 @@ struct SinkPostgresCommand: ParsableCommand {
         options.follow = follow
         options.batchSize = batchSize
         options.maxAttempts = maxAttempts
+        options.databaseTimeout = .milliseconds(Int64(databaseTimeout * 1000))
         let sink = try PostgresSink(source: source, options: options)
         let summary = try runBlocking { try await sink.run() }
         print(
