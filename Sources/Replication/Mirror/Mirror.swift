@@ -23,7 +23,7 @@ public final class Mirror: @unchecked Sendable {  // used from one task at a tim
         public var pinnedKey: LedgerPublicKey?
         public var witnessKeys: [CosignerPublicKey] = []
         public var quorum = 0
-        public var batchSize = 10_000
+        public var batchSize = 50_000
         public init(directory: String, pinnedKey: LedgerPublicKey? = nil) {
             self.directory = directory
             self.pinnedKey = pinnedKey
@@ -79,7 +79,7 @@ public final class Mirror: @unchecked Sendable {  // used from one task at a tim
                         + "\(options.quorum) required")
             }
         }
-        let copied = try await copy(into: ledger, through: served.checkpoint.size)
+        let copied = try await copy(into: ledger, through: served.checkpoint.size, served: served)
         do {
             try ledger.storeReplicatedCheckpoint(served)
         } catch {

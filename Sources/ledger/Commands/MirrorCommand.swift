@@ -27,7 +27,7 @@ struct MirrorCommand: ParsableCommand {
     @Option(help: "Only trust checkpoints signed by this public key file.") var publicKey: String?
     @Option(help: "A witness's verifier key file (repeatable); with --quorum.") var witnessKey: [String] = []
     @Option(help: "Only accept checkpoints cosigned by this many of the --witness-key witnesses.") var quorum: Int?
-    @Option(help: "Records per local commit.") var batchSize = 10_000
+    @Option(help: "Records verified and stored per local commit.") var batchSize = 50_000
 
     func validate() throws {
         if let quorum, quorum < 1 || quorum > witnessKey.count {
