@@ -3,23 +3,49 @@ import EventStore
 extension Ledger {
     /// Stores records copied from the primary, given as whole `RecordStream` frames, in one
     /// transaction: each is verified (`LogWriter.appendVerbatim`: format, sequence, chain link,
-    /// hash, stream version, new id; here: the payload decodes), stored byte for byte, and
-    /// folded into the Merkle tree and the read models. Nothing is written if any check fails;
-    /// the error is then an `UnverifiedRecord` naming the sequence. Returns the number stored.
+    /// hash, stream version, new id), stored byte for byte and added to the Merkle tree, while
+    /// ``ReplicaFold`` decodes its payload and folds the read models on another thread. Nothing
+    /// is written if any check fails; the error is then an `UnverifiedRecord` naming the
+    /// (first) failing sequence. Returns the number stored.
     @discardableResult
-    public func appendVerbatim(frames: UnsafeRawBufferPointer) throws -> UInt64 {
+    public func appendVerbatim(frames: UnsafeRawBufferPointer, count: Int = 0) throws -> UInt64 {
+        // Room for the records, their indexes and tree nodes, so the write does not restart.
+        try store.environment.reserve(bytes: frames.count * 3 + (16 << 20))
+        var failed: UnverifiedRecord?
         do {
             return try store.write { writer in
                 let batchStart = try writer.headInTransaction().sequence + 1
-                var hooks = try ReplicaAppendHooks(
-                    facade: facade, transaction: writer.transaction, batchStart: batchStart)
-                let count = try writer.appendVerbatim(RecordFrames(frames), hooks: &hooks)
-                try hooks.finish(writer.transaction)
-                return UInt64(count)
+                let fold = ReplicaFold(ledger: self, frames: frames, batchStart: batchStart)
+                do {
+                    var hooks = try ReplicaAppendHooks(facade: facade, transaction: writer.transaction)
+                    let stored = try writer.appendVerbatim(RecordFrames(frames), expectedCount: count, hooks: &hooks)
+                    try hooks.finish(writer.transaction)
+                    for (database, entries) in try fold.finish() {
+                        for entry in entries { try writer.transaction.put(database, entry.key, entry.value) }
+                    }
+                    return UInt64(stored)
+                } catch let error as EventStoreError where error.code == .unverifiedRecord {
+                    // The fold may have stopped at an earlier record: name the first.
+                    let sequence = batchStart + UInt64(error.batchIndex ?? 0)
+                    let prefix = "record \(sequence): "
+                    let writerFound = UnverifiedRecord(
+                        sequence: sequence,
+                        reason: error.message.hasPrefix(prefix)
+                            ? String(error.message.dropFirst(prefix.count)) : error.message)
+                    do {
+                        _ = try fold.finish()
+                        failed = writerFound
+                    } catch let foldFound as UnverifiedRecord {
+                        failed = foldFound.sequence < writerFound.sequence ? foldFound : writerFound
+                    }
+                    throw writerFound
+                } catch {
+                    _ = try? fold.finish()
+                    throw error
+                }
             }
-        } catch let error as EventStoreError where error.code == .unverifiedRecord {
-            let head = (try? eventCount()) ?? 0
-            throw UnverifiedRecord(sequence: head + 1 + UInt64(error.batchIndex ?? 0), reason: error.message)
+        } catch let error as UnverifiedRecord {
+            throw failed ?? error
         }
     }
 

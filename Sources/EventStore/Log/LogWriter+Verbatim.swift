@@ -14,10 +14,10 @@ extension LogWriter {
     /// Throws `.unverifiedRecord` with the record's batch position on the first failed check,
     /// and the enclosing write then writes nothing. Returns the number of records appended.
     public func appendVerbatim(
-        _ records: some Sequence<UnsafeRawBufferPointer>, hooks: inout some AppendHooks
+        _ records: some Sequence<UnsafeRawBufferPointer>, expectedCount: Int = 0, hooks: inout some AppendHooks
     ) throws -> Int {
         var (sequence, previous) = try headInTransaction()
-        var pending = PendingIndexes(capacity: 0)
+        var pending = PendingIndexes(capacity: expectedCount)
         var index = 0
         try transaction.withCursor(dbs.events) { cursor in
             for stored in records {

@@ -98,7 +98,7 @@ extension Mirror {
             copied = try await RecordStreamReader(remote: remote).read(
                 from: head + 1, to: size, batchSize: options.batchSize
             ) { frames, count in
-                let appended = try ledger.appendVerbatim(frames: frames)
+                let appended = try ledger.appendVerbatim(frames: frames, count: count)
                 guard appended == UInt64(count) else {
                     throw LedgerError(.io, "\(count) records received, \(appended) stored")
                 }
