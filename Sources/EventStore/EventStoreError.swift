@@ -17,6 +17,8 @@ public struct EventStoreError: Error, Sendable, CustomStringConvertible {
         case unsupportedFormat
         /// A stored record did not parse.
         case corruptRecord
+        /// A record copied from another copy of the ledger failed a check (`appendVerbatim`).
+        case unverifiedRecord
         /// The storage engine failed.
         case storage
     }

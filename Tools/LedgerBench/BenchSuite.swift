@@ -246,7 +246,7 @@ struct BenchSuite {
             let replication = ReplicationBenchmark(bench: bench)
             let (copied, rate) = try replication.mirrorCatchUp(ledgerPath: ledger.path)
             add(
-                "mirror catch-up (feed → re-hash, chain, Merkle root, checkpoint)", copied, rate,
+                "mirror catch-up (record stream → verify, chain, Merkle root, read models, checkpoint)", copied, rate,
                 "raw LMDB C cursor scan", raw10k.scanRate, rate: 200_000)
             let cosign = try replication.witnessCosign(rounds: 50)
             report.latencies.append(

@@ -4,7 +4,8 @@ import Foundation
 import Replication
 
 /// Mirror catch-up (`ledger mirror` copying a whole ledger from `ledger serve --http`, every
-/// record re-hashed, chain, Merkle root and checkpoint checked) and the time for three
+/// record parsed, re-linked and re-hashed, its payload decoded into the read models, the
+/// Merkle root and checkpoint checked) and the time for three
 /// `ledger witness serve` processes to cosign one checkpoint over loopback.
 struct ReplicationBenchmark {
     let bench: LedgerBenchmarks

@@ -81,3 +81,22 @@ public struct LogReader {
 /// The log reader's name before the facade took the name "Ledger" for itself alone.
 @available(*, deprecated, renamed: "LogReader")
 public typealias LedgerReader = LogReader
+
+extension LogReader {
+    /// Visits stored values (record ‖ previous hash ‖ hash) from `lower` on without parsing
+    /// them, for copying them elsewhere byte for byte; `body` returns false to stop.
+    public func scanStored(
+        from lower: UInt64 = 1, _ body: (UInt64, UnsafeRawBufferPointer) throws -> Bool
+    ) throws {
+        try transaction.withCursor(dbs.events) { cursor in
+            var entry = try cursor.seek(atLeast: BigEndianKey(lower))
+            while let current = entry {
+                guard let sequence = BigEndianKey.decode(current.key) else {
+                    throw EventStoreError(.corruptRecord, "events database holds a key that is not a sequence number")
+                }
+                if try !body(sequence, current.value) { return }
+                entry = try cursor.next()
+            }
+        }
+    }
+}

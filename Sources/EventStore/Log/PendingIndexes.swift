@@ -26,32 +26,52 @@ struct PendingIndexes {
 
     /// Writes every entry, each database in ascending key order (LMDB's memcmp order).
     func write(to txn: Transaction, dbs: LedgerSchema) throws {
-        for (key, sequence) in sortedByBytes(ids.map { (Array($0.key.utf8), $0.value.sequence) }) {
-            try txn.put(dbs.ids, key, BigEndianKey(sequence))
-        }
-        for (key, version) in sortedByBytes(heads.map { (Array($0.key.utf8), $0.value) }) {
-            try txn.put(dbs.heads, key, BigEndianKey(version))
-        }
-        let streamKeys = streamEntries.map { entry in
-            var key = Array(entry.stream.utf8)
-            key.append(0)
-            withUnsafeBytes(of: entry.version.bigEndian) { key.append(contentsOf: $0) }
-            return (key, entry.sequence)
-        }
-        for (key, sequence) in sortedByBytes(streamKeys) {
-            try txn.put(dbs.streams, key, BigEndianKey(sequence))
-        }
+        var ids = SortedKeys(capacity: self.ids.count)
+        for (id, entry) in self.ids { ids.add(id, value: entry.sequence) }
+        try ids.write(to: txn, dbs.ids)
+        var heads = SortedKeys(capacity: self.heads.count)
+        for (stream, version) in self.heads { heads.add(stream, value: version) }
+        try heads.write(to: txn, dbs.heads)
+        var streams = SortedKeys(capacity: streamEntries.count)
+        for entry in streamEntries { streams.add(entry.stream, suffix: entry.version, value: entry.sequence) }
+        try streams.write(to: txn, dbs.streams)
+    }
+}
+
+/// Keys gathered into one buffer and sorted by `memcmp` through raw pointers: sorting arrays
+/// of `[UInt8]` retained and released both keys on every comparison (a fifth of a mirror's
+/// write time at 50,000 entries per batch).
+private struct SortedKeys {
+    var bytes: [UInt8] = []
+    var entries: [(start: Int, count: Int, value: UInt64)] = []
+
+    init(capacity: Int) {
+        entries.reserveCapacity(capacity)
+        bytes.reserveCapacity(capacity * 40)
     }
 
-    private func sortedByBytes(_ entries: [([UInt8], UInt64)]) -> [([UInt8], UInt64)] {
-        entries.sorted { a, b in
-            a.0.withUnsafeBytes { x in
-                b.0.withUnsafeBytes { y in
-                    let n = min(x.count, y.count)
-                    guard n > 0, let p = x.baseAddress, let q = y.baseAddress else { return x.count < y.count }
-                    let c = memcmp(p, q, n)
-                    return c != 0 ? c < 0 : x.count < y.count
-                }
+    /// `text`'s UTF-8, then (with `suffix`) a NUL and the suffix big-endian.
+    mutating func add(_ text: String, suffix: UInt64? = nil, value: UInt64) {
+        let start = bytes.count
+        bytes.append(contentsOf: text.utf8)
+        if let suffix {
+            bytes.append(0)
+            withUnsafeBytes(of: suffix.bigEndian) { bytes.append(contentsOf: $0) }
+        }
+        entries.append((start, bytes.count - start, value))
+    }
+
+    mutating func write(to txn: Transaction, _ database: Database) throws {
+        try bytes.withUnsafeBytes { base in
+            guard let origin = base.baseAddress else { return }
+            entries.sort { a, b in
+                let c = memcmp(origin + a.start, origin + b.start, min(a.count, b.count))
+                return c != 0 ? c < 0 : a.count < b.count
+            }
+            for entry in entries {
+                try txn.put(
+                    database, UnsafeRawBufferPointer(start: origin + entry.start, count: entry.count),
+                    BigEndianKey(entry.value))
             }
         }
     }

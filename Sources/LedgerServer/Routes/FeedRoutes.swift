@@ -5,7 +5,8 @@ import NIOCore
 
 /// `GET /v1/feed?from=SEQ`: Server-Sent Events, every event from SEQ and then new ones as they
 /// commit. Each message's `id:` is its sequence, so a reconnecting client's `Last-Event-ID`
-/// resumes right after the last event it received: none is lost or repeated.
+/// resumes right after the last event it received: none is lost or repeated. With
+/// `Accept: application/vnd.consortium-ledger.records` it answers `RecordStreamResponse`.
 struct FeedRoutes: RouteGroup {
     /// Events read per snapshot and written per chunk.
     static let pageSize = 2_048
@@ -28,6 +29,9 @@ struct FeedRoutes: RouteGroup {
                 next = last + 1
             }
             let start = max(next, 1)
+            if RecordStreamResponse.isWanted(by: request) {
+                return try RecordStreamResponse.make(api: api, request: request, from: start)
+            }
             let body = ResponseBody { [api] writer in
                 var next = start
                 var lastWrite = ContinuousClock.now

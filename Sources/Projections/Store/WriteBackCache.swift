@@ -83,16 +83,24 @@ public struct WriteBackCache<Base: ProjectionStore>: ProjectionStore {
     /// The changed keys and their values, in ascending key order (a key written and then
     /// removed is left out): for a caller that writes them into another store than `base`.
     public func dirtyEntries() -> [(key: [UInt8], value: [UInt8])] {
-        cached.filter { $0.value.dirty }.keys.sorted().compactMap { key in
+        dirtyKeys().compactMap { key in
             cached[key]?.value.map { (key: key.bytes, value: $0) }
         }
+    }
+
+    /// The changed keys in ascending order, gathered into an array (filtering the dictionary
+    /// would build and hash a second dictionary: a third of a mirror's read-model time).
+    private func dirtyKeys() -> [StoreKey] {
+        var keys: [StoreKey] = []
+        for (key, entry) in cached where entry.dirty { keys.append(key) }
+        keys.sort()
+        return keys
     }
 
     /// Writes every changed key into `target` in ascending key order (cheap for LMDB's
     /// B-tree) and keeps the values as clean cache entries for the next batch.
     public mutating func flush(into target: inout Base) throws {
-        let keys = cached.filter { $0.value.dirty }.keys.sorted()
-        for key in keys {
+        for key in dirtyKeys() {
             guard let value = cached[key]?.value else { continue }
             try target.put(key.bytes, value)
             cached[key]?.dirty = false

@@ -85,29 +85,36 @@ extension Mirror {
         }
     }
 
-    /// Copies records from the feed until the local log holds `size` of them.
-    func copy(into ledger: Ledger, through size: UInt64) async throws -> UInt64 {
+    /// Copies records from `GET /v1/feed` (as a record stream) until the local log holds `size` of them, in
+    /// batches of `batchSize` records, each verified and stored in one transaction.
+    func copy(into ledger: Ledger, through size: UInt64, served: SignedCheckpoint) async throws -> UInt64 {
         let head = try ledger.eventCount()
         guard head < size else { return 0 }
         let source = remote.baseURL + "/v1/feed"
-        let batchSize = options.batchSize
         let progress = self.progress
-        let box = CopyBox()
+        let copied: UInt64
         do {
-            try await FeedFollower(remote: remote).follow(from: head + 1) { sequence, line in
-                box.pending.append((sequence, Array(line.utf8)))
-                let done = sequence >= size
-                if box.pending.count >= batchSize || done {
-                    box.copied += try ledger.appendReplicated(box.pending, source: source)
-                    box.pending.removeAll(keepingCapacity: true)
-                    progress?(box.copied)
+            var stored: UInt64 = 0
+            copied = try await RecordStreamReader(remote: remote).read(
+                from: head + 1, to: size, batchSize: options.batchSize
+            ) { frames, count in
+                let appended = try ledger.appendVerbatim(frames: frames, count: count)
+                guard appended == UInt64(count) else {
+                    throw LedgerError(.io, "\(count) records received, \(appended) stored")
                 }
-                return !done
+                stored += appended
+                progress?(stored)
             }
-        } catch let error as LedgerError {
+        } catch let error as UnverifiedRecord {
+            let known = try state.lastNote() ?? served
+            let folder = state.recordEvidence(
+                reason: "the record the primary served as sequence \(error.sequence) does not verify: \(error.reason)",
+                kind: .rewrittenHistory, known: known, served: served, proof: nil)
             throw MirrorError(
-                .rewrittenHistory, "a record from the feed does not reproduce: \(error)", sequence: box.pending.first?.0
-            )
+                .rewrittenHistory, "a record the primary served does not verify: \(error.reason)",
+                sequence: error.sequence, evidence: folder)
+        } catch let error as LedgerError {
+            throw MirrorError(.untrusted, "\(source): \(error)")
         } catch {
             throw MirrorError(.unavailable, "\(source): \(error)")
         }
@@ -115,28 +122,18 @@ extension Mirror {
             throw MirrorError(
                 .unavailable, "\(source) ended at \(try ledger.eventCount()) records; the checkpoint has \(size)")
         }
-        return box.copied
+        return copied
     }
 
-    /// Walks the feed from 1 comparing each record's hash with the local copy.
+    /// Reads the primary's records from 1 comparing each, byte for byte, with the local copy.
     func firstDifferingSequence(upTo size: UInt64) async throws -> UInt64? {
         guard let ledger, size > 0 else { return nil }
-        let box = CopyBox()
-        try await FeedFollower(remote: remote).follow(from: 1) { sequence, line in
-            let local = try ledger.recordHash(at: sequence)
-            if local == nil || Ledger.recordedHash(ofLine: Array(line.utf8)) != local {
-                box.parted = sequence
-                return false
-            }
-            return sequence < size
+        var next: UInt64 = 1
+        var parted: UInt64?
+        _ = try await RecordStreamReader(remote: remote).read(from: 1, to: size, batchSize: 10_000) { frames, count in
+            if parted == nil { parted = try ledger.firstDifference(frames: frames, from: next) }
+            next += UInt64(count)
         }
-        return box.parted
+        return parted
     }
-}
-
-/// Mutable state of one feed walk (the callback runs synchronously on the caller's task).
-final class CopyBox: @unchecked Sendable {
-    var pending: [(sequence: UInt64, line: [UInt8])] = []
-    var copied: UInt64 = 0
-    var parted: UInt64?
 }

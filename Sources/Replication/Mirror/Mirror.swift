@@ -9,9 +9,11 @@ import LedgerClient
 /// new, that it is signed by the primary's key (pinned at the first run), carries the witness
 /// quorum if one is asked for, and extends the last checkpoint it reached (a consistency proof
 /// from the primary, verified here; same size means same root). Then it copies the records up
-/// to that checkpoint from the feed: each is re-recorded locally with the primary's ledger id
-/// and recordedAt, so its hash, and with it the chain, must come out as the primary says, and
-/// at the checkpoint's size the local Merkle root must be the signed root. Only then does the
+/// to that checkpoint from the feed, read as a record stream of the primary's stored bytes:
+/// each must parse, carry the next sequence and stream version and a new id, link to this
+/// copy's own head with a hash recomputed here, and have a payload that decodes
+/// (`Ledger.appendVerbatim`); at the checkpoint's size the local Merkle root must be the
+/// signed root. Only then does the
 /// checkpoint become the mirror's own (stored in the ledger and in `mirror/last.note`).
 ///
 /// Records are committed in batches as they arrive; a finding after some batches of a round
@@ -23,7 +25,7 @@ public final class Mirror: @unchecked Sendable {  // used from one task at a tim
         public var pinnedKey: LedgerPublicKey?
         public var witnessKeys: [CosignerPublicKey] = []
         public var quorum = 0
-        public var batchSize = 10_000
+        public var batchSize = 50_000
         public init(directory: String, pinnedKey: LedgerPublicKey? = nil) {
             self.directory = directory
             self.pinnedKey = pinnedKey
@@ -79,7 +81,7 @@ public final class Mirror: @unchecked Sendable {  // used from one task at a tim
                         + "\(options.quorum) required")
             }
         }
-        let copied = try await copy(into: ledger, through: served.checkpoint.size)
+        let copied = try await copy(into: ledger, through: served.checkpoint.size, served: served)
         do {
             try ledger.storeReplicatedCheckpoint(served)
         } catch {

@@ -10,8 +10,11 @@ struct MirrorCommand: ParsableCommand {
         commandName: "mirror",
         abstract: "Keep a verified replica of a ledger served over HTTP (`ledger serve --http`).",
         discussion: """
-            Copies every record from URL/v1/feed into DIR, a ledger directory with the primary's ledger id, \
-            so each record's hash and the chain must reproduce exactly; at each signed checkpoint the Merkle \
+            Copies every record from URL/v1/feed (as a record stream) into DIR, a ledger directory with the \
+            primary's ledger id, byte for byte after checking each one: it must parse, carry the next sequence \
+            and stream version and a new id, link to DIR's own head with a hash recomputed here, and decode; \
+            the consortium rules are not re-run while copying (`ledger audit --ledger DIR` does that). At each \
+            signed checkpoint the Merkle \
             root must be the signed one, and each new checkpoint must extend the last one the mirror reached \
             (consistency proof). DIR then answers `ledger query|audit|export --ledger DIR` locally. The token \
             (auditor or secretariat) is read from $LEDGER_TOKEN. Killed, it resumes where it stopped. A \
@@ -27,7 +30,7 @@ struct MirrorCommand: ParsableCommand {
     @Option(help: "Only trust checkpoints signed by this public key file.") var publicKey: String?
     @Option(help: "A witness's verifier key file (repeatable); with --quorum.") var witnessKey: [String] = []
     @Option(help: "Only accept checkpoints cosigned by this many of the --witness-key witnesses.") var quorum: Int?
-    @Option(help: "Records per local commit.") var batchSize = 10_000
+    @Option(help: "Records verified and stored per local commit.") var batchSize = 50_000
 
     func validate() throws {
         if let quorum, quorum < 1 || quorum > witnessKey.count {
