@@ -171,13 +171,18 @@ struct MirrorTests {
         let mirrorPath = dir.file("mirror")
         var midway = 0
         var counts: [UInt64] = []
+        // Small batches (one synced commit per 10 records) keep a copy slower than a process start
+        // on a fast disk; a kill that found no progress (a slow start on a loaded machine) waits
+        // longer next time, so the kills land mid-copy on fast and slow machines alike.
+        var delay = 0.15
         for round in 0..<10 {
-            let child = try server.startMirror(to: mirrorPath, ["--batch-size", "300"])
-            Thread.sleep(forTimeInterval: 0.3 + 0.15 * Double(round % 5))
+            let child = try server.startMirror(to: mirrorPath, ["--batch-size", "10"])
+            Thread.sleep(forTimeInterval: delay + 0.05 * Double(round % 3))
             child.kill(SIGKILL)
             _ = child.wait(limit: 30)
             let count =
                 FileManager.default.fileExists(atPath: mirrorPath) ? try Ledger(path: mirrorPath).eventCount() : 0
+            if count == (counts.last ?? 0) { delay *= 1.5 }
             counts.append(count)
             if count > 0 && count < UInt64(total) { midway += 1 }
         }
