@@ -21,8 +21,11 @@ public struct AuditReport: Sendable {
     public var readModels: [ReadModelComparison] = []
     /// Read-model snapshots whose stored versions and digests matched a replay from genesis.
     public var snapshotsVerified = 0
-    /// Of `seconds`, the time the snapshot verification took (a replay of its own, one thread).
+    /// Of `seconds`, the time the snapshot verification took: comparing the deltas the audit's
+    /// parallel pass took, or on a small or failing ledger a replay of its own on one thread.
     public var snapshotSeconds = 0.0
+    /// Whether the snapshots needed that replay of their own (tests tell the two paths apart).
+    var snapshotsReplayedSeparately = false
     /// The first failure by sequence (or nil for whole-ledger checks such as a digest).
     public var failure: AuditFailure?
     public var seconds = 0.0

@@ -33,8 +33,10 @@ extension Ledger {
                 report.failure = AuditFailure(0, "checkpoint", reason)
             }
             let chain: ChainReport
+            let positions = try snapshotPositionsToVerify(in: reader)
             if report.failure == nil,
-                let fast = try replay.inspectInParallel(reader, report: &report, progress: progress)
+                let fast = try replay.inspectInParallel(
+                    reader, report: &report, snapshotPositions: positions, progress: progress)
             {
                 chain = fast
             } else {
@@ -79,7 +81,7 @@ extension Ledger {
             try compareReadModels(replay: &replay.models, reader: reader, report: &report)
             if report.failure == nil {
                 let snapshotStart = Date()
-                try verifySnapshots(in: reader, report: &report)
+                try verifySnapshots(in: reader, report: &report, replayed: replay.snapshotDigests)
                 report.snapshotSeconds = Date().timeIntervalSince(snapshotStart)
             }
         }
@@ -111,6 +113,8 @@ struct AuditReplay {
     var accumulator = MerkleAccumulator()
     var rules = InMemoryRuleStateStore()
     var models = Replayer()
+    /// What the parallel pass took at the stored snapshots' positions (nil: they are folded again).
+    var snapshotDigests: SnapshotReplayDigests?
     var failedCheck: String?
     /// The rule (or signature) code and field of a `rules` or `member signature` failure.
     var failedRule: (code: RuleViolation.Code, field: String)?
@@ -178,15 +182,18 @@ struct AuditReplay {
     /// read-model folds on `ReplayPipeline`'s two workers; the chain, Merkle leaves, checkpoints and
     /// payload decoding stay on this one. Returns nil, with this replay's state unusable, when any
     /// check failed or threw: the caller then redoes the pass on one thread. Small ledgers (under
-    /// two chunks) are left to it.
+    /// two chunks) are left to it. The folds also take every read model's delta digest at
+    /// `snapshotPositions` (the stored snapshots), so verifying them needs no second replay.
     mutating func inspectInParallel(
-        _ reader: LogReader, report: inout AuditReport, progress: ((UInt64) -> Void)?
+        _ reader: LogReader, report: inout AuditReport, snapshotPositions: [UInt64] = [],
+        progress: ((UInt64) -> Void)?
     ) throws -> ChainReport? {
         guard try reader.count() >= 2 * AuditRulesWorker.chunkSize else { return nil }
         let worker = AuditRulesWorker(signatures: signatures, checkSignatures: checkSignatures)
         worker.start()
         defer { worker.finish() }  // the jobs point into this read transaction
-        var folds = ReplayPipeline(expectedEvents: try reader.count())
+        var folds = ReplayPipeline(expectedEvents: try reader.count(), deltasAt: snapshotPositions)
+        var watermarks = SnapshotWatermarks(positions: snapshotPositions)
         var chunk: [AuditRulesWorker.Job] = []
         chunk.reserveCapacity(AuditRulesWorker.chunkSize)
         var failed = false
@@ -209,6 +216,7 @@ struct AuditReplay {
                 return "payload"
             }
             let context = record.eventContext
+            watermarks.record(sequence: context.sequence, day: context.occurredOn)
             folds.append(event, context)
             chunk.append(
                 AuditRulesWorker.Job(event: event, record: record, actor: context.actor, occurredOn: context.occurredOn)
@@ -227,6 +235,7 @@ struct AuditReplay {
         guard !failed, chain.firstFailure == nil, worker.submit(chunk), worker.finish(), let models else { return nil }
         self.accumulator = accumulator
         self.models = models
+        snapshotDigests = watermarks.result(digests: folds.deltaDigests)
         report.checkpointsVerified += checkpointsVerified
         report.signaturesVerified += worker.signaturesVerified
         report.unsignedEvents += worker.unsignedEvents

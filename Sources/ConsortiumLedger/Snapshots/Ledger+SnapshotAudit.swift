@@ -9,41 +9,57 @@ extension Ledger {
     /// since the previous one — the stored versions rehashed, the catalog's digests, the chained
     /// whole-model digest — and that the business-time index is the one the log gives.
     /// By induction every snapshot then reads as the replay at its position.
-    func verifySnapshots(in reader: LedgerReader, report: inout AuditReport) throws {
+    func verifySnapshots(
+        in reader: LedgerReader, report: inout AuditReport, replayed: SnapshotReplayDigests? = nil
+    ) throws {
         guard let databases = snapshots else { return }
         let txn = reader.transaction
         let entries = try SnapshotCatalog(transaction: txn, database: databases.catalog).all()
         let index = BusinessTimeIndex(transaction: txn, database: databases.time)
         guard !entries.isEmpty, try index.matchesModels() else { return }
+        // The audit's own pass took the deltas at exactly these positions, or they are folded here.
+        let replayed = replayed.flatMap { $0.positions == entries.map(\.position) ? $0 : nil }
+        report.snapshotsReplayedSeparately = replayed == nil
         let models = TierModel.allCases
         var stored = try storedDeltaDigests(txn, databases)
         var bases = models.map { _ in InMemoryProjectionStore() }
-        var tracker = BusinessTimeTracker(watermark: nil)
+        var tracker = replayed?.tracker ?? BusinessTimeTracker(watermark: nil)
         var after: UInt64 = 0
         var previous: SnapshotEntry?
-        for entry in entries {
-            let deltas = try foldInterval(
-                reader, from: after + 1, through: entry.position, bases: bases, tracker: &tracker)
-            for (slot, delta) in deltas.enumerated() {
-                let name = delta.model.rawValue
+        for (number, entry) in entries.enumerated() {
+            let digests: [String]
+            let watermark: LocalDate?
+            if let replayed {
+                digests = models.map { replayed.digests[$0.rawValue]?[number] ?? "" }
+                watermark = replayed.watermarks[number]
+            } else {
+                let deltas = try foldInterval(
+                    reader, from: after + 1, through: entry.position, bases: bases, tracker: &tracker)
+                for (slot, delta) in deltas.enumerated() {
+                    for change in delta.entries { try bases[slot].put(change.key, change.value) }
+                }
+                digests = deltas.map(\.digest)
+                watermark = tracker.watermark
+            }
+            for (model, digest) in zip(models, digests) {
+                let name = model.rawValue
                 let storedDigest =
                     stored.removeValue(forKey: SnapshotKey(model: name, position: entry.position))
                     ?? SnapshotFold<InMemoryProjectionStore>.digest([])
                 let chained = SnapshotFold<InMemoryProjectionStore>.chained(
-                    previous?.delta(of: name)?.digest ?? "", delta.digest)
-                guard let recorded = entry.delta(of: name), recorded.deltaDigest == delta.digest,
-                    storedDigest == delta.digest, recorded.digest == chained
+                    previous?.delta(of: name)?.digest ?? "", digest)
+                guard let recorded = entry.delta(of: name), recorded.deltaDigest == digest,
+                    storedDigest == digest, recorded.digest == chained
                 else {
                     report.failure = AuditFailure(
                         entry.position, "snapshot \(name) at \(entry.position)",
                         "the stored snapshot differs from a replay from genesis (stored versions \(storedDigest.prefix(12))…, "
-                            + "catalog \(entry.delta(of: name)?.deltaDigest.prefix(12) ?? "none")…, replay \(delta.digest.prefix(12))…)"
+                            + "catalog \(entry.delta(of: name)?.deltaDigest.prefix(12) ?? "none")…, replay \(digest.prefix(12))…)"
                     )
                     return
                 }
-                for change in delta.entries { try bases[slot].put(change.key, change.value) }
             }
-            guard entry.watermark == tracker.watermark else {
+            guard entry.watermark == watermark else {
                 report.failure = AuditFailure(
                     entry.position, "snapshot at \(entry.position)",
                     "its business-time watermark differs from the log's")
@@ -60,6 +76,18 @@ extension Ledger {
             return
         }
         try compareIndex(index, with: tracker, report: &report)
+    }
+
+    /// The positions of the stored snapshots the audit will verify, ascending (none when there
+    /// are none or the business-time index was built for other read models): where the audit's
+    /// replay takes its deltas.
+    func snapshotPositionsToVerify(in reader: LedgerReader) throws -> [UInt64] {
+        guard let databases = snapshots else { return [] }
+        let txn = reader.transaction
+        guard try BusinessTimeIndex(transaction: txn, database: databases.time).matchesModels() else { return [] }
+        let positions = try SnapshotCatalog(transaction: txn, database: databases.catalog).all().map(\.position)
+        guard zip(positions, positions.dropFirst()).allSatisfy({ $0 < $1 }), positions.first ?? 1 > 0 else { return [] }
+        return positions
     }
 
     /// Folds one interval over the replayed models (the fold, and its references to `bases`,

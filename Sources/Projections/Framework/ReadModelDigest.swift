@@ -18,7 +18,19 @@ public enum ReadModelDigest {
             feedLength(value.count, into: &hasher)
             hasher.update(bufferPointer: value)
         }
-        return hasher.finalize().map { hexDigits[Int($0 >> 4)] + hexDigits[Int($0 & 0x0F)] }.joined()
+        return hex(hasher.finalize())
+    }
+
+    /// One entry in the canonical framing (for digests over a subset: a snapshot's delta).
+    static func feed(key: [UInt8], value: [UInt8], into hasher: inout SHA256) {
+        feedLength(key.count, into: &hasher)
+        key.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        feedLength(value.count, into: &hasher)
+        value.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+    }
+
+    static func hex(_ digest: SHA256.Digest) -> String {
+        digest.map { hexDigits[Int($0 >> 4)] + hexDigits[Int($0 & 0x0F)] }.joined()
     }
 
     private static let hexDigits = (0..<16).map { String($0, radix: 16) }

@@ -11,59 +11,98 @@ import Domain
 /// `append` runs per event, and a class's stored properties would pay a dynamic exclusivity
 /// check on every call; copies share the workers, so keep to one.)
 public struct ReplayPipeline {
+    struct Council: Sendable {
+        var council: DeltaTrackingStore
+        var cuts: BoundaryCuts
+    }
+
     struct Pair: Sendable {
-        var committee = InMemoryProjectionStore()
-        var project = InMemoryProjectionStore()
-        var claims = InMemoryProjectionStore()
+        var committee: DeltaTrackingStore
+        var project: DeltaTrackingStore
+        var claims: DeltaTrackingStore
+        var cuts: BoundaryCuts
     }
 
     static let chunkSize = 4096
 
-    private let council: FoldWorker<InMemoryProjectionStore>
+    private let council: FoldWorker<Council>
     private let others: FoldWorker<Pair>
     private var chunk: [(DomainEvent, EventContext)] = []
     private var lastSequence: UInt64 = 0
     private var appliedCount = 0
+    /// After `finish()`: per read model (by projector name), the digest of what changed in it
+    /// between consecutive boundaries given to `init(expectedEvents:deltasAt:)`, one per
+    /// boundary reached, in order (see `DeltaTrackingStore`).
+    public private(set) var deltaDigests: [String: [String]] = [:]
 
-    /// - Parameter expectedEvents: how many events will probably be appended (the log's length),
-    ///   so the stores are sized once instead of growing by doubling; a guess is fine.
-    public init(expectedEvents: Int = 0) {
+    /// - Parameters:
+    ///   - expectedEvents: how many events will probably be appended (the log's length), so
+    ///     the stores are sized once instead of growing by doubling; a guess is fine.
+    ///   - boundaries: ascending sequences after which to take each model's delta digest
+    ///     (the stored snapshots the audit verifies in the same pass); none by default.
+    public init(expectedEvents: Int = 0, deltasAt boundaries: [UInt64] = []) {
         // Generator data has ~0.16 council, ~0.23 committee and ~0.003 project keys per event.
         // Reserving a little under that lands on the table size growth would reach (reserving
         // more doubles the table, and probes miss the cache more often than a resize costs).
         let events = min(max(expectedEvents, 0), 1 << 26)
         self.init(
             council: InMemoryProjectionStore(minimumCapacity: events / 8),
-            pair: Pair(
-                committee: InMemoryProjectionStore(minimumCapacity: events / 8),
-                project: InMemoryProjectionStore(minimumCapacity: events / 512),
-                claims: InMemoryProjectionStore(minimumCapacity: events / 64)),
-            lastSequence: 0, appliedCount: 0)
+            committee: InMemoryProjectionStore(minimumCapacity: events / 8),
+            project: InMemoryProjectionStore(minimumCapacity: events / 512),
+            claims: InMemoryProjectionStore(minimumCapacity: events / 64),
+            boundaries: boundaries, lastSequence: 0, appliedCount: 0)
     }
 
     /// Folds on from where `replayer` stands (its stores, last sequence and count).
     init(continuing replayer: Replayer) {
         self.init(
-            council: replayer.council,
-            pair: Pair(committee: replayer.committee, project: replayer.project, claims: replayer.claims),
-            lastSequence: replayer.lastSequence, appliedCount: replayer.appliedCount)
+            council: replayer.council, committee: replayer.committee, project: replayer.project,
+            claims: replayer.claims, boundaries: [], lastSequence: replayer.lastSequence,
+            appliedCount: replayer.appliedCount)
     }
 
-    private init(council councilStore: InMemoryProjectionStore, pair: Pair, lastSequence: UInt64, appliedCount: Int) {
+    private init(
+        council councilStore: InMemoryProjectionStore, committee: InMemoryProjectionStore,
+        project: InMemoryProjectionStore, claims: InMemoryProjectionStore, boundaries: [UInt64],
+        lastSequence: UInt64, appliedCount: Int
+    ) {
         let councilProjector = CouncilProjector()
         let committeeProjector = CommitteeProjector()
         let projectProjector = ProjectProjector()
         let claimsProjector = ClaimsProjector()
         self.lastSequence = lastSequence
         self.appliedCount = appliedCount
-        council = FoldWorker(label: "replay.council", state: councilStore) { store, chunk in
-            for (event, context) in chunk { try councilProjector.apply(event, envelope: context, to: &store) }
+        let track = !boundaries.isEmpty
+        let councilSide = Council(
+            council: DeltaTrackingStore(councilStore, tracking: track), cuts: BoundaryCuts(boundaries, models: 1))
+        council = FoldWorker(label: "replay.council", state: councilSide) { side, chunk in
+            for (event, context) in chunk {
+                try councilProjector.apply(event, envelope: context, to: &side.council)
+                if context.sequence == side.cuts.next {
+                    side.cuts.record([side.council.takeDeltaDigest()])
+                    side.council.tracking = !side.cuts.done
+                }
+            }
         }
+        let pair = Pair(
+            committee: DeltaTrackingStore(committee, tracking: track),
+            project: DeltaTrackingStore(project, tracking: track),
+            claims: DeltaTrackingStore(claims, tracking: track), cuts: BoundaryCuts(boundaries, models: 3))
         others = FoldWorker(label: "replay.committee-project", state: pair) { pair, chunk in
             for (event, context) in chunk {
                 try committeeProjector.apply(event, envelope: context, to: &pair.committee)
                 try projectProjector.apply(event, envelope: context, to: &pair.project)
                 try claimsProjector.apply(event, envelope: context, to: &pair.claims)
+                if context.sequence == pair.cuts.next {
+                    pair.cuts.record([
+                        pair.committee.takeDeltaDigest(), pair.project.takeDeltaDigest(),
+                        pair.claims.takeDeltaDigest(),
+                    ])
+                    let track = !pair.cuts.done
+                    pair.committee.tracking = track
+                    pair.project.tracking = track
+                    pair.claims.tracking = track
+                }
             }
         }
         chunk.reserveCapacity(Self.chunkSize)
@@ -82,21 +121,28 @@ public struct ReplayPipeline {
     public mutating func finish() throws -> Replayer {
         handOver()
         let last = lastSequence
+        // In place (`base` is written through, never copied out first: a copy would duplicate
+        // the whole dictionary on the first write).
         let pair = try others.finish { pair in
-            try ProjectionCheckpoint(sequence: last, version: CommitteeProjector.version).write(to: &pair.committee)
-            try ProjectionCheckpoint(sequence: last, version: ProjectProjector.version).write(to: &pair.project)
-            try ProjectionCheckpoint(sequence: last, version: ClaimsProjector.version).write(to: &pair.claims)
-            pair.committee.sortIndex()
-            pair.project.sortIndex()
-            pair.claims.sortIndex()
+            try ProjectionCheckpoint(sequence: last, version: CommitteeProjector.version).write(
+                to: &pair.committee.base)
+            try ProjectionCheckpoint(sequence: last, version: ProjectProjector.version).write(to: &pair.project.base)
+            try ProjectionCheckpoint(sequence: last, version: ClaimsProjector.version).write(to: &pair.claims.base)
+            pair.committee.base.sortIndex()
+            pair.project.base.sortIndex()
+            pair.claims.base.sortIndex()
         }
-        let councilStore = try council.finish { store in
-            try ProjectionCheckpoint(sequence: last, version: CouncilProjector.version).write(to: &store)
-            store.sortIndex()
+        let side = try council.finish { side in
+            try ProjectionCheckpoint(sequence: last, version: CouncilProjector.version).write(to: &side.council.base)
+            side.council.base.sortIndex()
         }
+        deltaDigests = [
+            CouncilProjector.name: side.cuts.digests[0], CommitteeProjector.name: pair.cuts.digests[0],
+            ProjectProjector.name: pair.cuts.digests[1], ClaimsProjector.name: pair.cuts.digests[2],
+        ]
         return Replayer(
-            council: councilStore, committee: pair.committee, project: pair.project, claims: pair.claims,
-            lastSequence: lastSequence, appliedCount: appliedCount)
+            council: side.council.base, committee: pair.committee.base, project: pair.project.base,
+            claims: pair.claims.base, lastSequence: lastSequence, appliedCount: appliedCount)
     }
 
     private mutating func handOver() {
@@ -104,5 +150,27 @@ public struct ReplayPipeline {
         council.submit(chunk)
         others.submit(chunk)
         chunk.removeAll(keepingCapacity: true)
+    }
+}
+
+/// The boundaries one fold worker still has to pass and the delta digests taken at those passed.
+struct BoundaryCuts: Sendable {
+    private let positions: [UInt64]
+    private var index = 0
+    /// Per model the worker folds, one digest per boundary passed.
+    private(set) var digests: [[String]]
+
+    init(_ positions: [UInt64], models: Int) {
+        self.positions = positions
+        digests = Array(repeating: [], count: models)
+    }
+
+    /// The next boundary's sequence (`UInt64.max` when none is left, which no event has).
+    var next: UInt64 { index < positions.count ? positions[index] : .max }
+    var done: Bool { index >= positions.count }
+
+    mutating func record(_ modelDigests: [String]) {
+        for (slot, digest) in modelDigests.enumerated() { digests[slot].append(digest) }
+        index += 1
     }
 }

@@ -20,6 +20,11 @@ public struct InMemoryProjectionStore: ProjectionStore, Sendable {
         entries[StoreKey(key)]
     }
 
+    /// The value under an already built key (no key array to hash again).
+    func value(at key: StoreKey) -> [UInt8]? {
+        entries[key]
+    }
+
     public mutating func put(_ key: [UInt8], _ value: [UInt8]) throws {
         if entries.updateValue(value, forKey: StoreKey(key)) == nil { sortedKeys = nil }
     }

@@ -1,21 +1,27 @@
-import ConsortiumLedger
 import Foundation
 import LMDB
 import LedgerTesting
 import Testing
 
+@testable import ConsortiumLedger
+
 /// `ledger audit` checks every stored snapshot against a replay from genesis.
 @Suite("The audit verifies read-model snapshots")
 struct SnapshotAuditTests {
     /// A ledger with snapshots, closed again (so its files can be changed directly).
-    private func ledgerWithSnapshots(_ dir: TemporaryDirectory, seed: UInt64) throws -> (path: String, snapshots: Int) {
-        let lines = try GeneratedHistory.lines(events: 700, seed: Int(seed), in: dir)
+    /// Under two audit chunks (8,192 events) the audit runs on one thread and folds the snapshots
+    /// in a second replay; above, its parallel pass takes their deltas as it goes.
+    private func ledgerWithSnapshots(
+        _ dir: TemporaryDirectory, seed: UInt64, events: Int = 700, interval: UInt64 = 150
+    ) throws -> (path: String, snapshots: Int) {
+        let lines = try GeneratedHistory.lines(events: events, seed: Int(seed), in: dir)
         let path = dir.file("ledger")
-        let history = try SnapshotHistory(path: path, lines: lines, interval: 150, seed: seed)
+        let history = try SnapshotHistory(path: path, lines: lines, interval: interval, seed: seed)
         let report = try history.ledger.audit()
         #expect(report.passed, "\(report.text)")
         #expect(report.snapshotsVerified == (try history.ledger.snapshotStatus().count))
         #expect(report.snapshotsVerified > 3)
+        #expect(report.snapshotsReplayedSeparately == (events < 8_192))
         return (path, report.snapshotsVerified)
     }
 
@@ -69,6 +75,24 @@ struct SnapshotAuditTests {
         #expect(try removeFirstLateEntry(path))
         let report = try Ledger(path: path).audit()
         #expect(report.failure?.check == "business-time index", "\(report.text)")
+    }
+
+    /// The parallel pass (a ledger over two audit chunks) verifies the snapshots from its own
+    /// folds: it passes on an intact ledger and names a removed late-event entry, then a
+    /// doctored snapshot value, as the second replay does.
+    @Test func theParallelPassVerifiesSnapshotsWithoutASecondReplay() throws {
+        let dir = TemporaryDirectory()
+        let (path, count) = try ledgerWithSnapshots(dir, seed: 44, events: 8_600, interval: 1_000)
+        #expect(count >= 8)
+        #expect(try removeFirstLateEntry(path))
+        let index = try Ledger(path: path).audit()
+        #expect(index.failure?.check == "business-time index", "\(index.text)")
+        #expect(index.snapshotsVerified == count)
+        #expect(!index.snapshotsReplayedSeparately)
+        try doctorVersion(path) { $0 * 2 / 3 }
+        let doctored = try Ledger(path: path).audit(options: AuditOptions(checkSignatures: false))
+        #expect(doctored.failure?.check.hasPrefix("snapshot") == true, "\(doctored.text)")
+        #expect(doctored.snapshotsVerified < count)
     }
 
     /// The answer the checkpointer builds on a doctored snapshot would be wrong; rebuilding the

@@ -1,0 +1,60 @@
+import Crypto
+
+/// An in-memory read model that also knows what changed since the last boundary: the audit
+/// folds the log once and, at every stored read-model snapshot's position, takes the digest
+/// of exactly the entries the snapshot must hold (docs/TIME-TRAVEL.md), instead of folding
+/// the whole log a second time for the snapshots.
+///
+/// The first write to a key after a boundary remembers the key's value at that boundary;
+/// at the next boundary the changed entries are those whose value now differs from it
+/// (keys under the meta prefix and absent keys left out, as the checkpointer does).
+/// With tracking off it is the plain store plus one flag test per write.
+public struct DeltaTrackingStore: ProjectionStore, Sendable {
+    public internal(set) var base: InMemoryProjectionStore
+    /// Whether writes are remembered (off once the last boundary is passed, or never on).
+    public var tracking: Bool
+    /// Each key written since the last boundary, with its value then (`nil`: absent).
+    private var before: [StoreKey: [UInt8]?] = [:]
+
+    public init(_ base: InMemoryProjectionStore, tracking: Bool) {
+        self.base = base
+        self.tracking = tracking
+    }
+
+    public func get(_ key: [UInt8]) throws -> [UInt8]? {
+        try base.get(key)
+    }
+
+    public mutating func put(_ key: [UInt8], _ value: [UInt8]) throws {
+        if tracking { remember(key) }
+        try base.put(key, value)
+    }
+
+    public mutating func update<R>(_ key: [UInt8], _ body: (inout [UInt8]?) throws -> R) throws -> R {
+        if tracking { remember(key) }
+        return try base.update(key, body)
+    }
+
+    public func forEach(prefix: [UInt8], _ body: ([UInt8], [UInt8]) throws -> Void) throws {
+        try base.forEach(prefix: prefix, body)
+    }
+
+    private mutating func remember(_ key: [UInt8]) {
+        let storeKey = StoreKey(key)
+        if before.index(forKey: storeKey) == nil { before[storeKey] = .some(base.value(at: storeKey)) }
+    }
+
+    /// The SHA-256 (lower-case hex, `ReadModelDigest`'s framing, key order) of the entries
+    /// changed since the previous boundary; this position becomes the boundary.
+    public mutating func takeDeltaDigest() -> String {
+        var hasher = SHA256()
+        for key in before.keys.sorted() where !key.hasPrefix([KeyBytes.metaPrefix]) {
+            guard let value = base.value(at: key) else { continue }
+            let old = before[key] ?? nil
+            guard old != value else { continue }
+            ReadModelDigest.feed(key: key.bytes, value: value, into: &hasher)
+        }
+        before.removeAll(keepingCapacity: true)
+        return ReadModelDigest.hex(hasher.finalize())
+    }
+}
