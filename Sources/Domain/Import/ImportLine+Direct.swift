@@ -33,6 +33,8 @@ extension JSONParser {
         var event: DomainEvent?
         var schemaVersion: UInt16?
         try directObjectStart()
+        // The line's object is one level, as for the tree parser, so `recorded` nests as deep.
+        depth = 1
         while let key = try directNextKey(first: &first) {
             if Self.key(key, is: "type") {
                 try Self.mark(&seen, Envelope.type.rawValue)
