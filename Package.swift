@@ -37,8 +37,13 @@ let package = Package(
         .target(
             name: "EventStore",
             dependencies: ["LMDB", "Audit", "LEB128", .product(name: "Crypto", package: "swift-crypto")]),
-        // Pure domain: event catalogue, codecs, rules. No I/O.
-        .target(name: "Domain", dependencies: ["LEB128", .product(name: "Crypto", package: "swift-crypto")]),
+        // Pure domain: event catalogue, codecs, rules. No I/O. Each event type is declared once in
+        // an `.events` file; the plugin generates its Swift at build time (docs/DESIGN.md, Event catalogue).
+        .target(
+            name: "Domain", dependencies: ["LEB128", .product(name: "Crypto", package: "swift-crypto")],
+            plugins: ["EventCataloguePlugin"]),
+        .executableTarget(name: "EventCatalogueGen", path: "Tools/EventCatalogueGen"),
+        .plugin(name: "EventCataloguePlugin", capability: .buildTool(), dependencies: ["EventCatalogueGen"]),
         // Pure tamper evidence: Merkle tree, proofs, signed checkpoints.
         .target(name: "Audit", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Projections", dependencies: ["Domain", .product(name: "Crypto", package: "swift-crypto")]),

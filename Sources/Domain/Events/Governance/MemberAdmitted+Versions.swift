@@ -3,39 +3,37 @@
 /// - Version 1: `memberId`, `name`, `kind`, `schoolLevel?`, `industry?`.
 /// - Version 2: appends `creditCode?` (统一社会信用代码), required for enterprises and schools.
 ///
-/// Records written at version 1 stay in the ledger untouched forever; they are upcast here on
-/// every read, with no credit code, and a restore writes them back at version 1 byte for byte.
+/// Records written at version 1 stay in the ledger untouched forever; the generated code upcasts
+/// them on every read, with no credit code, and a restore writes them back at version 1 byte for
+/// byte. What the version changes in a `data` object is checked here.
 extension MemberAdmitted {
-    public static func upcast(from version: UInt16, reader: inout BinaryReader) throws(PayloadDecodingError)
-        -> MemberAdmitted
-    {
-        switch version {
-        case 1:
-            let memberId: String = try reader.read()
-            let name: String = try reader.read()
-            let kind: MemberKind = try reader.read()
-            let schoolLevel: SchoolLevel? = try reader.read()
-            let industry: String? = try reader.read()
-            return MemberAdmitted(
-                memberId: memberId, name: name, kind: kind, schoolLevel: schoolLevel, industry: industry,
-                creditCode: nil)
-        default:
-            throw reader.failure(.unsupportedSchemaVersion, "MemberAdmitted schema version 1 or 2, got \(version)")
-        }
+    /// Reads a `data` object as recorded at `schemaVersion`: version 1 had no credit code.
+    public init(json object: JSONObject, schemaVersion: UInt16) throws(FieldError) {
+        try self.init(json: object, checkedAt: schemaVersion)
     }
 
-    public static func decode(json: JSONObject, schemaVersion: UInt16) throws(FieldError) -> MemberAdmitted {
-        try MemberAdmitted(json: json, schemaVersion: schemaVersion)
-    }
-
-    public func encodePayload(schemaVersion version: UInt16) -> [UInt8]? {
-        switch version {
-        case Self.schemaVersion: return encodePayload()
-        case 1 where creditCode == nil:
-            var writer = BinaryWriter()
-            encodeVersionOne(into: &writer)
-            return writer.bytes
-        default: return nil
+    /// From version 2, enterprises and schools must give their credit code; version 1 had none.
+    func checkCreditCode(schemaVersion: UInt16) throws(FieldError) {
+        if schemaVersion >= 2, creditCode == nil, kind.needsCreditCode {
+            throw FieldError(
+                code: .missing, field: "data.creditCode",
+                expected: CreditCode.expectation + " (required for enterprises and schools)")
+        }
+        if schemaVersion < 2, creditCode != nil {
+            throw FieldError(
+                code: .invalidValue, field: "data.creditCode",
+                expected: "no creditCode in a MemberAdmitted recorded at schema version 1 (it came with version 2)",
+                got: creditCode.map { "\"\($0)\"" })
         }
     }
+}
+
+extension MemberAdmitted: ConditionalSchema {
+    /// `checkCreditCode` for schema validators: enterprises and schools give a credit code.
+    static let schemaConditions: [JSONValue] = [
+        [
+            "if": ["properties": ["kind": ["enum": ["enterprise", "school"]]], "required": ["kind"]],
+            "then": ["required": ["creditCode"]],
+        ]
+    ]
 }
