@@ -174,11 +174,16 @@ struct HostileRequestTests {
                 #expect(got.count >= 1_000 / all.count, "\(request.name)")
                 for answer in got {
                     #expect(answer != .noAnswer, "\(request.name): \(answer)")
-                    if request.mayBeClosed {
-                        #expect(answer.isClientError || answer == .closed, "\(request.name): \(answer)")
-                    } else {
-                        #expect(answer.isClientError, "\(request.name): \(answer)")
-                    }
+                    // The server answers a request it refuses mid-way and then closes; bytes the
+                    // client is still sending make the server's kernel reset the connection, and
+                    // on a loaded machine that reset can reach the client before it reads the
+                    // answer. So one such answer may arrive as a bare close, never as silence.
+                    #expect(answer.isClientError || answer == .closed, "\(request.name): \(answer)")
+                }
+                if !request.mayBeClosed {
+                    #expect(got.contains(where: \.isClientError), "\(request.name): \(got)")
+                    #expect(
+                        got.filter(\.isClientError).count * 2 >= got.count, "\(request.name) mostly answered: \(got)")
                 }
             }
             #expect(try await server.request(.GET, "/healthz").status == 200)
