@@ -181,9 +181,8 @@ struct HostileRequestTests {
                     #expect(answer.isClientError || answer == .closed, "\(request.name): \(answer)")
                 }
                 if !request.mayBeClosed {
-                    #expect(got.contains(where: \.isClientError), "\(request.name): \(got)")
-                    #expect(
-                        got.filter(\.isClientError).count * 2 >= got.count, "\(request.name) mostly answered: \(got)")
+                    let answered = got.filter(\.isClientError).count
+                    #expect(answered > 0 && answered * 2 >= got.count, "\(request.name) mostly answered: \(got)")
                 }
             }
             #expect(try await server.request(.GET, "/healthz").status == 200)
