@@ -36,8 +36,20 @@ as_owner() {
     fi
 }
 
+# PostgreSQL counts every descriptor it inherits against max_files_per_process and refuses to start
+# with fewer than 58 left ("insufficient file descriptors"); a test process with a thousand pipes
+# and sockets open passes them all down. Close everything but stdin, stdout and stderr first.
+close_inherited_descriptors() {
+    local fd
+    for fd in /proc/$$/fd/*; do
+        fd=${fd##*/}
+        if [ "$fd" -gt 2 ] 2>/dev/null; then eval "exec $fd>&-" 2>/dev/null || true; fi
+    done
+}
+
 start() {
     local port=${3:-55432} bin
+    close_inherited_descriptors
     bin=$(bindir)
     mkdir -p "$dir"
     if [ "$(id -u)" -eq 0 ]; then chown postgres "$dir"; fi
