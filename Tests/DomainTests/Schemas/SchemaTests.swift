@@ -6,38 +6,6 @@ import Testing
 @Suite struct SchemaTests {
     let validator = SchemaValidator()
 
-    /// The property schema a field kind must have in the schema files.
-    static func propertySchema(_ kind: FieldKind) -> JSONValue {
-        switch kind {
-        case .string(.identifier): return ["type": "string", "pattern": "^[A-Za-z0-9._:-]{1,128}$"]
-        case .string(.text): return ["type": "string", "pattern": "\\S"]
-        case .string(.base64Key): return ["type": "string", "pattern": "^[A-Za-z0-9+/]{43}=$"]
-        case .string(.creditCode): return ["type": "string", "pattern": "^[0-9A-HJ-NP-RTUW-Y]{18}$"]
-        case .integer(let minimum, let maximum):
-            var object: JSONObject = ["type": "integer", "minimum": .int(minimum)]
-            if let maximum { object["maximum"] = .int(maximum) }
-            return .object(object)
-        case .boolean: return ["type": "boolean"]
-        case .date:
-            return [
-                "type": "string", "format": "date", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$",
-            ]
-        case .enumeration(let values): return ["type": "string", "enum": .array(values.map(JSONValue.string))]
-        case .array(let element): return ["type": "array", "items": propertySchema(element)]
-        case .object(let fields): return .object(objectSchema(fields))
-        }
-    }
-
-    static func objectSchema(_ fields: [FieldSpec]) -> JSONObject {
-        var properties = JSONObject()
-        for field in fields { properties[field.name] = propertySchema(field.kind) }
-        return [
-            "type": "object", "properties": .object(properties),
-            "required": .array(fields.filter(\.required).map { .string($0.name) }),
-            "additionalProperties": false,
-        ]
-    }
-
     @Test(arguments: DomainEvent.allTypeNames)
     func schemaMatchesTheSwiftFields(typeName: String) throws {
         let type = try #require(DomainEvent.payloadType(named: typeName))
@@ -50,7 +18,7 @@ import Testing
         #expect(schema["x-typeCode"] == .int(Int64(type.typeCode)))
         #expect(schema["x-schemaVersion"] == .int(Int64(type.schemaVersion)))
         for field in type.fields {
-            #expect(properties[field.name] == Self.propertySchema(field.kind), "\(typeName).\(field.name)")
+            #expect(properties[field.name] == EventSchema.propertySchema(field.kind), "\(typeName).\(field.name)")
         }
     }
 
