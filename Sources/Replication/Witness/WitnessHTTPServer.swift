@@ -18,8 +18,11 @@ public struct WitnessHTTPServer: Sendable {
         self.port = port
     }
 
-    /// Serves until SIGTERM or SIGINT, then drains; `onListening` gets the bound port.
-    public func run(logger: Logger, onListening: @escaping @Sendable (Int) -> Void) async throws {
+    /// Serves until SIGTERM or SIGINT (when `handleSignals`) or until the calling task is
+    /// cancelled, then drains; `onListening` gets the bound port.
+    public func run(
+        logger: Logger, handleSignals: Bool = true, onListening: @escaping @Sendable (Int) -> Void
+    ) async throws {
         let router = Router()
         let witness = self.witness
         router.post("/add-checkpoint") { request, _ -> Response in
@@ -46,7 +49,7 @@ public struct WitnessHTTPServer: Sendable {
             configuration: .init(address: .hostname(host, port: port), serverName: "consortium-ledger-witness"),
             onServerRunning: { channel in onListening(channel.localAddress?.port ?? port) },
             logger: logger)
-        try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+        try await app.runService(gracefulShutdownSignals: handleSignals ? [.sigterm, .sigint] : [])
     }
 
     static func text(_ status: Int, _ body: String, contentType: String = "text/plain; charset=utf-8") -> Response {

@@ -38,6 +38,8 @@ struct WitnessServeCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Before any thread starts and before "listening" is printed: see StopSignals.
+        let stopSignals = StopSignals()
         let (host, port) = try Self.address(http)
         let signingKey = try CosignerSigningKey.load(from: key)
         var logs: [String: LedgerPublicKey] = [:]
@@ -62,9 +64,13 @@ struct WitnessServeCommand: ParsableCommand {
             }.start()
         }
         try waitFor { [logger] in
-            try await server.run(logger: logger) { bound in
-                sayNow("witness \(name) listening on http://\(host):\(bound) (state \(stateDirectory))")
+            let serving = Task {
+                try await server.run(logger: logger, handleSignals: false) { bound in
+                    sayNow("witness \(name) listening on http://\(host):\(bound) (state \(stateDirectory))")
+                }
             }
+            stopSignals.onFirstSignal { _ in serving.cancel() }
+            do { try await serving.value } catch is CancellationError {}
         }
         sayNow("witness stopped")
     }
