@@ -48,11 +48,7 @@ public struct CosignerSigningKey: Sendable {
                 .malformedKey, path: path, "not a witness key (type byte 0x04 expected); a ledger's checkpoint.key?")
         }
         let key = CosignerSigningKey(name: file.name, privateKey: file.privateKey)
-        guard key.publicKey.keyIdHex == file.keyIdHex else {
-            throw SigningKeyError(
-                .malformedKey, path: path,
-                "key id \(file.keyIdHex) does not match the key (expected \(key.publicKey.keyIdHex))")
-        }
+        try file.checkKeyId(of: key.publicKey.note, path: path)
         return key
     }
 }

@@ -55,11 +55,7 @@ public struct LedgerSigningKey: Sendable {
             throw SigningKeyError(.malformedKey, path: path, "expected \"\(expected)\"")
         }
         let key = LedgerSigningKey(name: file.name, privateKey: file.privateKey)
-        guard key.publicKey.noteKeyIdHex == file.keyIdHex else {
-            throw SigningKeyError(
-                .malformedKey, path: path,
-                "key id \(file.keyIdHex) does not match the key (expected \(key.publicKey.noteKeyIdHex))")
-        }
+        try file.checkKeyId(of: key.publicKey.note, path: path)
         return key
     }
 }

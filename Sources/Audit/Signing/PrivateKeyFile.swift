@@ -45,4 +45,13 @@ struct PrivateKeyFile {
         else { throw malformed }
         return PrivateKeyFile(name: String(parts[0]), keyIdHex: parts[1], algorithm: algorithm, privateKey: privateKey)
     }
+
+    /// Refuses a file whose stored key id is not that of `publicKey`, the key it holds.
+    func checkKeyId(of publicKey: NoteKey, path: String) throws(SigningKeyError) {
+        guard publicKey.keyIdHex == keyIdHex else {
+            throw SigningKeyError(
+                .malformedKey, path: path,
+                "key id \(keyIdHex) does not match the key (expected \(publicKey.keyIdHex))")
+        }
+    }
 }
