@@ -6,6 +6,9 @@ import Foundation
 struct ParsedChunk: Sendable {
     var events: [NewEvent] = []
     var domainEvents: [DomainEvent] = []
+    /// Read-model snapshots the shadow closed while parsing these events (or an earlier chunk's
+    /// last event), stored by the writer once it has appended them.
+    var snapshotCuts: [SnapshotCut] = []
 }
 
 /// A bounded hand-over of chunks from a producer, on a thread the queue starts, to one

@@ -45,6 +45,9 @@ public struct ImportSummary: Sendable {
     /// Records whose id was already recorded with the same content (a resumed or repeated import).
     public var alreadyRecorded = 0
     public var byType: [String: Int] = [:]
+    /// Read-model snapshots stored in the import's own transaction (those it crossed; any
+    /// the checkpointer writes afterwards are not counted).
+    public var snapshots = 0
     public var seconds = 0.0
     public var rate: Double { seconds > 0 ? Double(records) / seconds : 0 }
 }

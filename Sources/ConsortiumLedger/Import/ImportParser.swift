@@ -43,8 +43,7 @@ final class ImportParser: @unchecked Sendable {
         ids = continuing
         queue.start { [self] in
             shadowResult = try ledger.store.read { reader in
-                var shadow = try ImportShadow(
-                    reader: reader, facade: ledger.facade, requireSignatures: ledger.requiresSignatures)
+                var shadow = try ImportShadow(reader: reader, ledger: ledger)
                 try parse(inputs, signer: signer, chunkSize: chunkSize, shadow: &shadow)
                 return ShadowResult(
                     writes: try shadow.pendingWrites(rulesDatabase: ledger.facade.rules),
@@ -67,6 +66,7 @@ final class ImportParser: @unchecked Sendable {
                 try shadow.process(line, event)
                 chunk.events.append(event)
                 chunk.domainEvents.append(line.event)
+                chunk.snapshotCuts += shadow.takeSnapshotCuts()
                 if chunk.events.count >= chunkSize {
                     try queue.put(chunk)
                     chunk = ParsedChunk()

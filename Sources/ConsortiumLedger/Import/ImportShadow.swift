@@ -17,18 +17,25 @@ struct ImportShadow {
 
     private let reader: LogReader
     private var rules: RuleCheck
-    private var projections: InlineProjections
+    private var projections: ShadowProjections
+    /// Cuts the read-model snapshots the import crosses from `projections` (nil: the
+    /// checkpointer writes them after the import).
+    private var snapshots: SnapshotCutter?
     /// The sequence the next new event will get.
     private(set) var nextSequence: UInt64
     /// Records whose id the log already holds (the writer skips them, checking their content).
     private(set) var alreadyRecorded = 0
 
-    init(reader: LogReader, facade: LedgerSchema, requireSignatures: Bool) throws {
+    init(reader: LogReader, ledger: Ledger) throws {
         self.reader = reader
         nextSequence = try reader.head().sequence + 1
         rules = RuleCheck.dryRun(
-            transaction: reader.transaction, database: facade.rules, requireSignatures: requireSignatures)
-        projections = try InlineProjections(transaction: reader.transaction, facade: facade, batchStart: nextSequence)
+            transaction: reader.transaction, database: ledger.facade.rules,
+            requireSignatures: ledger.requiresSignatures)
+        projections = try ShadowProjections(
+            transaction: reader.transaction, facade: ledger.facade, batchStart: nextSequence)
+        snapshots = try SnapshotCutter.start(
+            reader: reader, databases: ledger.snapshots, projections: &projections, ledger: ledger)
     }
 
     /// Checks one record against the rules and folds it into the read models, as the append
@@ -48,12 +55,19 @@ struct ImportShadow {
             throw Abandon()
         }
         let context = EventContext(sequence: nextSequence, occurredAt: line.occurredAt, actor: event.actor)
+        snapshots?.willFold(context, projections: &projections)
         do {
             try projections.apply(line.event, context: context)
         } catch is RuleViolation {
             throw Abandon()  // a figure would overflow: the chunked path names the event
         }
+        snapshots?.didFold(context, projections: &projections)
         nextSequence += 1
+    }
+
+    /// The snapshots closed since the last call, for the writer to store with the chunk.
+    mutating func takeSnapshotCuts() -> [SnapshotCut] {
+        snapshots?.takeCuts() ?? []
     }
 
     /// The rule-state and read-model writes, per database, each in key order.

@@ -60,6 +60,7 @@ extension Ledger {
                 committed.record(appended: written.summary.appended, sequences: written.sequences)
                 summary.appended += written.summary.appended
                 summary.alreadyRecorded += written.summary.alreadyRecorded
+                summary.snapshots += written.summary.snapshots
                 done += written.summary.records
                 options.progress?(.writing, done)
             }

@@ -34,10 +34,12 @@ extension Ledger {
                 let parser = ImportParser(inputs: inputs, signer: options.signer, ledger: self, continuing: ids)
                 defer { parser.stop() }
                 var batch = ParsedChunk()
+                var snapshotting = ImportSnapshots(databases: snapshots)
                 func flush() throws {
                     guard !batch.events.isEmpty else { return }
                     let result = try append(
                         batch.events, domainEvents: batch.domainEvents, in: writer, checkedElsewhere: true)
+                    try snapshotting?.store(batch.snapshotCuts, in: writer)
                     summary.appended += result.appendedCount
                     summary.alreadyRecorded += batch.events.count - result.appendedCount
                     options.progress?(.importing, summary.appended + summary.alreadyRecorded)
@@ -46,6 +48,7 @@ extension Ledger {
                 while let chunk = try parser.queue.take() {
                     batch.events += chunk.events
                     batch.domainEvents += chunk.domainEvents
+                    batch.snapshotCuts += chunk.snapshotCuts
                     if batch.events.count >= Self.singleTransactionChunk { try flush() }
                 }
                 try flush()
@@ -59,6 +62,7 @@ extension Ledger {
                     for entry in entries { try writer.transaction.put(database, entry.key, entry.value) }
                 }
                 summary.records = parser.records
+                summary.snapshots = snapshotting?.stored ?? 0
                 summary.byType = parser.byType
                 // One transaction holds the only write lock: its new events are contiguous.
                 let last = first + UInt64(summary.appended) - 1

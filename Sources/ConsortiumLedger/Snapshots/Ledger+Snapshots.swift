@@ -13,15 +13,8 @@ extension Ledger {
     @discardableResult
     public func writeSnapshots() throws -> Int {
         guard let databases = snapshots, !store.environment.isReadOnly else { return 0 }
-        let current = Array(BusinessTimeIndex.modelSignature.utf8)
-        let stored = try store.environment.read { txn in
-            try txn.get(databases.time, BusinessTimeIndex.modelsKey).map { Array($0) }
-        }
-        if stored != current {
-            // Another set of read models or projector versions wrote these: start again.
-            try clearSnapshots(databases)
-            try store.environment.write { try $0.put(databases.time, BusinessTimeIndex.modelsKey, current) }
-        }
+        let current = try store.environment.read { txn in try Self.snapshotsMatchModels(in: txn, databases) }
+        if !current { try store.environment.write { txn in try Self.restartSnapshots(in: txn, databases) } }
         var written = 0
         while true {
             switch try store.read({ try planSnapshots(in: $0, databases) }) {
@@ -61,11 +54,26 @@ extension Ledger {
     }
 
     private func clearSnapshots(_ databases: SnapshotDatabases) throws {
-        try store.environment.write { txn in
-            let interval = try txn.get(databases.time, BusinessTimeIndex.intervalKey).map { Array($0) }
-            for database in databases.all { try txn.clear(database) }
-            if let interval { try txn.put(databases.time, BusinessTimeIndex.intervalKey, interval) }
-        }
+        try store.environment.write { txn in try Self.clearSnapshots(in: txn, databases) }
+    }
+
+    private static func clearSnapshots(in txn: Transaction, _ databases: SnapshotDatabases) throws {
+        let interval = try txn.get(databases.time, BusinessTimeIndex.intervalKey).map { Array($0) }
+        for database in databases.all { try txn.clear(database) }
+        if let interval { try txn.put(databases.time, BusinessTimeIndex.intervalKey, interval) }
+    }
+
+    /// Whether the stored snapshots were written by this set of read models and projector versions.
+    static func snapshotsMatchModels(in txn: Transaction, _ databases: SnapshotDatabases) throws -> Bool {
+        let stored = try txn.get(databases.time, BusinessTimeIndex.modelsKey).map { Array($0) }
+        return stored == Array(BusinessTimeIndex.modelSignature.utf8)
+    }
+
+    /// Drops snapshots another set of read models or projector versions wrote (keeping the
+    /// interval) and marks the databases as this set's, to be written again from zero.
+    static func restartSnapshots(in txn: Transaction, _ databases: SnapshotDatabases) throws {
+        try clearSnapshots(in: txn, databases)
+        try txn.put(databases.time, BusinessTimeIndex.modelsKey, Array(BusinessTimeIndex.modelSignature.utf8))
     }
 
     /// Sets the sequence interval between snapshots (month ends are always snapshotted).
@@ -142,58 +150,17 @@ extension Ledger {
 
     /// Folds from the last snapshot over the next boundaries (none when the head comes first).
     private func planSnapshots(in reader: LedgerReader, _ databases: SnapshotDatabases) throws -> Step {
-        let txn = reader.transaction
-        let every = try BusinessTimeIndex(transaction: txn, database: databases.time).interval()
-        let last = try SnapshotCatalog(transaction: txn, database: databases.catalog).last()
-        let after = last?.position ?? 0
-        guard try reader.head().sequence > after else { return .none }
-        var tracker = BusinessTimeTracker(watermark: last?.watermark)
-        var fold = SnapshotFold(
-            bases: TierModel.allCases.map {
-                SnapshotView(transaction: txn, database: databases.versions, model: $0.rawValue, position: after)
-            })
-        var plans: [SnapshotPlan] = []
-        var previous = last
-        var crossedAtStart: LocalDate?
-        func close(at position: UInt64, monthEnds: [LocalDate], next: LocalDate?) throws {
-            let deltas = try fold.deltas()
-            let models = deltas.map { delta in
-                SnapshotEntry.ModelDelta(
-                    model: delta.model.rawValue, changedKeys: delta.entries.count, changedBytes: delta.bytes,
-                    deltaDigest: delta.digest,
-                    digest: SnapshotFold<SnapshotView>.chained(
-                        previous?.delta(of: delta.model.rawValue)?.digest ?? "", delta.digest))
-            }
-            let entry = SnapshotEntry(
-                position: position, watermark: tracker.watermark, monthEnds: monthEnds, nextWatermark: next,
-                models: models)
-            plans.append(
-                SnapshotPlan(
-                    after: previous?.position ?? 0, entry: entry, deltas: deltas, steps: tracker.steps,
-                    late: tracker.late))
-            tracker.drain()
-            previous = entry
+        var planner = try SnapshotPlanner(
+            transaction: reader.transaction, databases: databases, limit: Self.snapshotsPerBatch)
+        guard try reader.head().sequence > planner.after else { return .none }
+        try forEachEvent(in: reader, from: planner.after + 1) { event, context in
+            try planner.feed(event, context)
         }
-        try forEachEvent(in: reader, from: after + 1) { event, context in
-            let day = context.occurredOn
-            if tracker.crossesMonthEnd(day) {
-                let open = previous?.position ?? 0
-                if context.sequence - 1 > open {
-                    try close(at: context.sequence - 1, monthEnds: tracker.monthEndsCrossed(by: day), next: day)
-                } else if context.sequence == after + 1, last?.nextWatermark.map({ $0 < day }) ?? true {
-                    crossedAtStart = day
-                }
-            }
-            guard plans.count < Self.snapshotsPerBatch else { return false }
-            try fold.apply(event, context)
-            tracker.record(sequence: context.sequence, day: day)
-            if context.sequence % every == 0 {
-                try close(at: context.sequence, monthEnds: [], next: nil)
-            }
-            return plans.count < Self.snapshotsPerBatch
-        }
+        let plans = planner.takePlans()
         if !plans.isEmpty { return .snapshots(plans) }
-        if let crossedAtStart, last != nil { return .crossing(position: after, day: crossedAtStart) }
+        if let crossed = planner.crossedAtStart, planner.last != nil {
+            return .crossing(position: planner.after, day: crossed)
+        }
         return .none
     }
 }

@@ -35,3 +35,27 @@ struct SnapshotPlan {
         return true
     }
 }
+
+extension SnapshotPlan {
+    /// The snapshot after `previous` (nil: the first) with each model's digest chained from
+    /// the previous snapshot's.
+    init(
+        following previous: SnapshotEntry?, position: UInt64, watermark: LocalDate?, monthEnds: [LocalDate],
+        nextWatermark: LocalDate?, deltas: [SnapshotFold<SnapshotView>.Delta],
+        steps: [(day: LocalDate, sequence: UInt64)], late: [(sequence: UInt64, day: LocalDate)]
+    ) {
+        let models = deltas.map { delta in
+            SnapshotEntry.ModelDelta(
+                model: delta.model.rawValue, changedKeys: delta.entries.count, changedBytes: delta.bytes,
+                deltaDigest: delta.digest,
+                digest: SnapshotFold<SnapshotView>.chained(
+                    previous?.delta(of: delta.model.rawValue)?.digest ?? "", delta.digest))
+        }
+        self.init(
+            after: previous?.position ?? 0,
+            entry: SnapshotEntry(
+                position: position, watermark: watermark, monthEnds: monthEnds, nextWatermark: nextWatermark,
+                models: models),
+            deltas: deltas, steps: steps, late: late)
+    }
+}

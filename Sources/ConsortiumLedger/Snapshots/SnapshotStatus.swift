@@ -60,4 +60,12 @@ extension Ledger {
         }
         return status
     }
+
+    /// Every stored snapshot's catalog entry (position, watermark, per-model digests), oldest first.
+    public func snapshotEntries() throws -> [SnapshotEntry] {
+        guard let databases = snapshots else { return [] }
+        return try store.read { reader in
+            try SnapshotCatalog(transaction: reader.transaction, database: databases.catalog).all()
+        }
+    }
 }

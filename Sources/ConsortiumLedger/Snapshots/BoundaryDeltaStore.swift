@@ -1,0 +1,137 @@
+import Domain
+import Projections
+
+/// One read model folded forward from a base (a stored snapshot, or a replayed model) that
+/// knows, at each boundary, exactly which entries changed since the previous one.
+///
+/// Each key lives in one dictionary entry holding its current value, its value at the last
+/// boundary and whether it was written since: one probe per write, where a write-back cache
+/// beside a set of touched keys and a map of boundary values took three, and a boundary looks
+/// only at the keys written since the last one. Reads of keys never written go to the base
+/// once (`BaseReadMemo`: a snapshot's base read is a B-tree seek).
+struct BoundaryDeltaStore<Base: ProjectionStore>: ProjectionStore {
+    private struct Entry {
+        var value: [UInt8]?
+        var atBoundary: [UInt8]?
+        var written: Bool
+        /// Written at all since the base (what `pendingWrites()` hands back).
+        var dirty = true
+    }
+
+    let base: Base
+    private var entries: [ByteKey: Entry] = [:]
+    /// Keys first written since the last boundary, in no order.
+    private var writtenKeys: [ByteKey] = []
+    private let reads = BaseReadMemo()
+
+    init(base: Base) {
+        self.base = base
+    }
+
+    func get(_ key: [UInt8]) throws -> [UInt8]? {
+        let storeKey = ByteKey(key)
+        if let index = entries.index(forKey: storeKey) { return entries.values[index].value }
+        return try reads.value(for: storeKey) { try base.get(key) }
+    }
+
+    mutating func put(_ key: [UInt8], _ value: [UInt8]) throws {
+        try update(key) { $0 = value }
+    }
+
+    mutating func update<R>(_ key: [UInt8], _ body: (inout [UInt8]?) throws -> R) throws -> R {
+        let storeKey = ByteKey(key)
+        if let index = entries.index(forKey: storeKey) {
+            let first = !entries.values[index].written
+            if first { writtenKeys.append(storeKey) }
+            return try Self.modify(&entries.values[index]) { entry in
+                entry.written = true
+                entry.dirty = true
+                return try body(&entry.value)
+            }
+        }
+        let before = try reads.remembered(storeKey) ?? base.get(key)
+        var entry = Entry(value: before, atBoundary: before, written: true)
+        writtenKeys.append(storeKey)
+        defer { entries[storeKey] = entry }
+        return try body(&entry.value)
+    }
+
+    /// The base's entries with this fold's values in their place, in key order.
+    func forEach(prefix: [UInt8], _ body: ([UInt8], [UInt8]) throws -> Void) throws {
+        var pending: [ByteKey] = []
+        for key in entries.keys where key.hasPrefix(prefix) { pending.append(key) }
+        pending.sort()
+        var next = 0
+        func emit(_ key: ByteKey) throws {
+            if let value = entries[key]?.value { try body(key.bytes, value) }
+        }
+        try base.forEach(prefix: prefix) { key, value in
+            while next < pending.count, ByteKey.compare(pending[next].bytes, key) < 0 {
+                try emit(pending[next])
+                next += 1
+            }
+            if next < pending.count, pending[next].bytes == key {
+                try emit(pending[next])
+                next += 1
+            } else {
+                try body(key, value)
+            }
+        }
+        while next < pending.count {
+            try emit(pending[next])
+            next += 1
+        }
+    }
+
+    /// The entries whose value differs from the last boundary (the base, the first time), in
+    /// key order; this position becomes the boundary. Keys under the meta prefix (a model's
+    /// own bookkeeping) and absent values are left out, as in `ReadModelDigest`.
+    mutating func takeDelta() -> [(key: [UInt8], value: [UInt8])] {
+        writtenKeys.sort()
+        var changed: [(key: [UInt8], value: [UInt8])] = []
+        for key in writtenKeys {
+            guard let index = entries.index(forKey: key) else { continue }
+            Self.modify(&entries.values[index]) { entry in
+                entry.written = false
+                guard let value = entry.value, value != entry.atBoundary else { return }
+                entry.atBoundary = value
+                let bytes = key.bytes
+                if bytes.first != 0 { changed.append((bytes, value)) }
+            }
+        }
+        writtenKeys.removeAll(keepingCapacity: true)
+        return changed
+    }
+
+    /// Makes `key` part of the next delta as if its value at the last boundary had been
+    /// `atBoundary`: for changes the base already holds that the boundary does not (an
+    /// import's base is the live model, its first snapshot's base an older snapshot).
+    mutating func seed(_ key: [UInt8], atBoundary: [UInt8]?) throws {
+        let storeKey = ByteKey(key)
+        if let index = entries.index(forKey: storeKey) {
+            if !entries.values[index].written { writtenKeys.append(storeKey) }
+            Self.modify(&entries.values[index]) { entry in
+                entry.atBoundary = atBoundary
+                entry.written = true
+            }
+            return
+        }
+        let value = try reads.remembered(storeKey) ?? base.get(key)
+        entries[storeKey] = Entry(value: value, atBoundary: atBoundary, written: true, dirty: false)
+        writtenKeys.append(storeKey)
+    }
+
+    /// Every entry written since the base, in key order (absent values left out): what a
+    /// caller writes into the base's database.
+    func pendingWrites() -> [(key: [UInt8], value: [UInt8])] {
+        var keys: [ByteKey] = []
+        for (key, entry) in entries where entry.dirty && entry.value != nil { keys.append(key) }
+        keys.sort()
+        return keys.compactMap { key in entries[key]?.value.map { (key: key.bytes, value: $0) } }
+    }
+
+    /// Hands the dictionary's storage to `body` in place, so the entry is not copied.
+    private static func modify<R>(_ entry: inout Entry, _ body: (inout Entry) throws -> R) rethrows -> R {
+        try body(&entry)
+    }
+}
