@@ -44,7 +44,9 @@ struct BenchSuite {
         step("generating \(events) consortium events")
         let history = try bench.generate(events: events)
         step("bulk import of the generated history")
+        memory.startPhase()
         let (ledger, importRate) = try bench.importHistory(history, events: events)
+        report.phasePeaks["import"] = memory.phasePeak()
         if jobs.contains("import") {
             add(
                 "bulk import (validate+rules+hash+Merkle+projections+sync)", events, importRate,
@@ -57,7 +59,10 @@ struct BenchSuite {
         }
         if jobs.contains("replay") {
             step("replay into all three read models")
-            let replay = try bench.replayRate(ledger, events: events)
+            memory.startPhase()
+            let (replay, entries) = try bench.replayRate(ledger, events: events)
+            report.phasePeaks["replay"] = memory.phasePeak()
+            report.readModelEntries = entries
             add(
                 "replay from zero into 3 read models", events, replay, "raw LMDB C cursor scan", raw10k.scanRate,
                 rate: 2_000_000)
@@ -69,7 +74,9 @@ struct BenchSuite {
         }
         if jobs.contains("audit") {
             step("audit with and without member signatures")
+            memory.startPhase()
             let audit = try bench.auditRate(ledger, events: events, signatures: false)
+            report.phasePeaks["audit"] = memory.phasePeak()
             add("audit (signatures off)", events, audit, "raw LMDB C cursor scan", raw10k.scanRate, rate: 1_000_000)
             let signed = try bench.auditRate(ledger, events: events, signatures: true)
             add("audit (signatures on)", events, signed, "raw LMDB C cursor scan", raw10k.scanRate)

@@ -27,15 +27,17 @@ struct LedgerBenchmarks {
         return (ledger, Double(events) / seconds)
     }
 
-    /// Replay of the whole log into all three read models (binary payloads, in memory).
-    func replayRate(_ ledger: Ledger, events: Int) throws -> Double {
+    /// Replay of the whole log into all the read models (binary payloads, in memory): the rate
+    /// and how many entries the models hold (the entities memory should grow with).
+    func replayRate(_ ledger: Ledger, events: Int) throws -> (rate: Double, entries: Int) {
         let start = now()
         let replayer = try ledger.replay()
         let seconds = now() - start
         guard replayer.appliedCount == events else {
             throw BenchError("replay folded \(replayer.appliedCount) of \(events)")
         }
-        return Double(events) / seconds
+        let entries = replayer.council.count + replayer.committee.count + replayer.project.count + replayer.claims.count
+        return (Double(events) / seconds, entries)
     }
 
     /// Audit rate, with or without member-signature verification.

@@ -54,6 +54,11 @@ struct Report {
     var peakMemoryMiB = 0.0
     /// Peak anonymous memory (heap), without the pages of mapped files that `peakMemoryMiB` counts.
     var peakAnonymousMiB = 0.0
+    /// Peak heap per phase ("import", "replay", "audit"), each after the allocator returned
+    /// what the phase before freed, so that replay's and audit's memory are seen apart.
+    var phasePeaks: [String: Double] = [:]
+    /// Entries in the replayed read models: the entities that memory should grow with.
+    var readModelEntries = 0
 
     func printTable() {
         let header = ["work", "events", "ours ev/s", "anchor", "anchor ev/s", "ratio", "target", "met"]
@@ -84,6 +89,10 @@ struct Report {
                 format:
                     "peak memory of the benchmark process: %.0f MiB anonymous (heap), %.0f MiB resident with mapped files",
                 peakAnonymousMiB, peakMemoryMiB))
+        if !phasePeaks.isEmpty {
+            let phases = phasePeaks.sorted { $0.key < $1.key }.map { String(format: "%@ %.0f MiB", $0.key, $0.value) }
+            print("peak heap by phase: " + phases.joined(separator: ", ") + " (\(readModelEntries) read-model entries)")
+        }
     }
 
     func writeJSON(to path: String) throws {
@@ -94,13 +103,16 @@ struct Report {
             var latencies: [Latency]
             var peakMemoryMiB: Double
             var peakAnonymousMiB: Double
+            var phasePeakMiB: [String: Double]
+            var readModelEntries: Int
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         let data = try encoder.encode(
             Output(
                 machine: machine, date: ISO8601DateFormatter().string(from: Date()), measurements: measurements,
-                latencies: latencies, peakMemoryMiB: peakMemoryMiB, peakAnonymousMiB: peakAnonymousMiB))
+                latencies: latencies, peakMemoryMiB: peakMemoryMiB, peakAnonymousMiB: peakAnonymousMiB,
+                phasePeakMiB: phasePeaks, readModelEntries: readModelEntries))
         try data.write(to: URL(fileURLWithPath: path))
     }
 }

@@ -7,7 +7,9 @@ struct ScaleRun {
 
     func run(sizes: [Int]) throws {
         let me = URL(fileURLWithPath: CommandLine.arguments[0]).path
-        print("size        import ev/s   replay ev/s   audit ev/s   peak heap MiB   peak RSS MiB (with mapped files)")
+        print(
+            "size        import ev/s   replay ev/s   audit ev/s   entries      heap MiB: import  replay  audit"
+                + "   per 1k entries: replay  audit")
         for size in sizes {
             let json = scratch + "/scale-\(size).json"
             let process = Process()
@@ -27,14 +29,23 @@ struct ScaleRun {
                 let value = rows.first { ($0["work"] as? String)?.hasPrefix(prefix) == true }?["rate"] as? Double
                 return value.map(formatRate) ?? "–"
             }
-            let rss = (object["peakMemoryMiB"] as? Double).map { String(format: "%.0f", $0) } ?? "–"
-            let heap = (object["peakAnonymousMiB"] as? Double).map { String(format: "%.0f", $0) } ?? "–"
+            let phases = object["phasePeakMiB"] as? [String: Double] ?? [:]
+            let entries = object["readModelEntries"] as? Int ?? 0
+            func mib(_ phase: String) -> String { phases[phase].map { String(format: "%.0f", $0) } ?? "–" }
+            func perThousand(_ phase: String) -> String {
+                guard let value = phases[phase], entries > 0 else { return "–" }
+                return String(format: "%.2f", value * 1000 / Double(entries))
+            }
             print(
                 String(size).padding(toLength: 12, withPad: " ", startingAt: 0)
                     + rate("bulk import (").padding(toLength: 14, withPad: " ", startingAt: 0)
                     + rate("replay from zero").padding(toLength: 14, withPad: " ", startingAt: 0)
                     + rate("audit (signatures off)").padding(toLength: 13, withPad: " ", startingAt: 0)
-                    + heap.padding(toLength: 16, withPad: " ", startingAt: 0) + rss)
+                    + String(entries).padding(toLength: 23, withPad: " ", startingAt: 0)
+                    + mib("import").padding(toLength: 8, withPad: " ", startingAt: 0)
+                    + mib("replay").padding(toLength: 8, withPad: " ", startingAt: 0)
+                    + mib("audit").padding(toLength: 27, withPad: " ", startingAt: 0)
+                    + perThousand("replay").padding(toLength: 7, withPad: " ", startingAt: 0) + perThousand("audit"))
             try? FileManager.default.removeItem(atPath: scratch + "/ledger-\(size)")
         }
     }
