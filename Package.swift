@@ -135,7 +135,9 @@ let package = Package(
         .testTarget(name: "DomainTests", dependencies: ["Domain"], exclude: ["Events/Fixtures"]),
         .testTarget(name: "RulesTests", dependencies: ["Domain"]),
         .testTarget(name: "AuditTests", dependencies: ["Audit"], exclude: ["Vectors"]),
-        .testTarget(name: "ProjectionsTests", dependencies: ["Projections", "Domain", "LedgerTesting"]),
+        .testTarget(
+            name: "ProjectionsTests",
+            dependencies: ["Projections", "Domain", "LedgerTesting", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(
             name: "ConsortiumLedgerTests",
             dependencies: ["ConsortiumLedger", "LedgerTesting", "Domain", "Projections", "EventStore", "LMDB"],

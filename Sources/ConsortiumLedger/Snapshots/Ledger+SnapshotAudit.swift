@@ -113,7 +113,7 @@ extension Ledger {
     /// Every (model, snapshot) delta digest recomputed from the stored versions, in one walk.
     private func storedDeltaDigests(_ txn: Transaction, _ databases: SnapshotDatabases) throws -> [SnapshotKey: String]
     {
-        var hashers: [SnapshotKey: DeltaHasher] = [:]
+        var hashers: [SnapshotKey: FramedDigest] = [:]
         try txn.withCursor(databases.versions) { cursor in
             var entry = try cursor.first()
             while let e = entry {
@@ -121,8 +121,11 @@ extension Ledger {
                 let modelLength = (stem.firstIndex(of: 0) ?? stem.endIndex) - stem.startIndex
                 let model = String(decoding: UnsafeRawBufferPointer(rebasing: stem.prefix(modelLength)), as: UTF8.self)
                 let key = VersionedKey.key(ofStem: stem, modelPrefixLength: modelLength + 1)
-                hashers[SnapshotKey(model: model, position: VersionedKey.position(of: e.key)), default: DeltaHasher()]
-                    .add(key: key, value: e.value)
+                hashers[
+                    SnapshotKey(model: model, position: VersionedKey.position(of: e.key)),
+                    default: FramedDigest(blockBytes: 4096)
+                ]
+                .add(key: key, value: e.value)
                 entry = try cursor.next()
             }
         }

@@ -44,7 +44,7 @@ struct SnapshotFold<Base: ProjectionStore> {
 
     /// SHA-256 in `ReadModelDigest`'s framing (length-prefixed keys and values, key order).
     static func digest(_ entries: [(key: [UInt8], value: [UInt8])]) -> String {
-        var hasher = DeltaHasher()
+        var hasher = FramedDigest()
         for entry in entries { hasher.add(key: entry.key, value: entry.value) }
         return hasher.hex()
     }
@@ -55,26 +55,5 @@ struct SnapshotFold<Base: ProjectionStore> {
         hasher.update(data: Array(previous.utf8))
         hasher.update(data: Array(delta.utf8))
         return hasher.finalize().map { String(format: "%02x", $0) }.joined()
-    }
-}
-
-/// Hashes entries in `ReadModelDigest`'s framing incrementally (the audit feeds stored
-/// versions one by one while walking the versioned store).
-struct DeltaHasher {
-    private var hasher = SHA256()
-
-    mutating func add(key: some Collection<UInt8>, value: some Collection<UInt8>) {
-        feed(UInt32(truncatingIfNeeded: key.count))
-        hasher.update(data: Array(key))
-        feed(UInt32(truncatingIfNeeded: value.count))
-        hasher.update(data: Array(value))
-    }
-
-    func hex() -> String {
-        hasher.finalize().map { String(format: "%02x", $0) }.joined()
-    }
-
-    private mutating func feed(_ length: UInt32) {
-        withUnsafeBytes(of: length.bigEndian) { hasher.update(bufferPointer: $0) }
     }
 }

@@ -10,23 +10,12 @@ import Crypto
 public enum ReadModelDigest {
     /// Lower-case hex SHA-256.
     public static func compute(store: some ProjectionStore) throws -> String {
-        var hasher = SHA256()
+        var digest = FramedDigest()
         try store.forEachBorrowed(prefix: []) { key, value in
             guard key.first != KeyBytes.metaPrefix else { return }
-            feedLength(key.count, into: &hasher)
-            hasher.update(bufferPointer: key)
-            feedLength(value.count, into: &hasher)
-            hasher.update(bufferPointer: value)
+            digest.add(key: key, value: value)
         }
-        return hex(hasher.finalize())
-    }
-
-    /// One entry in the canonical framing (for digests over a subset: a snapshot's delta).
-    static func feed(key: [UInt8], value: [UInt8], into hasher: inout SHA256) {
-        feedLength(key.count, into: &hasher)
-        key.withUnsafeBytes { hasher.update(bufferPointer: $0) }
-        feedLength(value.count, into: &hasher)
-        value.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        return digest.hex()
     }
 
     static func hex(_ digest: SHA256.Digest) -> String {
@@ -34,11 +23,6 @@ public enum ReadModelDigest {
     }
 
     private static let hexDigits = (0..<16).map { String($0, radix: 16) }
-
-    private static func feedLength(_ count: Int, into hasher: inout SHA256) {
-        let length = UInt32(truncatingIfNeeded: count).bigEndian
-        withUnsafeBytes(of: length) { hasher.update(bufferPointer: $0) }
-    }
 }
 
 /// The digests of the read models (three tiers and claims), as the audit reports them.

@@ -1,5 +1,3 @@
-import Crypto
-
 /// An in-memory read model that also knows what changed since the last boundary: the audit
 /// folds the log once and, at every stored read-model snapshot's position, takes the digest
 /// of exactly the entries the snapshot must hold (docs/TIME-TRAVEL.md), instead of folding
@@ -47,14 +45,12 @@ public struct DeltaTrackingStore: ProjectionStore, Sendable {
     /// The SHA-256 (lower-case hex, `ReadModelDigest`'s framing, key order) of the entries
     /// changed since the previous boundary; this position becomes the boundary.
     public mutating func takeDeltaDigest() -> String {
-        var hasher = SHA256()
-        for key in before.keys.sorted() where !key.hasPrefix([KeyBytes.metaPrefix]) {
-            guard let value = base.value(at: key) else { continue }
-            let old = before[key] ?? nil
-            guard old != value else { continue }
-            ReadModelDigest.feed(key: key.bytes, value: value, into: &hasher)
+        var digest = FramedDigest()
+        for (key, old) in before.sorted(by: { $0.key < $1.key }) where key.first != KeyBytes.metaPrefix {
+            guard let value = base.value(at: key), old != value else { continue }
+            key.withUnsafeBytes { key in value.withUnsafeBytes { digest.add(key: key, value: $0) } }
         }
         before.removeAll(keepingCapacity: true)
-        return ReadModelDigest.hex(hasher.finalize())
+        return digest.hex()
     }
 }

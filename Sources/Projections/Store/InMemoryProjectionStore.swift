@@ -56,6 +56,26 @@ public struct InMemoryProjectionStore: ProjectionStore, Sendable {
         }
     }
 
+    /// Lends each entry's key and value in place (the digest of a replayed model walks every
+    /// entry: building two arrays for each was most of its time).
+    public func forEachBorrowed(
+        prefix: [UInt8], _ body: (UnsafeRawBufferPointer, UnsafeRawBufferPointer) throws -> Void
+    ) throws {
+        func visit(_ key: StoreKey) throws {
+            guard let value = entries[key] else { return }
+            try key.withUnsafeBytes { key in try value.withUnsafeBytes { try body(key, $0) } }
+        }
+        guard let sortedKeys else {
+            for key in entries.keys.filter({ $0.hasPrefix(prefix) }).sorted() { try visit(key) }
+            return
+        }
+        var index = Self.lowerBound(of: prefix, in: sortedKeys)
+        while index < sortedKeys.count, sortedKeys[index].hasPrefix(prefix) {
+            try visit(sortedKeys[index])
+            index += 1
+        }
+    }
+
     /// Sorts all keys once so that later prefix walks are a binary search plus a scan.
     public mutating func sortIndex() {
         if sortedKeys == nil { sortedKeys = entries.keys.sorted() }

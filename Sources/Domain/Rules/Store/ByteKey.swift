@@ -44,7 +44,22 @@ public struct ByteKey: Hashable, Comparable, Sendable {
     /// The key's bytes (built on demand for inline keys: for walks and writes, not probes).
     public var bytes: [UInt8] {
         if let spilled { return spilled }
-        return (0..<length).map { inlineByte($0) }
+        return withUnsafeBytes { Array($0) }
+    }
+
+    /// The first byte (a key's prefix tag), nil for the empty key.
+    public var first: UInt8? {
+        guard length > 0 else { return nil }
+        return spilled?[0] ?? UInt8(truncatingIfNeeded: w0 >> 56)
+    }
+
+    /// Lends the key's bytes without building an array (digests walk millions of keys).
+    public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        if let spilled { return try spilled.withUnsafeBytes(body) }
+        var words = (w0.bigEndian, w1.bigEndian, w2.bigEndian, w3.bigEndian)
+        return try Swift.withUnsafeBytes(of: &words) { all in
+            try body(UnsafeRawBufferPointer(rebasing: all[..<length]))
+        }
     }
 
     @usableFromInline func inlineByte(_ index: Int) -> UInt8 {
