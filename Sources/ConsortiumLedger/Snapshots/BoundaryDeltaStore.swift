@@ -4,24 +4,26 @@ import Projections
 /// One read model folded forward from a base (a stored snapshot, or a replayed model) that
 /// knows, at each boundary, exactly which entries changed since the previous one.
 ///
-/// Each key lives in one dictionary entry holding its current value, its value at the last
-/// boundary and whether it was written since: one probe per write, where a write-back cache
-/// beside a set of touched keys and a map of boundary values took three, and a boundary looks
-/// only at the keys written since the last one. Reads of keys never written go to the base
-/// once (`BaseReadMemo`: a snapshot's base read is a B-tree seek).
+/// Each key lives in one dictionary entry holding its current value and whether it was
+/// written since the last boundary; the first write after a boundary notes the key and its
+/// value then (which is its value at the boundary) in two arrays beside the dictionary, so a
+/// write costs one probe and a boundary looks only at the keys written since the last one.
+/// Reads of keys never written go to the base once (`BaseReadMemo`: a snapshot's base read is
+/// a B-tree seek).
 struct BoundaryDeltaStore<Base: ProjectionStore>: ProjectionStore {
     private struct Entry {
         var value: [UInt8]?
-        var atBoundary: [UInt8]?
+        /// Written since the last boundary (its key and value then are in the arrays).
         var written: Bool
         /// Written at all since the base (what `pendingWrites()` hands back).
-        var dirty = true
+        var dirty: Bool
     }
 
     let base: Base
     private var entries: [ByteKey: Entry] = [:]
-    /// Keys first written since the last boundary, in no order.
+    /// Keys first written since the last boundary, in no order, and each one's value at it.
     private var writtenKeys: [ByteKey] = []
+    private var boundaryValues: [[UInt8]?] = []
     private let reads = BaseReadMemo()
 
     init(base: Base) {
@@ -30,7 +32,7 @@ struct BoundaryDeltaStore<Base: ProjectionStore>: ProjectionStore {
 
     func get(_ key: [UInt8]) throws -> [UInt8]? {
         let storeKey = ByteKey(key)
-        if let index = entries.index(forKey: storeKey) { return entries.values[index].value }
+        if let entry = entries[storeKey] { return entry.value }
         return try reads.value(for: storeKey) { try base.get(key) }
     }
 
@@ -41,17 +43,26 @@ struct BoundaryDeltaStore<Base: ProjectionStore>: ProjectionStore {
     mutating func update<R>(_ key: [UInt8], _ body: (inout [UInt8]?) throws -> R) throws -> R {
         let storeKey = ByteKey(key)
         if let index = entries.index(forKey: storeKey) {
-            let first = !entries.values[index].written
-            if first { writtenKeys.append(storeKey) }
+            var before: [UInt8]?? = nil
+            defer {
+                if let before {
+                    writtenKeys.append(storeKey)
+                    boundaryValues.append(before)
+                }
+            }
             return try Self.modify(&entries.values[index]) { entry in
-                entry.written = true
+                if !entry.written {
+                    entry.written = true
+                    before = .some(entry.value)
+                }
                 entry.dirty = true
                 return try body(&entry.value)
             }
         }
         let before = try reads.remembered(storeKey) ?? base.get(key)
-        var entry = Entry(value: before, atBoundary: before, written: true)
+        var entry = Entry(value: before, written: true, dirty: true)
         writtenKeys.append(storeKey)
+        boundaryValues.append(before)
         defer { entries[storeKey] = entry }
         return try body(&entry.value)
     }
@@ -87,38 +98,44 @@ struct BoundaryDeltaStore<Base: ProjectionStore>: ProjectionStore {
     /// key order; this position becomes the boundary. Keys under the meta prefix (a model's
     /// own bookkeeping) and absent values are left out, as in `ReadModelDigest`.
     mutating func takeDelta() -> [(key: [UInt8], value: [UInt8])] {
-        writtenKeys.sort()
+        let order = writtenKeys.indices.sorted { writtenKeys[$0] < writtenKeys[$1] }
         var changed: [(key: [UInt8], value: [UInt8])] = []
-        for key in writtenKeys {
+        for position in order {
+            let key = writtenKeys[position]
             guard let index = entries.index(forKey: key) else { continue }
-            Self.modify(&entries.values[index]) { entry in
+            let value = Self.modify(&entries.values[index]) { entry -> [UInt8]? in
                 entry.written = false
-                guard let value = entry.value, value != entry.atBoundary else { return }
-                entry.atBoundary = value
-                let bytes = key.bytes
-                if bytes.first != 0 { changed.append((bytes, value)) }
+                return entry.value
             }
+            guard let value, value != boundaryValues[position], key.first != 0 else { continue }
+            changed.append((key.bytes, value))
         }
         writtenKeys.removeAll(keepingCapacity: true)
+        boundaryValues.removeAll(keepingCapacity: true)
         return changed
     }
 
     /// Makes `key` part of the next delta as if its value at the last boundary had been
     /// `atBoundary`: for changes the base already holds that the boundary does not (an
     /// import's base is the live model, its first snapshot's base an older snapshot).
+    /// Call before any write since the last boundary.
     mutating func seed(_ key: [UInt8], atBoundary: [UInt8]?) throws {
         let storeKey = ByteKey(key)
         if let index = entries.index(forKey: storeKey) {
-            if !entries.values[index].written { writtenKeys.append(storeKey) }
-            Self.modify(&entries.values[index]) { entry in
-                entry.atBoundary = atBoundary
-                entry.written = true
+            let alreadyNoted = Self.modify(&entries.values[index]) { entry -> Bool in
+                defer { entry.written = true }
+                return entry.written
             }
-            return
+            if let position = writtenKeys.firstIndex(of: storeKey), alreadyNoted {
+                boundaryValues[position] = atBoundary
+                return
+            }
+        } else {
+            let value = try reads.remembered(storeKey) ?? base.get(key)
+            entries[storeKey] = Entry(value: value, written: true, dirty: false)
         }
-        let value = try reads.remembered(storeKey) ?? base.get(key)
-        entries[storeKey] = Entry(value: value, atBoundary: atBoundary, written: true, dirty: false)
         writtenKeys.append(storeKey)
+        boundaryValues.append(atBoundary)
     }
 
     /// Every entry written since the base, in key order (absent values left out): what a
