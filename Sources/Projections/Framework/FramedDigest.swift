@@ -27,12 +27,12 @@ public struct FramedDigest: Sendable {
         if buffer.count >= blockBytes { flush() }
     }
 
-    public mutating func add(key: some Collection<UInt8>, value: some Collection<UInt8>) {
-        appendLength(key.count)
-        buffer.append(contentsOf: key)
-        appendLength(value.count)
-        buffer.append(contentsOf: value)
-        if buffer.count >= blockBytes { flush() }
+    public mutating func add(key: [UInt8], value: [UInt8]) {
+        key.withUnsafeBytes { key in value.withUnsafeBytes { add(key: key, value: $0) } }
+    }
+
+    public mutating func add(key: [UInt8], value: UnsafeRawBufferPointer) {
+        key.withUnsafeBytes { add(key: $0, value: value) }
     }
 
     /// Lower-case hex of the digest of everything added.

@@ -75,7 +75,8 @@ struct ImportCommand: ParsableCommand {
         bar.finish()
         print(
             "imported \(summary.appended) events (\(summary.alreadyRecorded) already recorded) from \(files.count) file(s)"
-                + String(format: " in %.2f s: %.0f events/s", summary.seconds, summary.rate))
+                + String(format: " in %.2f s: %.0f events/s", summary.seconds, summary.rate)
+                + (summary.snapshots > 0 ? "; \(summary.snapshots) read-model snapshots stored with them" : ""))
         for (type, count) in summary.byType.sorted(by: { $0.value > $1.value }) {
             print("  \(type.padding(toLength: 26, withPad: " ", startingAt: 0)) \(count)")
         }
