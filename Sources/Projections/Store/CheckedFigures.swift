@@ -9,9 +9,13 @@ import Domain
 /// append transaction, so nothing of it is written.
 extension CounterSlots {
     /// `self[slot] += delta`, or a violation naming the figure, the event's field and the limit.
-    func add(_ delta: Int64, to slot: Int, figure: String, field: String) throws(RuleViolation) {
+    /// The figure's name is built only for the violation (replay adds millions of times, and
+    /// formatting "… of 2024" each time was measurable).
+    func add(_ delta: Int64, to slot: Int, figure: @autoclosure () -> String, field: String) throws(RuleViolation) {
         let (sum, overflow) = self[slot].addingReportingOverflow(delta)
-        if overflow { throw FigureOverflow.violation(figure: figure, current: self[slot], delta: delta, field: field) }
+        if overflow {
+            throw FigureOverflow.violation(figure: figure(), current: self[slot], delta: delta, field: field)
+        }
         self[slot] = sum
     }
 }
@@ -19,11 +23,11 @@ extension CounterSlots {
 extension ProjectionStore {
     /// Adds `delta` to one counter, checked (no write when `delta` is zero).
     mutating func add(
-        _ delta: Int64, slot: Int, of slots: Int, at key: [UInt8], figure: String, field: String
+        _ delta: Int64, slot: Int, of slots: Int, at key: [UInt8], figure: @autoclosure () -> String, field: String
     ) throws {
         guard delta != 0 else { return }
         try updateCounters(at: key, slots: slots) { counters in
-            try counters.add(delta, to: slot, figure: figure, field: field)
+            try counters.add(delta, to: slot, figure: figure(), field: field)
         }
     }
 }
