@@ -16,9 +16,14 @@ public struct ServerConfiguration: Sendable {
     /// request head (slowloris), a stalled body, an idle keep-alive connection. An answer being
     /// written (a live feed, a slow commit) is never cut by it. See docs/SERVICE.md, Server.
     public var idleTimeoutSeconds: Double
+    /// How often an SSE follower with nothing new re-reads the log anyway. Commits of the
+    /// server's own group commit (HTTP and Unix-socket appends) wake followers at once; the
+    /// re-read finds events written past it (a direct `ledger import`). Tests set it long.
+    public var feedRecheckSeconds: Double = ServerConfiguration.defaultFeedRecheckSeconds
 
     public static let defaultMaxBodyBytes = 16 * 1024 * 1024
     public static let defaultIdleTimeoutSeconds = 30.0
+    public static let defaultFeedRecheckSeconds = 0.5
 
     public init(
         host: String, port: Int, tlsCertificatePath: String? = nil, tlsKeyPath: String? = nil,
