@@ -32,6 +32,9 @@ final class LingeringCloseHandler: ChannelDuplexHandler, RemovableChannelHandler
 
     private let limits: LingerLimits
     private var state = State.open
+    /// The client had closed its sending side before the server closed its own: nothing more
+    /// can come, so there is nothing to linger for.
+    private var inputClosed = false
 
     init(limits: LingerLimits) {
         self.limits = limits
@@ -39,7 +42,7 @@ final class LingeringCloseHandler: ChannelDuplexHandler, RemovableChannelHandler
 
     func close(context: ChannelHandlerContext, mode: CloseMode, promise: EventLoopPromise<Void>?) {
         switch (state, mode) {
-        case (.open, .output):
+        case (.open, .output) where !inputClosed:
             context.flush()
             context.close(mode: .output, promise: promise)
             startLingering(context)
@@ -70,8 +73,10 @@ final class LingeringCloseHandler: ChannelDuplexHandler, RemovableChannelHandler
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
-        if case .lingering = state, let event = event as? ChannelEvent, event == .inputClosed {
-            return finish(context)  // the client has closed its side: everything it sent was read
+        if let event = event as? ChannelEvent, event == .inputClosed {
+            inputClosed = true
+            // The client has closed its side: everything it sent was read.
+            if case .lingering = state { return finish(context) }
         }
         context.fireUserInboundEventTriggered(event)
     }
