@@ -141,6 +141,27 @@ struct GroupCommitTests {
         #expect(throws: GroupCommitQueue.Closed.self) { try queue.append(try Self.request([Self.training("x")])) }
         #expect(try ledger.eventCount() == 2)
     }
+
+    /// Observers hear of every commit that recorded something — and only of those: a resend of
+    /// recorded events and a refused batch record nothing, so nobody is woken for them.
+    @Test func observersAreToldOfEachCommitThatRecordedSomething() throws {
+        let dir = TemporaryDirectory()
+        let ledger = try Self.chartered(dir)
+        let queue = GroupCommitQueue(ledger: ledger)
+        let told = Locked(0)
+        queue.observeCommits { told.withLock { $0 += 1 } }
+        try queue.append(try Self.request([Self.training("t1")]))
+        #expect(told.value == 1)
+        try queue.append(try Self.request([Self.training("t1")]))  // the same event again: a duplicate
+        #expect(told.value == 1)
+        #expect(throws: (any Error).self) {
+            try queue.append(try Self.request([Self.admitSchool(1, id: "v", expectedVersion: 7)]))
+        }
+        #expect(told.value == 1)
+        try queue.append(try Self.request([Self.training("t2"), Self.training("t3")]))
+        #expect(told.value == 2)
+        queue.close()
+    }
 }
 
 /// What the worker threads were told, gathered under a lock.

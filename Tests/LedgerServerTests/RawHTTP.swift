@@ -100,3 +100,79 @@ enum RawHTTP {
         return Array(head.utf8) + body
     }
 }
+
+/// What a client that sends its whole request before reading got: how much the server took,
+/// the status line, and how the connection ended after it.
+struct RawExchange: Sendable {
+    enum Ending: Equatable, Sendable {
+        /// The server closed its side cleanly after its answer (end of stream).
+        case endOfStream
+        /// The connection was reset.
+        case reset
+        /// Neither within the client's bound.
+        case hung
+    }
+
+    var sent: Int
+    var status: Int?
+    var ending: Ending
+}
+
+extension RawHTTP {
+    /// Sends all of `request` (as far as the server takes it) before reading anything, shuts its
+    /// sending side, then reads the answer to the end of the connection. A blocking client on
+    /// its own thread.
+    static func sendAllThenRead(port: Int, request: [UInt8], boundSeconds: Int = 120) async -> RawExchange {
+        await withCheckedContinuation { continuation in
+            Thread {
+                continuation.resume(
+                    returning: sendAllThenReadBlocking(port: port, request: request, bound: boundSeconds))
+            }.start()
+        }
+    }
+
+    private static func sendAllThenReadBlocking(port: Int, request: [UInt8], bound: Int) -> RawExchange {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return RawExchange(sent: 0, status: nil, ending: .reset) }
+        defer { close(fd) }
+        var timeout = timeval(tv_sec: bound, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard connected == 0 else { return RawExchange(sent: 0, status: nil, ending: .reset) }
+        var sent = 0
+        while sent < request.count {
+            let n = request[sent...].withUnsafeBytes {
+                send(fd, $0.baseAddress, min($0.count, 1 << 16), Int32(MSG_NOSIGNAL))
+            }
+            if n <= 0 { break }
+            sent += n
+        }
+        // Done sending: say so, so a server keeping the connection alive ends it after its answer.
+        shutdown(fd, Int32(SHUT_WR))
+        var answer: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        var ending = RawExchange.Ending.endOfStream
+        while true {
+            let n = recv(fd, &buffer, buffer.count, 0)
+            if n == 0 { break }
+            if n < 0 {
+                ending = errno == EAGAIN || errno == EWOULDBLOCK ? .hung : .reset
+                break
+            }
+            answer.append(contentsOf: buffer[0..<n])
+        }
+        let line = String(decoding: answer.prefix { $0 != UInt8(ascii: "\n") }, as: UTF8.self)
+        let fields = line.split(separator: " ")
+        let status = fields.count >= 2 && fields[0].hasPrefix("HTTP/") ? Int(fields[1]) : nil
+        return RawExchange(sent: sent, status: status, ending: ending)
+    }
+}

@@ -100,6 +100,59 @@ struct RemoteCLITests {
         #expect(after.stdout.split(separator: "\n").count == 14, "nothing of the bad file was sent")
     }
 
+    /// `import --remote --report FILE` writes the bad records as a local import's `--report`
+    /// does — the same JSON lines, the same messages on standard error — for records that do not
+    /// parse (every one, found before anything is sent) and for a record the server's rules refuse
+    /// (the one its problem answer names, by file and line); a clean import leaves an empty report.
+    @Test func importRemoteReportsBadRecordsAsALocalImportDoes() throws {
+        let serve = try ServeProcess()
+        let secretariat = try serve.token("gov-1", "secretariat")
+        try serve.start()
+        defer { _ = serve.kill(SIGTERM) }
+        let ruled = serve.dir.file("ruled.jsonl")
+        try [Seed.training("k1"), Seed.training("k2"), Seed.training("k3", actor: "nobody"), Seed.training("k4")]
+            .joined(separator: "\n").write(toFile: ruled, atomically: true, encoding: .utf8)
+        let malformed = serve.dir.file("malformed.jsonl")
+        try [
+            Seed.training("p1"), #"{"id":"p2","type":"TrainingDelivered","occurredAt":"2025-03-01","actor":"gov-1"}"#,
+            Seed.training("p3"), "{not json",
+        ]
+        .joined(separator: "\n").write(toFile: malformed, atomically: true, encoding: .utf8)
+        let report = serve.dir.file("bad-records.jsonl")
+        func reported() throws -> [String] {
+            let text = try String(contentsOfFile: report, encoding: .utf8)
+            try FileManager.default.removeItem(atPath: report)
+            return text.split(separator: "\n").map(String.init)
+        }
+
+        for (file, count) in [(ruled, 1), (malformed, 2)] {
+            let remote = try Self.remote(serve, secretariat, ["import", file, "--report", report])
+            let remoteReport = try reported()
+            let local = try serve.run(["import", file, "--report", report])
+            let localReport = try reported()
+            #expect(remote.status == 1 && local.status == 1, "\(remote.stderr) \(local.stderr)")
+            #expect(remoteReport.count == count, "\(remoteReport)")
+            #expect(remoteReport == localReport, "remote: \(remoteReport) local: \(localReport)")
+            #expect(remote.stderr == local.stderr, "remote: \(remote.stderr) local: \(local.stderr)")
+            #expect(remote.stderr.contains("all \(count) bad records are listed in \(report)"))
+        }
+        let refused = jsonObject(
+            try {
+                _ = try Self.remote(serve, secretariat, ["import", ruled, "--report", report])
+                return try reported().first ?? ""
+            }())
+        #expect(refused["file"] as? String == ruled && refused["line"] as? Int == 3, "\(refused)")
+        #expect(refused["kind"] as? String == "ruleViolation" && refused["field"] as? String != nil, "\(refused)")
+        #expect(try Ledger(path: serve.ledgerPath).eventCount() == UInt64(Seed.consortium.count))
+
+        let good = serve.dir.file("good.jsonl")
+        try [Seed.training("g1"), Seed.training("g2")].joined(separator: "\n").write(
+            toFile: good, atomically: true, encoding: .utf8)
+        let imported = try Self.remote(serve, secretariat, ["import", good, "--report", report])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(try reported().isEmpty)
+    }
+
     @Test func aMemberTokenIsRefusedForOthersAndWithoutATokenNothingWorks() throws {
         let serve = try ServeProcess()
         let school = try serve.token("s1", "member")

@@ -74,15 +74,18 @@ final class TestServer: @unchecked Sendable {  // fields set once in init, then 
     var path: String { dir.file("consortium.ledger") }
 
     init(
-        seed: [String] = Seed.consortium, configuration: ServerConfiguration = .init(host: "127.0.0.1", port: 0)
+        seed: [String] = Seed.consortium, configuration: ServerConfiguration = .init(host: "127.0.0.1", port: 0),
+        sharedQueue: Bool = false
     ) async throws {
         ledger = try Ledger.create(path: dir.file("consortium.ledger"))
         if !seed.isEmpty { try ledger.append(try seed.map { try ImportLine.parse(json: $0) }) }
         let ports = AsyncStream<Int>.makeStream()
         var logger = Logger(label: "test-server")
         logger.logLevel = .critical
+        // A shared queue (as `ledger serve` shares one with its Unix socket) is closed by its owner, not the server.
         server = try LedgerHTTPServer(
-            ledger: ledger, configuration: configuration, logger: logger
+            ledger: ledger, configuration: configuration, logger: logger,
+            queue: sharedQueue ? GroupCommitQueue(ledger: ledger) : nil
         ) { port in
             ports.continuation.yield(port)
         }

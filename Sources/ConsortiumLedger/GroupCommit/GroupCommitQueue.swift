@@ -35,6 +35,8 @@ public final class GroupCommitQueue: @unchecked Sendable {
     private var closed = false
     private var held = false
     private let worker = DispatchQueue(label: "consortium-ledger.group-commit")
+    /// Told after every commit that recorded something new (see `observeCommits`).
+    private let observers = Locked<[@Sendable () -> Void]>([])
 
     /// A queue appending to `ledger`. Share one per process (or per `ledger serve`).
     public init(ledger: Ledger) {
@@ -78,6 +80,14 @@ public final class GroupCommitQueue: @unchecked Sendable {
         state.unlock()
     }
 
+    /// Calls `observer` after every commit that recorded at least one new event, whichever door
+    /// its batch came through (the Unix socket, HTTP, an in-process caller), on the committer's
+    /// thread, after the commit and before its callers are completed; for as long as the queue lives.
+    /// Why: the HTTP feed wakes its followers at once instead of finding the events by re-reading.
+    public func observeCommits(_ observer: @escaping @Sendable () -> Void) {
+        observers.withLock { $0.append(observer) }
+    }
+
     /// Requests waiting for the committer (not counting the group being committed).
     var queuedCount: Int {
         state.lock()
@@ -112,8 +122,16 @@ public final class GroupCommitQueue: @unchecked Sendable {
             }
             state.unlock()
             let outcomes = committer.commit(group.map(\.request))
+            if outcomes.contains(where: Self.recordedSomething) {
+                for observer in observers.withLock({ $0 }) { observer() }
+            }
             for (entry, outcome) in zip(group, outcomes) { entry.completion(outcome) }
         }
+    }
+
+    private static func recordedSomething(_ outcome: Result<AppendResult, any Error>) -> Bool {
+        guard case .success(let result) = outcome else { return false }
+        return result.duplicates.contains(false)
     }
 
     /// The queued requests, oldest first, up to `maxGroupEvents` events (at least one request).

@@ -69,6 +69,11 @@ public struct ImportRejected: Error, LocalizedError, CustomStringConvertible, Se
     public var issues: [ImportIssue]
     public var recordsChecked: Int
 
+    public init(issues: [ImportIssue], recordsChecked: Int) {
+        self.issues = issues
+        self.recordsChecked = recordsChecked
+    }
+
     public var description: String {
         guard let first = issues.first else { return "import rejected" }
         let more = issues.count > 1 ? " (and \(issues.count - 1) more bad record\(issues.count == 2 ? "" : "s"))" : ""

@@ -36,7 +36,6 @@ struct EventRoutes: RouteGroup {
             case .success(let result):
                 let written = result.duplicates.filter { !$0 }.count
                 api.metrics.countAppended(written)
-                if written > 0 { api.commits.pulse() }
                 let sequences = result.sequences.map(String.init).joined(separator: ",")
                 let duplicates = result.duplicates.map { $0 ? "true" : "false" }.joined(separator: ",")
                 return Response.json(

@@ -10,8 +10,6 @@ import NIOCore
 struct FeedRoutes: RouteGroup {
     /// Events read per snapshot and written per chunk.
     static let pageSize = 2_048
-    /// How long a follower waits for a pulse before re-reading (catches other writers' commits).
-    static let idleRecheck = 0.5
     /// A comment line this often keeps proxies from closing an idle stream.
     static let keepAlive: Duration = .seconds(15)
     let api: LedgerAPI
@@ -37,6 +35,8 @@ struct FeedRoutes: RouteGroup {
                 var lastWrite = ContinuousClock.now
                 try await writer.write(ByteBuffer(string: ": consortium-ledger feed from \(next)\n\n"))
                 while !api.isStopping {
+                    // Read before the log, so a commit landing after the read still wakes the wait below.
+                    let seen = api.commits.generation
                     var chunk = ByteBuffer()
                     let count = try api.ledger.forEachEventLine(from: next, limit: Self.pageSize) { sequence, line in
                         // Bytes straight into the buffer: no String per event on the feed's hot path.
@@ -55,7 +55,7 @@ struct FeedRoutes: RouteGroup {
                         try await writer.write(ByteBuffer(string: ": keep-alive\n\n"))
                         lastWrite = .now
                     }
-                    await api.commits.wait(timeout: Self.idleRecheck)
+                    await api.commits.wait(since: seen, timeout: api.configuration.feedRecheckSeconds)
                 }
                 try await writer.finish(nil)
             }

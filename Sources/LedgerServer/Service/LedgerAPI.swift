@@ -31,6 +31,8 @@ public final class LedgerAPI: Sendable {
         self.queue = queue ?? GroupCommitQueue(ledger: ledger)
         ownsQueue = queue == nil
         metrics = ServiceMetrics(queue: self.queue)
+        // Every commit wakes the feed, whichever door its appends came through.
+        self.queue.observeCommits { [commits] in commits.pulse() }
         self.logger = logger
         self.configuration = configuration
     }

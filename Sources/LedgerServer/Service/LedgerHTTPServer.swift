@@ -30,14 +30,17 @@ public final class LedgerHTTPServer: Sendable {
         // Without an idle timeout a client that stops mid-request holds its connection forever.
         let http1 = HTTP1Channel.Configuration(
             idleTimeout: .nanoseconds(Int64(max(configuration.idleTimeoutSeconds, 0.001) * 1_000_000_000)))
+        let linger = LingerLimits(
+            seconds: configuration.lingerSeconds,
+            bytes: configuration.lingerBytes ?? configuration.maxBodyBytes + (1 << 20))
         let server: HTTPServerBuilder
         if let cert = configuration.tlsCertificatePath, let key = configuration.tlsKeyPath {
             let tls = TLSConfiguration.makeServerConfiguration(
                 certificateChain: try NIOSSLCertificate.fromPEMFile(cert).map { .certificate($0) },
                 privateKey: .privateKey(try NIOSSLPrivateKey(file: key, format: .pem)))
-            server = try .tls(.http1(configuration: http1), tlsConfiguration: tls)
+            server = try .tls(.lingeringHTTP1(configuration: http1, limits: linger), tlsConfiguration: tls)
         } else {
-            server = .http1(configuration: http1)
+            server = .lingeringHTTP1(configuration: http1, limits: linger)
         }
         application = Application(
             router: router, server: server,

@@ -16,9 +16,21 @@ public struct ServerConfiguration: Sendable {
     /// request head (slowloris), a stalled body, an idle keep-alive connection. An answer being
     /// written (a live feed, a slow commit) is never cut by it. See docs/SERVICE.md, Server.
     public var idleTimeoutSeconds: Double
+    /// How often an SSE follower with nothing new re-reads the log anyway. Commits of the
+    /// server's own group commit (HTTP and Unix-socket appends) wake followers at once; the
+    /// re-read finds events written past it (a direct `ledger import`). Tests set it long.
+    /// After answering a request it refuses while the body is still arriving, the server shuts
+    /// its sending side and reads (and discards) what still comes for at most `lingerSeconds`
+    /// and `lingerBytes` (default: the body limit and 1 MiB more, so a client that sends a whole
+    /// body the server could have taken, before it reads, still gets the answer) before
+    /// closing: the client reads the answer instead of a reset. See docs/SERVICE.md, Server.
+    public var lingerSeconds: Double = 5
+    public var lingerBytes: Int?
+    public var feedRecheckSeconds: Double = ServerConfiguration.defaultFeedRecheckSeconds
 
     public static let defaultMaxBodyBytes = 16 * 1024 * 1024
     public static let defaultIdleTimeoutSeconds = 30.0
+    public static let defaultFeedRecheckSeconds = 0.5
 
     public init(
         host: String, port: Int, tlsCertificatePath: String? = nil, tlsKeyPath: String? = nil,

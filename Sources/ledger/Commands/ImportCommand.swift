@@ -37,7 +37,11 @@ struct ImportCommand: ParsableCommand {
     )
     var batchSize: Int?
 
-    @Option(help: "Write every bad record to this file as JSON lines.") var report: String?
+    @Option(
+        help:
+            "Write every bad record to this file as JSON lines (with --remote: every record that does not parse, else the one the server refused)."
+    )
+    var report: String?
 
     @Option(help: "Sign every event as its actor with this member key file (see `ledger keygen`).")
     var signWith: String?
@@ -51,9 +55,20 @@ struct ImportCommand: ParsableCommand {
         if let remote = try remoteOptions.ledger() {
             let signer = try signWith.map { try MemberKeyPair.load(from: $0) }
             do {
-                return print(try RemoteImportCommand.run(files: files, format: format, signer: signer, remote: remote))
+                return print(
+                    try RemoteImportCommand.run(
+                        files: files, format: format, signer: signer, remote: remote, reportPath: report))
             } catch let rejected as ImportRejected {
                 Terminal.printError("error: \(rejected)")  // as a local import says it
+                if let report {
+                    Terminal.printError("all \(rejected.issues.count) bad records are listed in \(report)")
+                }
+                throw ExitCode(1)
+            } catch let partly as RemoteImportPartlyRecorded {
+                Terminal.printError("error: \(partly)")
+                if let report {
+                    Terminal.printError("all \(partly.rejected.issues.count) bad records are listed in \(report)")
+                }
                 throw ExitCode(1)
             }
         }
