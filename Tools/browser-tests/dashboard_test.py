@@ -207,7 +207,7 @@ def main():
     where = {"now": "start"}
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=args.chromium, headless=True, args=["--no-sandbox", "--disable-gpu", "--lang=zh-CN"])
+        browser = p.chromium.launch(executable_path=args.chromium, headless=True, args=["--no-sandbox", "--disable-gpu"])
         # A council member's browser is Chinese (the date picker follows the browser's locale).
         context = browser.new_context(viewport={"width": 1366, "height": 768}, device_scale_factor=1, locale="zh-CN")
         page = context.new_page()
