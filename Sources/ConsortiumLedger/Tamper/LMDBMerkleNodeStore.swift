@@ -15,10 +15,15 @@ struct LMDBMerkleNodeStore: MerkleNodeStore {
         try transaction.put(database, MerkleNode.storageKey(level: level, index: index), hash.bytes)
     }
 
-    /// Writes a batch's nodes in key order (level, then index), which LMDB inserts cheaply.
+    /// Writes a batch's nodes in key order (level, then index) through one cursor, which LMDB
+    /// inserts cheaply: each put after the first starts from the cursor's page, not the root.
     mutating func put(contentsOf nodes: [MerkleNode]) throws {
         let ordered = nodes.sorted { $0.level == $1.level ? $0.index < $1.index : $0.level < $1.level }
-        for node in ordered { try put(level: node.level, index: node.index, hash: node.hash) }
+        try transaction.withCursor(database) { cursor in
+            for node in ordered {
+                try cursor.put(MerkleNode.storageKey(level: node.level, index: node.index), node.hash.bytes)
+            }
+        }
     }
 }
 

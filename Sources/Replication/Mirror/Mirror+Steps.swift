@@ -94,16 +94,19 @@ extension Mirror {
         let progress = self.progress
         let copied: UInt64
         do {
+            // Each batch is checked and folded while the one before it is stored.
+            let copier = try VerbatimCopier(ledger: ledger)
             var stored: UInt64 = 0
             copied = try await RecordStreamReader(remote: remote).read(
                 from: head + 1, to: size, batchSize: options.batchSize
-            ) { frames, count in
-                let appended = try ledger.appendVerbatim(frames: frames, count: count)
-                guard appended == UInt64(count) else {
-                    throw LedgerError(.io, "\(count) records received, \(appended) stored")
-                }
-                stored += appended
+            ) { frames, _ in
+                stored += try copier.submit(frames: Array(frames))
                 progress?(stored)
+            }
+            stored += try copier.finish()
+            progress?(stored)
+            guard stored == copied else {
+                throw LedgerError(.io, "\(copied) records received, \(stored) stored")
             }
         } catch let error as UnverifiedRecord {
             let known = try state.lastNote() ?? served
