@@ -10,8 +10,8 @@ extension Ledger {
     @discardableResult
     public func appendVerbatim(frames: UnsafeRawBufferPointer, count: Int = 0) throws -> UInt64 {
         let copier = try VerbatimCopier(ledger: self)
-        let stored = try copier.submit(frames: Array(frames))
-        return try stored + copier.finish()
+        try copier.submit(frames: Array(frames))
+        return try copier.finish()
     }
 
     /// Visits stored records (record ‖ previous hash ‖ hash, as `RecordStream` frames them)

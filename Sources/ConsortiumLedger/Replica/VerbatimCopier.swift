@@ -4,60 +4,33 @@ import EventStore
 import LMDB
 
 /// Stores records copied from the primary, batch after batch, each verified before it is
-/// stored, on three threads: one checks every record (`VerbatimCheck`: format, sequence,
-/// chain link and hash, stream version, new id) and extends the Merkle tree; one decodes the
-/// payloads and folds the read models (``ReplicaFold``); the caller's thread stores the bytes
-/// with their indexes, tree nodes and read models, one transaction per batch. A batch is
-/// checked and folded while the one before it is being stored, so the writer's share of a
-/// record and the other two overlap instead of following each other.
+/// stored, on threads of its own so that the caller goes on receiving: one checks every record
+/// (`VerbatimCheck`: format, sequence, chain link and hash, stream version, new id) and
+/// extends the Merkle tree; one decodes the payloads and folds the read models
+/// (``ReplicaFold``); one stores the bytes with their indexes, tree nodes and read models, one
+/// transaction per batch. A batch is checked and folded while the one before it is stored.
 ///
 /// A batch is committed only when its check and its fold have passed every record; the first
 /// failure is an ``UnverifiedRecord`` naming its sequence, nothing of that batch is written,
-/// and the copier refuses any later batch.
+/// and the copier refuses any later batch (`submit` or `finish` throws it).
 ///
-/// Not for concurrent use: one caller submits batches in order. `@unchecked Sendable`: `check`
-/// and `fold` are touched only by blocks on their own serial queue.
+/// One caller submits batches in order, then calls `finish()`. `@unchecked Sendable`: `check`,
+/// `fold` and `waiting` are touched only by blocks on their own serial queue.
 public final class VerbatimCopier: @unchecked Sendable {
     private let ledger: Ledger
     private let checkQueue = DispatchQueue(label: "mirror.check")
     private let foldQueue = DispatchQueue(label: "mirror.fold")
+    private let storeQueue = DispatchQueue(label: "mirror.store")
+    /// Batches handed over and not yet stored, at most two (memory: a batch is its frames).
+    private let inFlight = DispatchSemaphore(value: 2)
+    private let progress = VerbatimProgress()
     private var check: VerbatimCheck
     private var accumulator: MerkleAccumulator
     private var fold = ReplicaFold()
-    /// The sequence the next submitted batch starts at.
+    /// The sequence the next submitted batch starts at (the caller's).
     private var nextStart: UInt64
-    /// Submitted, checked or being checked, not yet stored.
-    private var waiting: Batch?
-    private var failure: Error?
-
-    /// One batch's frames and what its check and fold found.
-    private final class Batch: @unchecked Sendable {
-        let frames: [UInt8]
-        let start: UInt64
-        let count: Int
-        let checked = Outcome<(nodes: [MerkleNode], accumulator: MerkleAccumulator)>()
-        let folded = Outcome<ReplicaFold.Writes>()
-        init(frames: [UInt8], start: UInt64, count: Int) {
-            self.frames = frames
-            self.start = start
-            self.count = count
-        }
-    }
-
-    /// A result set once by one thread and waited for by another.
-    private final class Outcome<Value>: @unchecked Sendable {
-        private let ready = DispatchSemaphore(value: 0)
-        private var result: Result<Value, Error>?
-        func set(_ body: () throws -> Value) {
-            result = Result(catching: body)
-            ready.signal()
-        }
-        func wait() -> Result<Value, Error> {
-            ready.wait()
-            ready.signal()  // a second wait (after a failure) returns at once
-            return result ?? .failure(LedgerError(.io, "a mirror batch ended without a result"))
-        }
-    }
+    /// Handed over, checked or being checked, not yet stored (the store queue's).
+    private var waiting: VerbatimBatch?
 
     /// Starts after the ledger's last stored record.
     public init(ledger: Ledger) throws {
@@ -72,18 +45,63 @@ public final class VerbatimCopier: @unchecked Sendable {
         nextStart = check.sequence + 1
     }
 
-    /// Hands over a batch of whole `RecordStream` frames and stores the batch handed over
-    /// before it (once its check and fold are done); returns how many records that stored.
-    public func submit(frames: [UInt8]) throws -> UInt64 {
-        if let failure { throw failure }
-        var count = 0
-        frames.withUnsafeBytes { for _ in RecordFrames($0) { count += 1 } }
-        let batch = Batch(frames: frames, start: nextStart, count: count)
-        nextStart += UInt64(count)
-        // The batch before is checked and folded first, and room made for it while no read is
-        // open (growing the map waits for every reader); then this batch's check and fold run
-        // while that one is stored.
-        let ready = try guarded { try waiting.map(results) }
+    /// Records stored so far.
+    public var stored: UInt64 { progress.stored }
+
+    /// Hands over a batch of whole `RecordStream` frames; waits while two are not stored yet.
+    /// Throws the first failure of a batch handed over before.
+    public func submit(frames: [UInt8]) throws {
+        if let failure = progress.failure { throw failure }
+        inFlight.wait()
+        if let failure = progress.failure {
+            inFlight.signal()
+            throw failure
+        }
+        let batch = VerbatimBatch(frames: frames, start: nextStart)
+        nextStart += UInt64(batch.count)
+        storeQueue.async { self.storeWaiting(thenStart: batch) }
+    }
+
+    /// Stores every batch handed over; returns the number of records stored in all, or
+    /// throws the first failure.
+    public func finish() throws -> UInt64 {
+        storeQueue.sync { storeWaiting(thenStart: nil) }
+        if let failure = progress.failure { throw failure }
+        return progress.stored
+    }
+
+    /// On the store queue: waits for the waiting batch's check and fold, makes room for it
+    /// while no read is open (growing the map waits for every reader), starts `next`'s check
+    /// and fold, then stores the waiting batch while they run.
+    private func storeWaiting(thenStart next: VerbatimBatch?) {
+        guard progress.failure == nil else {
+            if next != nil { inFlight.signal() }
+            return
+        }
+        do {
+            let ready = try waiting.map(results)
+            waiting = next
+            if let next { start(next) }
+            if let ready {
+                progress.add(try store(ready))
+                inFlight.signal()
+            }
+        } catch {
+            progress.fail(error)
+            waiting = nil
+            inFlight.signal()  // the batch that failed
+            if next != nil { inFlight.signal() }
+        }
+    }
+
+    /// Stops: batches handed over and not stored yet are dropped (a later run copies them
+    /// again); returns once no write of this copier is running.
+    public func abandon() {
+        progress.fail(LedgerError(.io, "the copy was abandoned"))
+        storeQueue.sync {}
+    }
+
+    private func start(_ batch: VerbatimBatch) {
         checkQueue.async { batch.checked.set { try self.check(batch) } }
         foldQueue.async {
             batch.folded.set {
@@ -92,49 +110,10 @@ public final class VerbatimCopier: @unchecked Sendable {
                 }
             }
         }
-        let stored = try guarded { try ready.map(store) ?? 0 }
-        waiting = batch
-        return stored
-    }
-
-    /// Stores the last batch handed over; returns how many records that stored.
-    public func finish() throws -> UInt64 {
-        if let failure { throw failure }
-        let stored = try guarded { try waiting.map(results).map(store) ?? 0 }
-        waiting = nil
-        return stored
-    }
-
-    private func guarded<T>(_ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch {
-            waiting = nil
-            failure = error
-            throw error
-        }
-    }
-
-    /// What a batch's check and fold found, once they are done; the first finding if any.
-    private func results(_ batch: Batch) throws -> Ready {
-        let checked = batch.checked.wait()
-        let folded = batch.folded.wait()
-        guard case .success(let tree) = checked, case .success(let writes) = folded else {
-            throw Self.firstFailure(checked, folded, batchStart: batch.start)
-        }
-        // Room for the records, their indexes and tree nodes, so the write does not restart.
-        try ledger.store.environment.reserve(bytes: batch.frames.count * 3 + (16 << 20))
-        return Ready(batch: batch, tree: tree, writes: writes)
-    }
-
-    private struct Ready {
-        let batch: Batch
-        let tree: (nodes: [MerkleNode], accumulator: MerkleAccumulator)
-        let writes: ReplicaFold.Writes
     }
 
     /// Checks every record of `batch` on a snapshot and extends the Merkle tree over it.
-    private func check(_ batch: Batch) throws -> (nodes: [MerkleNode], accumulator: MerkleAccumulator) {
+    private func check(_ batch: VerbatimBatch) throws -> VerbatimBatch.Tree {
         var nodes = NodeBuffer()
         nodes.nodes.reserveCapacity(batch.count * 2 + 64)
         check.startBatch(capacity: batch.count)
@@ -151,6 +130,23 @@ public final class VerbatimCopier: @unchecked Sendable {
         return (nodes.nodes, accumulator)
     }
 
+    private struct Ready {
+        let batch: VerbatimBatch
+        let tree: VerbatimBatch.Tree
+        let writes: ReplicaFold.Writes
+    }
+
+    /// What a batch's check and fold found, once they are done; the first finding if any.
+    private func results(_ batch: VerbatimBatch) throws -> Ready {
+        let checked = batch.checked.wait()
+        let folded = batch.folded.wait()
+        guard case .success(let tree) = checked, case .success(let writes) = folded else {
+            throw Self.firstFailure(checked, folded, batchStart: batch.start)
+        }
+        // Room for the records, their indexes and tree nodes, so the write does not restart.
+        try ledger.store.environment.reserve(bytes: batch.frames.count * 3 + (16 << 20))
+        return Ready(batch: batch, tree: tree, writes: writes)
+    }
     /// Stores a checked and folded batch in one transaction.
     private func store(_ ready: Ready) throws -> UInt64 {
         let batch = ready.batch

@@ -94,16 +94,22 @@ extension Mirror {
         let progress = self.progress
         let copied: UInt64
         do {
-            // Each batch is checked and folded while the one before it is stored.
+            // Batches are checked, folded and stored on the copier's threads while the next
+            // ones arrive.
             let copier = try VerbatimCopier(ledger: ledger)
-            var stored: UInt64 = 0
-            copied = try await RecordStreamReader(remote: remote).read(
-                from: head + 1, to: size, batchSize: options.batchSize
-            ) { frames, _ in
-                stored += try copier.submit(frames: Array(frames))
-                progress?(stored)
+            do {
+                copied = try await RecordStreamReader(remote: remote).read(
+                    from: head + 1, to: size, batchSize: options.batchSize
+                ) { frames, _ in
+                    try copier.submit(frames: Array(frames))
+                    progress?(copier.stored)
+                }
+            } catch {
+                // No write of this run may outlast it: the next run starts from the stored head.
+                copier.abandon()
+                throw error
             }
-            stored += try copier.finish()
+            let stored = try copier.finish()
             progress?(stored)
             guard stored == copied else {
                 throw LedgerError(.io, "\(copied) records received, \(stored) stored")
