@@ -4,7 +4,7 @@ import Foundation
 import NIOCore
 
 /// Reads `GET /v1/feed` as a record stream (`Accept: application/vnd.consortium-ledger.records`) and hands over whole frames in batches:
-/// `onBatch` gets a buffer holding `count` complete frames, every `batchSize` records and
+/// `onBatch` gets (and may keep) a buffer holding `count` complete frames, every `batchSize` records and
 /// once more at the end. It verifies nothing itself: the frames go to `Ledger.appendVerbatim`,
 /// which checks every record before storing it.
 public struct RecordStreamReader: Sendable {
@@ -17,7 +17,7 @@ public struct RecordStreamReader: Sendable {
     /// can be, and whatever `onBatch` throws.
     public func read(
         from: UInt64, to: UInt64, batchSize: Int,
-        onBatch: (_ frames: UnsafeRawBufferPointer, _ count: Int) throws -> Void
+        onBatch: (_ frames: [UInt8], _ count: Int) throws -> Void
     ) async throws -> UInt64 {
         var request = remote.makeRequest(
             "/v1/feed" + RemoteLedger.queryString([("from", String(from)), ("to", String(to))]), method: .GET)
@@ -39,8 +39,13 @@ public struct RecordStreamReader: Sendable {
         var total: UInt64 = 0
         func handOver() throws {
             guard count > 0 else { return }
-            try pending.withUnsafeBytes { try onBatch(UnsafeRawBufferPointer(rebasing: $0[..<framed]), count) }
-            pending.removeFirst(framed)
+            // The batch keeps the buffer (no copy of the frames); the next one starts with the
+            // part of a frame already received, in a buffer of the same size.
+            var batch = pending
+            pending = Array(batch[framed...])
+            pending.reserveCapacity(batch.count)
+            batch.removeLast(batch.count - framed)
+            try onBatch(batch, count)
             total += UInt64(count)
             framed = 0
             count = 0

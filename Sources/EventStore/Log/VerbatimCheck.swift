@@ -46,9 +46,9 @@ public struct VerbatimCheck {
         do {
             view = try RecordView(stored: stored)
             id = try Self.nonEmpty(.id, of: view)
-            _ = try Self.nonEmpty(.type, of: view)
+            try Self.check(.type, view.typeUTF8, of: view)
             stream = try Self.nonEmpty(.stream, of: view)
-            _ = try Self.nonEmpty(.actor, of: view)
+            try Self.check(.actor, view.actorUTF8, of: view)
             if let bytes = view.causationBytes { _ = try RecordView.validated(bytes, "causationId") }
             if let bytes = view.correlationBytes { _ = try RecordView.validated(bytes, "correlationId") }
         } catch {
@@ -80,6 +80,13 @@ public struct VerbatimCheck {
         sequence = expected
         previous = hash
         return view
+    }
+
+    /// `nonEmpty` without making the string when the text is ASCII (a type, an actor).
+    private static func check(_ field: RecordView.TextField, _ utf8: UnsafeRawBufferPointer, of view: RecordView) throws
+    {
+        if !utf8.isEmpty, utf8.allSatisfy({ $0 < 0x80 }) { return }
+        _ = try nonEmpty(field, of: view)
     }
 
     private static func nonEmpty(_ field: RecordView.TextField, of view: RecordView) throws -> String {

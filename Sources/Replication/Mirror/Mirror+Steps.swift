@@ -101,7 +101,7 @@ extension Mirror {
                 copied = try await RecordStreamReader(remote: remote).read(
                     from: head + 1, to: size, batchSize: options.batchSize
                 ) { frames, _ in
-                    try copier.submit(frames: Array(frames))
+                    try copier.submit(frames: frames)
                     progress?(copier.stored)
                 }
             } catch {
@@ -140,7 +140,9 @@ extension Mirror {
         var next: UInt64 = 1
         var parted: UInt64?
         _ = try await RecordStreamReader(remote: remote).read(from: 1, to: size, batchSize: 10_000) { frames, count in
-            if parted == nil { parted = try ledger.firstDifference(frames: frames, from: next) }
+            if parted == nil {
+                parted = try frames.withUnsafeBytes { try ledger.firstDifference(frames: $0, from: next) }
+            }
             next += UInt64(count)
         }
         return parted
