@@ -99,7 +99,7 @@ extension Mirror {
             let copier = try VerbatimCopier(ledger: ledger)
             do {
                 copied = try await RecordStreamReader(remote: remote).read(
-                    from: head + 1, to: size, batchSize: options.batchSize
+                    from: head + 1, to: size, batchSize: options.batchSize, growingTo: options.largestBatch
                 ) { frames, _ in
                     try copier.submit(frames: frames)
                     progress?(copier.stored)

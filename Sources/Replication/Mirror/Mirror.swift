@@ -26,6 +26,9 @@ public final class Mirror: @unchecked Sendable {  // used from one task at a tim
         public var witnessKeys: [CosignerPublicKey] = []
         public var quorum = 0
         public var batchSize = 50_000
+        /// If set, batches grow with the copy up to this many records (`RecordStreamReader`'s
+        /// `growingTo`); otherwise every batch is `batchSize`.
+        public var largestBatch: Int?
         public init(directory: String, pinnedKey: LedgerPublicKey? = nil) {
             self.directory = directory
             self.pinnedKey = pinnedKey
