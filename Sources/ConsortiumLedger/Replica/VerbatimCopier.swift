@@ -5,10 +5,10 @@ import LMDB
 
 /// Stores records copied from the primary, batch after batch, each verified before it is
 /// stored, on threads of its own so that the caller goes on receiving: one checks every record
-/// (`VerbatimCheck`: format, sequence, chain link and hash, stream version, new id) and
-/// extends the Merkle tree; one decodes the payloads and folds the read models
-/// (``ReplicaFold``); one stores the bytes with their indexes, tree nodes and read models, one
-/// transaction per batch. A batch is checked and folded while the one before it is stored.
+/// (`VerbatimCheck`: format, sequence, chain link and hash, stream version) and extends the
+/// Merkle tree; one decodes the payloads and folds the read models
+/// (``ReplicaFold``); one stores the bytes with their indexes (refusing an id already
+/// recorded), tree nodes and read models, one transaction per batch. A batch is checked and folded while the one before it is stored.
 ///
 /// A batch is committed only when its check and its fold have passed every record; the first
 /// failure is an ``UnverifiedRecord`` naming its sequence, nothing of that batch is written,
@@ -116,7 +116,7 @@ public final class VerbatimCopier: @unchecked Sendable {
     private func check(_ batch: VerbatimBatch) throws -> VerbatimBatch.Tree {
         var nodes = NodeBuffer()
         nodes.nodes.reserveCapacity(batch.count * 2 + 64)
-        check.startBatch(capacity: batch.count)
+        check.startBatch()
         try ledger.store.read { reader in
             try batch.frames.withUnsafeBytes { frames in
                 var index = 0
@@ -130,6 +130,24 @@ public final class VerbatimCopier: @unchecked Sendable {
         return (nodes.nodes, accumulator)
     }
 
+    /// The writer checks that ids are new (`storeVerbatim`): a record before `sequence` whose
+    /// id is not, found by storing those records in a transaction that is then abandoned.
+    private func repeatedId(in batch: VerbatimBatch, before sequence: UInt64) throws -> UnverifiedRecord? {
+        struct Abandon: Error {}
+        guard sequence > batch.start else { return nil }
+        do {
+            try ledger.store.write { writer in
+                _ = try batch.frames.withUnsafeBytes {
+                    try writer.storeVerbatim(RecordFrames($0).prefix(Int(sequence - batch.start)))
+                }
+                throw Abandon()
+            }
+        } catch let error as EventStoreError where error.code == .unverifiedRecord {
+            return Self.unverified(error, batchStart: batch.start)
+        } catch is Abandon {}
+        return nil
+    }
+
     private struct Ready {
         let batch: VerbatimBatch
         let tree: VerbatimBatch.Tree
@@ -141,7 +159,8 @@ public final class VerbatimCopier: @unchecked Sendable {
         let checked = batch.checked.wait()
         let folded = batch.folded.wait()
         guard case .success(let tree) = checked, case .success(let writes) = folded else {
-            throw Self.firstFailure(checked, folded, batchStart: batch.start)
+            let failure = Self.firstFailure(checked, folded, batchStart: batch.start)
+            throw (failure as? UnverifiedRecord).flatMap { try? repeatedId(in: batch, before: $0.sequence) } ?? failure
         }
         // Room for the records, their indexes and tree nodes, so the write does not restart.
         try ledger.store.environment.reserve(bytes: batch.frames.count * 3 + (16 << 20))

@@ -2,17 +2,19 @@ import LMDB
 
 extension LogWriter {
     /// Stores records exactly as another copy of this ledger stored them (a mirror copying its
-    /// primary), byte for byte, with their index entries; the records' checks are
+    /// primary), byte for byte, with their index entries; the records' other checks are
     /// `VerbatimCheck`'s, made on another thread, and the caller must not let the enclosing
-    /// write commit unless every record passed them. This half checks only what storing
-    /// needs: each record parses and carries the next sequence (else `.unverifiedRecord` with
-    /// its batch position).
+    /// write commit unless every record passed them. This half checks what storing needs and
+    /// does anyway: each record parses and carries the next sequence, and its id is new (the
+    /// id index is written in key order refusing to overwrite, so this costs no look-up of its
+    /// own); else `.unverifiedRecord` with the first failing record's batch position.
     ///
     /// `records` yields each stored value (record ‖ previous hash ‖ hash). Index entries are
     /// written in key order at the end, as `appendBatch` does; each stream's head is the last
     /// of its entries. Returns the number of records stored.
     public func storeVerbatim(_ records: some Sequence<UnsafeRawBufferPointer>, expectedCount: Int = 0) throws -> Int {
         var sequence = try headInTransaction().sequence
+        let first = sequence + 1
         var ids = SortedKeys(capacity: expectedCount)
         var streams = SortedKeys(capacity: expectedCount)
         var index = 0
@@ -34,7 +36,11 @@ extension LogWriter {
                 index += 1
             }
         }
-        try ids.write(to: transaction, dbs.ids)
+        let known = try ids.write(to: transaction, dbs.ids, keepingExisting: true)
+        if let earliest = known.min(by: { $0.value < $1.value }) {
+            throw VerbatimCheck.unverified(
+                Int(earliest.value - first), earliest.value, "event id \(earliest.key) is already recorded")
+        }
         try streams.write(to: transaction, dbs.streams, headsTo: dbs.heads)
         return index
     }

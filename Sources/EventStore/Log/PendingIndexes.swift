@@ -76,7 +76,14 @@ struct SortedKeys {
     /// from the cursor's page instead of the root). With `headsTo`, the keys are stream
     /// entries (stream ‖ NUL ‖ version) and each stream's last one is also written there as
     /// its head (stream → version).
-    mutating func write(to txn: Transaction, _ database: Database, headsTo heads: Database? = nil) throws {
+    ///
+    /// With `keepingExisting`, a key already in the database (or earlier in this batch) is left
+    /// as it is, and it and its value come back in the result instead.
+    @discardableResult
+    mutating func write(
+        to txn: Transaction, _ database: Database, headsTo heads: Database? = nil, keepingExisting: Bool = false
+    ) throws -> [(key: String, value: UInt64)] {
+        var existing: [(key: String, value: UInt64)] = []
         try bytes.withUnsafeBytes { base in
             guard let origin = base.baseAddress else { return }
             entries.sort { a, b in
@@ -85,9 +92,12 @@ struct SortedKeys {
             }
             try txn.withCursor(database) { cursor in
                 for entry in entries {
-                    try cursor.put(
-                        UnsafeRawBufferPointer(start: origin + entry.start, count: entry.count),
-                        BigEndianKey(entry.value))
+                    let key = UnsafeRawBufferPointer(start: origin + entry.start, count: entry.count)
+                    do {
+                        try cursor.put(key, BigEndianKey(entry.value), flags: keepingExisting ? .noOverwrite : [])
+                    } catch let error as LMDBError where keepingExisting && error.code == LMDBError.keyExists {
+                        existing.append((String(decoding: key, as: UTF8.self), entry.value))
+                    }
                 }
             }
             guard let heads else { return }
@@ -109,5 +119,6 @@ struct SortedKeys {
                 }
             }
         }
+        return existing
     }
 }

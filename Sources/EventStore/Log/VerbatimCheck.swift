@@ -2,23 +2,22 @@ import LMDB
 
 /// The checks a record copied from another copy of this ledger (a mirror copying its primary)
 /// must pass before it is stored, made on a read snapshot so that they run on a thread beside
-/// the writer (`LogWriter.storeVerbatim`), which stores the same bytes: it parses as format 1
-/// with UTF-8 envelope texts; its sequence is the next one; its stored previous hash is this
-/// log's head and its stored hash is `SHA-256(previous ‖ record)` recomputed here; its version
-/// is its stream's next one; its id is new. So the log that results is one this store could
-/// have written itself, and its chain is the primary's only if every record is the primary's.
+/// the writer (`LogWriter.storeVerbatim`, which stores the same bytes and checks that each id
+/// is new): it parses as format 1 with UTF-8 envelope texts; its sequence is the next one; its
+/// stored previous hash is this log's head and its stored hash is `SHA-256(previous ‖ record)`
+/// recomputed here; its version is its stream's next one. So the log that results is one this
+/// store could have written itself, and its chain is the primary's only if every record is the
+/// primary's.
 ///
 /// It runs ahead of the writer by at most one batch: the snapshot a batch is checked on holds
-/// every earlier batch but perhaps the one before, so the ids and stream versions of that
-/// batch and of this one are kept here and consulted before the snapshot.
+/// every earlier batch but perhaps the one before, so the stream versions of that batch and of
+/// this one are kept here and consulted before the snapshot.
 public struct VerbatimCheck {
     /// The last record checked (the log's head before the first batch).
     public private(set) var sequence: UInt64
     public private(set) var previous: ChainHash
     private var heads: [String: UInt64] = [:]
     private var earlierHeads: [String: UInt64] = [:]
-    private var ids: Set<String> = []
-    private var earlierIds: Set<String> = []
 
     public init(after sequence: UInt64, hash: ChainHash) {
         self.sequence = sequence
@@ -26,10 +25,7 @@ public struct VerbatimCheck {
     }
 
     /// Starts the next batch (see the type's note on what the snapshot may lack).
-    public mutating func startBatch(capacity: Int) {
-        swap(&earlierIds, &ids)
-        ids.removeAll(keepingCapacity: true)
-        ids.reserveCapacity(capacity)
+    public mutating func startBatch() {
         swap(&earlierHeads, &heads)
         heads.removeAll(keepingCapacity: true)
     }
@@ -41,11 +37,10 @@ public struct VerbatimCheck {
     {
         let expected = sequence + 1
         let view: RecordView
-        let id: String
         let stream: String
         do {
             view = try RecordView(stored: stored)
-            id = try Self.nonEmpty(.id, of: view)
+            try Self.check(.id, view.idUTF8, of: view)
             try Self.check(.type, view.typeUTF8, of: view)
             stream = try Self.nonEmpty(.stream, of: view)
             try Self.check(.actor, view.actorUTF8, of: view)
@@ -72,10 +67,6 @@ public struct VerbatimCheck {
             throw Self.unverified(
                 index, expected, "version \(view.version) in stream \(stream), whose next is \(current + 1)")
         }
-        guard !ids.contains(id), !earlierIds.contains(id), try reader.sequence(ofEventId: id) == nil else {
-            throw Self.unverified(index, expected, "event id \(id) is already recorded")
-        }
-        ids.insert(id)
         heads[stream] = view.version
         sequence = expected
         previous = hash

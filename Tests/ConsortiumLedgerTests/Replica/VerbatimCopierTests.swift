@@ -84,6 +84,16 @@ struct VerbatimCopierTests {
             #expect(error.reason.contains("already recorded"), "\(error)")
         }
         #expect(try replica.eventCount() == 700)
+        // The same batch with a byte of record 760 changed too (its hash no longer holds): the
+        // finding is still the earlier record, 705.
+        served[759][served[759].count - 70] ^= 0x01
+        do {
+            _ = try copy(served[700...], size: 100, to: replica)
+            Issue.record("the copy was accepted")
+        } catch let error as UnverifiedRecord {
+            #expect(error.sequence == 705, "\(error)")
+        }
+        #expect(try replica.eventCount() == 700)
     }
 
     @Test func manySmallBatchesMakeTheSameCopyAndReadModelsAsTheReplay() throws {
