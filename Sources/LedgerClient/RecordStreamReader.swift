@@ -5,7 +5,7 @@ import NIOCore
 
 /// Reads `GET /v1/feed` as a record stream (`Accept: application/vnd.consortium-ledger.records`) and hands over whole frames in batches:
 /// `onBatch` gets (and may keep) a buffer holding `count` complete frames, every `batchSize` records and
-/// once more at the end. It verifies nothing itself: the frames go to `Ledger.appendVerbatim`,
+/// once more at the end. It verifies nothing itself: the frames go to a `VerbatimCopier`,
 /// which checks every record before storing it.
 public struct RecordStreamReader: Sendable {
     let remote: RemoteLedger
