@@ -4,8 +4,8 @@ import Foundation
 import NIOCore
 
 /// Reads `GET /v1/feed` as a record stream (`Accept: application/vnd.consortium-ledger.records`) and hands over whole frames in batches:
-/// `onBatch` gets a buffer holding `count` complete frames, every `batchSize` records and
-/// once more at the end. It verifies nothing itself: the frames go to `Ledger.appendVerbatim`,
+/// `onBatch` gets (and may keep) a buffer holding `count` complete frames, every `batchSize` records and
+/// once more at the end. It verifies nothing itself: the frames go to a `VerbatimCopier`,
 /// which checks every record before storing it.
 public struct RecordStreamReader: Sendable {
     let remote: RemoteLedger
@@ -15,9 +15,13 @@ public struct RecordStreamReader: Sendable {
     /// Streams records `from…to`; returns how many arrived (fewer if the server's log ends
     /// first). Throws `RemoteError` for an HTTP failure, `LedgerError` for a frame no record
     /// can be, and whatever `onBatch` throws.
+    ///
+    /// With `growingTo`, a batch is also as large as half the records before it (up to that
+    /// many): a batch rewrites most pages of the random-keyed indexes whatever its size once
+    /// they hold several times as many entries, so batches grow with the copy.
     public func read(
-        from: UInt64, to: UInt64, batchSize: Int,
-        onBatch: (_ frames: UnsafeRawBufferPointer, _ count: Int) throws -> Void
+        from: UInt64, to: UInt64, batchSize: Int, growingTo largest: Int? = nil,
+        onBatch: (_ frames: [UInt8], _ count: Int) throws -> Void
     ) async throws -> UInt64 {
         var request = remote.makeRequest(
             "/v1/feed" + RemoteLedger.queryString([("from", String(from)), ("to", String(to))]), method: .GET)
@@ -37,11 +41,23 @@ public struct RecordStreamReader: Sendable {
         var framed = 0
         var count = 0
         var total: UInt64 = 0
+        func nextLimit() -> Int {
+            guard let largest else { return batchSize }
+            let before = Int(clamping: (from > 0 ? from - 1 : 0) + total)
+            return max(batchSize, min(largest, before / 2))
+        }
+        var limit = nextLimit()
         func handOver() throws {
             guard count > 0 else { return }
-            try pending.withUnsafeBytes { try onBatch(UnsafeRawBufferPointer(rebasing: $0[..<framed]), count) }
-            pending.removeFirst(framed)
+            // The batch keeps the buffer (no copy of the frames); the next one starts with the
+            // part of a frame already received, in a buffer of the same size.
+            var batch = pending
+            pending = Array(batch[framed...])
+            pending.reserveCapacity(batch.count)
+            batch.removeLast(batch.count - framed)
+            try onBatch(batch, count)
             total += UInt64(count)
+            limit = nextLimit()
             framed = 0
             count = 0
         }
@@ -52,7 +68,7 @@ public struct RecordStreamReader: Sendable {
             {
                 framed += length
                 count += 1
-                if count >= batchSize { try handOver() }
+                if count >= limit { try handOver() }
             }
         }
         try handOver()

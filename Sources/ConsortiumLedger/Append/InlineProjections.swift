@@ -13,11 +13,21 @@ struct InlineProjections {
     private var project: Slot<ProjectProjector>
     private var claims: Slot<ClaimsProjector>
 
-    init(transaction: Transaction, facade: LedgerSchema, batchStart: UInt64) throws {
-        council = try Slot(LMDBProjectionStore(transaction: transaction, database: facade.council), batchStart)
-        committee = try Slot(LMDBProjectionStore(transaction: transaction, database: facade.committee), batchStart)
-        project = try Slot(LMDBProjectionStore(transaction: transaction, database: facade.project), batchStart)
-        claims = try Slot(LMDBProjectionStore(transaction: transaction, database: facade.claims), batchStart)
+    /// `pending` is what an earlier fold wrote that `transaction` may not hold yet (a mirror's
+    /// batch folded before the batch before it is committed); it is read as the current state.
+    init(
+        transaction: Transaction, facade: LedgerSchema, batchStart: UInt64,
+        pending: [(Database, [(key: [UInt8], value: [UInt8])])] = []
+    ) throws {
+        func slot<P>(_ database: Database) throws -> Slot<P> {
+            try Slot(
+                LMDBProjectionStore(transaction: transaction, database: database), batchStart,
+                pending: pending.first { $0.0 == database }?.1 ?? [])
+        }
+        council = try slot(facade.council)
+        committee = try slot(facade.committee)
+        project = try slot(facade.project)
+        claims = try slot(facade.claims)
     }
 
     mutating func apply(_ event: DomainEvent, record: RecordView) throws {
@@ -58,9 +68,10 @@ struct InlineProjections {
         let projector = P()
         var last: UInt64?
 
-        init(_ store: LMDBProjectionStore, _ batchStart: UInt64) throws {
+        init(_ store: LMDBProjectionStore, _ batchStart: UInt64, pending: [(key: [UInt8], value: [UInt8])]) throws {
             cache = WriteBackCache(base: store)
-            if case .resumable(let after) = try ProjectionRunner<P>.status(of: store) {
+            for entry in pending { cache.remember(entry.key, entry.value) }
+            if case .resumable(let after) = try ProjectionRunner<P>.status(of: cache) {
                 live = after + 1 == batchStart
             } else {
                 live = false

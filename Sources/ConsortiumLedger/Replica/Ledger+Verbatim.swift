@@ -2,51 +2,16 @@ import EventStore
 
 extension Ledger {
     /// Stores records copied from the primary, given as whole `RecordStream` frames, in one
-    /// transaction: each is verified (`LogWriter.appendVerbatim`: format, sequence, chain link,
-    /// hash, stream version, new id), stored byte for byte and added to the Merkle tree, while
-    /// ``ReplicaFold`` decodes its payload and folds the read models on another thread. Nothing
-    /// is written if any check fails; the error is then an `UnverifiedRecord` naming the
-    /// (first) failing sequence. Returns the number stored.
+    /// transaction, each verified before it is stored (a ``VerbatimCopier`` of one batch:
+    /// format, sequence, chain link, hash, stream version, new id, payload), byte for byte,
+    /// with the Merkle tree and read models kept in step. Nothing is written if any check
+    /// fails; the error is then an `UnverifiedRecord` naming the first failing sequence.
+    /// Returns the number stored.
     @discardableResult
     public func appendVerbatim(frames: UnsafeRawBufferPointer, count: Int = 0) throws -> UInt64 {
-        // Room for the records, their indexes and tree nodes, so the write does not restart.
-        try store.environment.reserve(bytes: frames.count * 3 + (16 << 20))
-        var failed: UnverifiedRecord?
-        do {
-            return try store.write { writer in
-                let batchStart = try writer.headInTransaction().sequence + 1
-                let fold = ReplicaFold(ledger: self, frames: frames, batchStart: batchStart)
-                do {
-                    var hooks = try ReplicaAppendHooks(facade: facade, transaction: writer.transaction)
-                    let stored = try writer.appendVerbatim(RecordFrames(frames), expectedCount: count, hooks: &hooks)
-                    try hooks.finish(writer.transaction)
-                    for (database, entries) in try fold.finish() {
-                        for entry in entries { try writer.transaction.put(database, entry.key, entry.value) }
-                    }
-                    return UInt64(stored)
-                } catch let error as EventStoreError where error.code == .unverifiedRecord {
-                    // The fold may have stopped at an earlier record: name the first.
-                    let sequence = batchStart + UInt64(error.batchIndex ?? 0)
-                    let prefix = "record \(sequence): "
-                    let writerFound = UnverifiedRecord(
-                        sequence: sequence,
-                        reason: error.message.hasPrefix(prefix)
-                            ? String(error.message.dropFirst(prefix.count)) : error.message)
-                    do {
-                        _ = try fold.finish()
-                        failed = writerFound
-                    } catch let foldFound as UnverifiedRecord {
-                        failed = foldFound.sequence < writerFound.sequence ? foldFound : writerFound
-                    }
-                    throw writerFound
-                } catch {
-                    _ = try? fold.finish()
-                    throw error
-                }
-            }
-        } catch let error as UnverifiedRecord {
-            throw failed ?? error
-        }
+        let copier = try VerbatimCopier(ledger: self)
+        try copier.submit(frames: Array(frames))
+        return try copier.finish()
     }
 
     /// Visits stored records (record ‖ previous hash ‖ hash, as `RecordStream` frames them)

@@ -4,68 +4,47 @@ import Foundation
 import LMDB
 import Projections
 
-/// Decodes a batch of copied records and folds them into the read models on a thread of its
-/// own, while the writer verifies and stores the same records: the two halves of a mirror's
-/// work per record are about the same size, and a catch-up has nothing else to run beside them.
+/// Decodes a batch of copied records and folds them into the read models, for a
+/// ``VerbatimCopier`` on a thread of its own while the writer stores the batch before.
 ///
-/// It reads a snapshot opened inside the writer's transaction, so it starts from exactly the
-/// state the writer starts from (the writer holds LMDB's only write lock), as an import's
-/// shadow does. Its writes stay in memory until the writer copies ``finish()``'s result into
-/// its transaction. It trusts the records no more than the writer does: a record that does not
-/// parse ends the fold (the writer names it); a payload that does not decode is an
-/// `UnverifiedRecord`.
-///
-/// `@unchecked Sendable`: `result` is written only by the fold thread and read only after
-/// ``finish()`` has waited for it; `frames` outlives the thread because ``finish()`` is always
-/// called before the caller's buffer goes away.
-final class ReplicaFold: @unchecked Sendable {
+/// It reads a snapshot that holds every batch before but perhaps the last one, which the
+/// writer may still be storing: that batch's read-model writes are carried over and read as
+/// the current state (``InlineProjections``' `pending`). Its own writes stay in memory until
+/// the writer copies them into the transaction that stores the batch. It trusts the records
+/// no more than the writer does: a record that does not parse ends the fold (the check names
+/// it); a payload that does not decode is an `UnverifiedRecord`.
+struct ReplicaFold {
     typealias Writes = [(Database, [(key: [UInt8], value: [UInt8])])]
-    private let done = DispatchSemaphore(value: 0)
-    private var result: Result<Writes, Error> = .success([])
-    private var joined = false
-    private let frames: UnsafeRawBufferPointer
+    /// The writes of the batch folded last.
+    private var last: Writes = []
 
-    init(ledger: Ledger, frames: UnsafeRawBufferPointer, batchStart: UInt64) {
-        self.frames = frames
-        let thread = Thread { [self] in
-            result = Result {
-                try ledger.store.read { reader in
-                    var projections = try InlineProjections(
-                        transaction: reader.transaction, facade: ledger.facade, batchStart: batchStart)
-                    for stored in RecordFrames(self.frames) {
-                        guard let record = try? RecordView(stored: stored) else { break }
-                        let event: DomainEvent
-                        do {
-                            event = try record.decodedEvent()
-                        } catch {
-                            throw UnverifiedRecord(
-                                sequence: record.sequence,
-                                reason: "its \(record.type) payload does not decode: \(error)")
-                        }
-                        do {
-                            try projections.apply(event, record: record)
-                        } catch let violation as RuleViolation {
-                            // The primary refuses an event whose figures would overflow a read model.
-                            throw UnverifiedRecord(
-                                sequence: record.sequence,
-                                reason: "the primary could not have accepted it: \(violation.message)")
-                        }
-                    }
-                    return try projections.pendingWrites()
+    /// Folds the records of `frames` (whole `RecordStream` frames), the first of which has
+    /// sequence `batchStart`, and returns the read-model writes, per database in key order.
+    mutating func fold(_ ledger: Ledger, frames: UnsafeRawBufferPointer, batchStart: UInt64) throws -> Writes {
+        let carried = last
+        last = try ledger.store.read { reader in
+            var projections = try InlineProjections(
+                transaction: reader.transaction, facade: ledger.facade, batchStart: batchStart, pending: carried)
+            for stored in RecordFrames(frames) {
+                guard let record = try? RecordView(stored: stored) else { break }
+                let event: DomainEvent
+                do {
+                    event = try record.decodedEvent()
+                } catch {
+                    throw UnverifiedRecord(
+                        sequence: record.sequence, reason: "its \(record.type) payload does not decode: \(error)")
+                }
+                do {
+                    try projections.apply(event, record: record)
+                } catch let violation as RuleViolation {
+                    // The primary refuses an event whose figures would overflow a read model.
+                    throw UnverifiedRecord(
+                        sequence: record.sequence,
+                        reason: "the primary could not have accepted it: \(violation.message)")
                 }
             }
-            done.signal()
+            return try projections.pendingWrites()
         }
-        thread.stackSize = 8 << 20
-        thread.start()
-    }
-
-    /// Waits for the fold and returns its read-model writes, per database in key order.
-    func finish() throws -> Writes {
-        if !joined {
-            done.wait()
-            joined = true
-        }
-        return try result.get()
+        return last
     }
 }

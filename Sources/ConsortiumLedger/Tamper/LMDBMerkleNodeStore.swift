@@ -15,10 +15,32 @@ struct LMDBMerkleNodeStore: MerkleNodeStore {
         try transaction.put(database, MerkleNode.storageKey(level: level, index: index), hash.bytes)
     }
 
-    /// Writes a batch's nodes in key order (level, then index), which LMDB inserts cheaply.
+    /// Writes a batch's nodes in key order (level, then index) through one cursor, which LMDB
+    /// inserts cheaply: each put after the first starts from the cursor's page, not the root.
     mutating func put(contentsOf nodes: [MerkleNode]) throws {
         let ordered = nodes.sorted { $0.level == $1.level ? $0.index < $1.index : $0.level < $1.level }
-        for node in ordered { try put(level: node.level, index: node.index, hash: node.hash) }
+        try transaction.withCursor(database) { cursor in
+            for node in ordered {
+                try node.hash.withUnsafeBytes { hash in
+                    try cursor.put(NodeKey(level: node.level, index: node.index), hash)
+                }
+            }
+        }
+    }
+}
+
+/// `MerkleNode.storageKey` without an array: level, then index big-endian (9 bytes).
+private struct NodeKey: LMDBBytes {
+    let level: UInt8
+    let index: UInt64
+
+    func withLMDBBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        var packed: (UInt64, UInt64) = (0, 0)
+        return try withUnsafeMutableBytes(of: &packed) { out in
+            out[0] = level
+            out.storeBytes(of: index.bigEndian, toByteOffset: 1, as: UInt64.self)
+            return try body(UnsafeRawBufferPointer(rebasing: out[0..<9]))
+        }
     }
 }
 

@@ -41,7 +41,7 @@ struct PendingIndexes {
 /// Keys gathered into one buffer and sorted by `memcmp` through raw pointers: sorting arrays
 /// of `[UInt8]` retained and released both keys on every comparison (a fifth of a mirror's
 /// write time at 50,000 entries per batch).
-private struct SortedKeys {
+struct SortedKeys {
     var bytes: [UInt8] = []
     var entries: [(start: Int, count: Int, value: UInt64)] = []
 
@@ -54,6 +54,17 @@ private struct SortedKeys {
     mutating func add(_ text: String, suffix: UInt64? = nil, value: UInt64) {
         let start = bytes.count
         bytes.append(contentsOf: text.utf8)
+        finish(start, suffix: suffix, value: value)
+    }
+
+    /// `add` for text already in UTF-8.
+    mutating func add(_ utf8: UnsafeRawBufferPointer, suffix: UInt64? = nil, value: UInt64) {
+        let start = bytes.count
+        bytes.append(contentsOf: utf8)
+        finish(start, suffix: suffix, value: value)
+    }
+
+    private mutating func finish(_ start: Int, suffix: UInt64?, value: UInt64) {
         if let suffix {
             bytes.append(0)
             withUnsafeBytes(of: suffix.bigEndian) { bytes.append(contentsOf: $0) }
@@ -61,18 +72,53 @@ private struct SortedKeys {
         entries.append((start, bytes.count - start, value))
     }
 
-    mutating func write(to txn: Transaction, _ database: Database) throws {
+    /// Writes the entries in key order through one cursor (each put after the first starts
+    /// from the cursor's page instead of the root). With `headsTo`, the keys are stream
+    /// entries (stream ‖ NUL ‖ version) and each stream's last one is also written there as
+    /// its head (stream → version).
+    ///
+    /// With `keepingExisting`, a key already in the database (or earlier in this batch) is left
+    /// as it is, and it and its value come back in the result instead.
+    @discardableResult
+    mutating func write(
+        to txn: Transaction, _ database: Database, headsTo heads: Database? = nil, keepingExisting: Bool = false
+    ) throws -> [(key: String, value: UInt64)] {
+        var existing: [(key: String, value: UInt64)] = []
         try bytes.withUnsafeBytes { base in
             guard let origin = base.baseAddress else { return }
             entries.sort { a, b in
                 let c = memcmp(origin + a.start, origin + b.start, min(a.count, b.count))
                 return c != 0 ? c < 0 : a.count < b.count
             }
-            for entry in entries {
-                try txn.put(
-                    database, UnsafeRawBufferPointer(start: origin + entry.start, count: entry.count),
-                    BigEndianKey(entry.value))
+            try txn.withCursor(database) { cursor in
+                for entry in entries {
+                    let key = UnsafeRawBufferPointer(start: origin + entry.start, count: entry.count)
+                    do {
+                        try cursor.put(key, BigEndianKey(entry.value), flags: keepingExisting ? .noOverwrite : [])
+                    } catch let error as LMDBError where keepingExisting && error.code == LMDBError.keyExists {
+                        existing.append((String(decoding: key, as: UTF8.self), entry.value))
+                    }
+                }
+            }
+            guard let heads else { return }
+            let suffix = 1 + MemoryLayout<UInt64>.size
+            try txn.withCursor(heads) { cursor in
+                for (position, entry) in entries.enumerated() {
+                    let stream = UnsafeRawBufferPointer(start: origin + entry.start, count: entry.count - suffix)
+                    if position + 1 < entries.count {
+                        let next = entries[position + 1]
+                        if next.count == entry.count,
+                            memcmp(origin + next.start, origin + entry.start, stream.count) == 0
+                        {
+                            continue
+                        }
+                    }
+                    let version = UnsafeRawBufferPointer(
+                        rebasing: base[(entry.start + entry.count - 8)..<(entry.start + entry.count)])
+                    try cursor.put(stream, version)
+                }
             }
         }
+        return existing
     }
 }

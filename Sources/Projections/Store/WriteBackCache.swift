@@ -49,9 +49,16 @@ public struct WriteBackCache<Base: ProjectionStore>: ProjectionStore {
         return try body(&entry.value)
     }
 
-    /// The base's entries merged with this batch's writes, still in key order.
+    /// Takes `value` as `key`'s current value without marking it changed: for a base known to
+    /// lag behind by writes another transaction is about to commit (a mirror folds its next
+    /// batch on a snapshot taken before the writer has committed the batch before).
+    public mutating func remember(_ key: [UInt8], _ value: [UInt8]) {
+        cached[StoreKey(key)] = Entry(value: value, dirty: false)
+    }
+
+    /// The base's entries merged with this batch's writes (and remembered values), in key order.
     public func forEach(prefix: [UInt8], _ body: ([UInt8], [UInt8]) throws -> Void) throws {
-        let pending = cached.filter { $0.value.dirty && $0.key.hasPrefix(prefix) }.keys.sorted()
+        let pending = cached.filter { $0.key.hasPrefix(prefix) }.keys.sorted()
         var next = 0
         try base.forEach(prefix: prefix) { key, value in
             while next < pending.count, StoreKey.compare(pending[next].bytes, key) < 0 {

@@ -94,16 +94,25 @@ extension Mirror {
         let progress = self.progress
         let copied: UInt64
         do {
-            var stored: UInt64 = 0
-            copied = try await RecordStreamReader(remote: remote).read(
-                from: head + 1, to: size, batchSize: options.batchSize
-            ) { frames, count in
-                let appended = try ledger.appendVerbatim(frames: frames, count: count)
-                guard appended == UInt64(count) else {
-                    throw LedgerError(.io, "\(count) records received, \(appended) stored")
+            // Batches are checked, folded and stored on the copier's threads while the next
+            // ones arrive.
+            let copier = try VerbatimCopier(ledger: ledger)
+            do {
+                copied = try await RecordStreamReader(remote: remote).read(
+                    from: head + 1, to: size, batchSize: options.batchSize, growingTo: options.largestBatch
+                ) { frames, _ in
+                    try copier.submit(frames: frames)
+                    progress?(copier.stored)
                 }
-                stored += appended
-                progress?(stored)
+            } catch {
+                // No write of this run may outlast it: the next run starts from the stored head.
+                copier.abandon()
+                throw error
+            }
+            let stored = try copier.finish()
+            progress?(stored)
+            guard stored == copied else {
+                throw LedgerError(.io, "\(copied) records received, \(stored) stored")
             }
         } catch let error as UnverifiedRecord {
             let known = try state.lastNote() ?? served
@@ -131,7 +140,9 @@ extension Mirror {
         var next: UInt64 = 1
         var parted: UInt64?
         _ = try await RecordStreamReader(remote: remote).read(from: 1, to: size, batchSize: 10_000) { frames, count in
-            if parted == nil { parted = try ledger.firstDifference(frames: frames, from: next) }
+            if parted == nil {
+                parted = try frames.withUnsafeBytes { try ledger.firstDifference(frames: $0, from: next) }
+            }
             next += UInt64(count)
         }
         return parted

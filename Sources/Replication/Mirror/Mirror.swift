@@ -12,7 +12,7 @@ import LedgerClient
 /// to that checkpoint from the feed, read as a record stream of the primary's stored bytes:
 /// each must parse, carry the next sequence and stream version and a new id, link to this
 /// copy's own head with a hash recomputed here, and have a payload that decodes
-/// (`Ledger.appendVerbatim`); at the checkpoint's size the local Merkle root must be the
+/// (`VerbatimCopier`); at the checkpoint's size the local Merkle root must be the
 /// signed root. Only then does the
 /// checkpoint become the mirror's own (stored in the ledger and in `mirror/last.note`).
 ///
@@ -26,6 +26,9 @@ public final class Mirror: @unchecked Sendable {  // used from one task at a tim
         public var witnessKeys: [CosignerPublicKey] = []
         public var quorum = 0
         public var batchSize = 50_000
+        /// If set, batches grow with the copy up to this many records (`RecordStreamReader`'s
+        /// `growingTo`); otherwise every batch is `batchSize`.
+        public var largestBatch: Int?
         public init(directory: String, pinnedKey: LedgerPublicKey? = nil) {
             self.directory = directory
             self.pinnedKey = pinnedKey

@@ -30,14 +30,17 @@ struct MirrorCommand: ParsableCommand {
     @Option(help: "Only trust checkpoints signed by this public key file.") var publicKey: String?
     @Option(help: "A witness's verifier key file (repeatable); with --quorum.") var witnessKey: [String] = []
     @Option(help: "Only accept checkpoints cosigned by this many of the --witness-key witnesses.") var quorum: Int?
-    @Option(help: "Records verified and stored per local commit.") var batchSize = 50_000
+    @Option(
+        help:
+            "Records verified and stored per local commit (default: 50,000, growing to 200,000 as the copy grows)."
+    ) var batchSize: Int?
 
     func validate() throws {
         if let quorum, quorum < 1 || quorum > witnessKey.count {
             throw ValidationError(
                 "--quorum must be between 1 and the number of --witness-key files (\(witnessKey.count))")
         }
-        if batchSize < 1 { throw ValidationError("--batch-size must be at least 1") }
+        if let batchSize, batchSize < 1 { throw ValidationError("--batch-size must be at least 1") }
     }
 
     func run() throws {
@@ -47,7 +50,11 @@ struct MirrorCommand: ParsableCommand {
         var options = Mirror.Options(directory: to, pinnedKey: try publicKey.map { try LedgerPublicKey.load(from: $0) })
         options.witnessKeys = try witnessKey.map { try CosignerPublicKey.load(from: $0) }
         options.quorum = quorum ?? 0
-        options.batchSize = batchSize
+        if let batchSize {
+            options.batchSize = batchSize
+        } else {
+            options.largestBatch = 200_000
+        }
         let mirror = Mirror(remote: remote, options: options)
         let follow = self.follow
         let interval = self.interval

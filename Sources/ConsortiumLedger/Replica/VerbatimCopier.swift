@@ -1,0 +1,220 @@
+import Audit
+import Dispatch
+import EventStore
+import LMDB
+
+/// Stores records copied from the primary, batch after batch, each verified before it is
+/// stored, on threads of its own so that the caller goes on receiving: one checks every record
+/// (`VerbatimCheck`: format, sequence, chain link and hash, stream version) and extends the
+/// Merkle tree; one decodes the payloads and folds the read models
+/// (``ReplicaFold``); one stores the bytes with their indexes (refusing an id already
+/// recorded), tree nodes and read models, one transaction per batch. A batch is checked and folded while the one before it is stored.
+///
+/// A batch is committed only when its check and its fold have passed every record; the first
+/// failure is an ``UnverifiedRecord`` naming its sequence, nothing of that batch is written,
+/// and the copier refuses any later batch (`submit` or `finish` throws it).
+///
+/// One caller submits batches in order, then calls `finish()`. `@unchecked Sendable`: `check`,
+/// `fold` and `waiting` are touched only by blocks on their own serial queue.
+public final class VerbatimCopier: @unchecked Sendable {
+    private let ledger: Ledger
+    private let checkQueue = DispatchQueue(label: "mirror.check")
+    private let foldQueue = DispatchQueue(label: "mirror.fold")
+    private let storeQueue = DispatchQueue(label: "mirror.store")
+    /// Batches handed over and not yet stored, at most two (memory: a batch is its frames).
+    private let inFlight = DispatchSemaphore(value: 2)
+    private let progress = VerbatimProgress()
+    private var check: VerbatimCheck
+    private var accumulator: MerkleAccumulator
+    private var fold = ReplicaFold()
+    /// The sequence the next submitted batch starts at (the caller's).
+    private var nextStart: UInt64
+    /// Handed over, checked or being checked, not yet stored (the store queue's).
+    private var waiting: VerbatimBatch?
+
+    /// Starts after the ledger's last stored record.
+    public init(ledger: Ledger) throws {
+        self.ledger = ledger
+        (check, accumulator) = try ledger.store.read { reader in
+            let head = try reader.head()
+            return (
+                VerbatimCheck(after: head.sequence, hash: head.hash),
+                try MerkleState.load(reader.transaction, ledger.facade)
+            )
+        }
+        nextStart = check.sequence + 1
+    }
+
+    /// Records stored so far.
+    public var stored: UInt64 { progress.stored }
+
+    /// Hands over a batch of whole `RecordStream` frames; waits while two are not stored yet.
+    /// Throws the first failure of a batch handed over before.
+    public func submit(frames: [UInt8]) throws {
+        if let failure = progress.failure { throw failure }
+        inFlight.wait()
+        if let failure = progress.failure {
+            inFlight.signal()
+            throw failure
+        }
+        let batch = VerbatimBatch(frames: frames, start: nextStart)
+        nextStart += UInt64(batch.count)
+        storeQueue.async { self.storeWaiting(thenStart: batch) }
+    }
+
+    /// Stores every batch handed over; returns the number of records stored in all, or
+    /// throws the first failure.
+    public func finish() throws -> UInt64 {
+        storeQueue.sync { storeWaiting(thenStart: nil) }
+        if let failure = progress.failure { throw failure }
+        return progress.stored
+    }
+
+    /// On the store queue: waits for the waiting batch's check and fold, makes room for it
+    /// while no read is open (growing the map waits for every reader), starts `next`'s check
+    /// and fold, then stores the waiting batch while they run.
+    private func storeWaiting(thenStart next: VerbatimBatch?) {
+        guard progress.failure == nil else {
+            if next != nil { inFlight.signal() }
+            return
+        }
+        do {
+            let ready = try waiting.map(results)
+            waiting = next
+            if let next { start(next) }
+            if let ready {
+                progress.add(try store(ready))
+                inFlight.signal()
+            }
+        } catch {
+            progress.fail(error)
+            waiting = nil
+            inFlight.signal()  // the batch that failed
+            if next != nil { inFlight.signal() }
+        }
+    }
+
+    /// Stops: batches handed over and not stored yet are dropped (a later run copies them
+    /// again); returns once no write of this copier is running.
+    public func abandon() {
+        progress.fail(LedgerError(.io, "the copy was abandoned"))
+        storeQueue.sync {}
+    }
+
+    private func start(_ batch: VerbatimBatch) {
+        checkQueue.async { batch.checked.set { try self.check(batch) } }
+        foldQueue.async {
+            batch.folded.set {
+                try batch.frames.withUnsafeBytes {
+                    try self.fold.fold(self.ledger, frames: $0, batchStart: batch.start)
+                }
+            }
+        }
+    }
+
+    /// Checks every record of `batch` on a snapshot and extends the Merkle tree over it.
+    private func check(_ batch: VerbatimBatch) throws -> VerbatimBatch.Tree {
+        var nodes = NodeBuffer()
+        nodes.nodes.reserveCapacity(batch.count * 2 + 64)
+        check.startBatch()
+        try ledger.store.read { reader in
+            try batch.frames.withUnsafeBytes { frames in
+                var index = 0
+                for stored in RecordFrames(frames) {
+                    let record = try check.check(stored, index: index, on: reader)
+                    try accumulator.append(leafHash: Merkle.leafHash(bytes: record.record), into: &nodes)
+                    index += 1
+                }
+            }
+        }
+        return (nodes.nodes, accumulator)
+    }
+
+    /// The writer checks that ids are new (`storeVerbatim`): a record before `sequence` whose
+    /// id is not, found by storing those records in a transaction that is then abandoned.
+    private func repeatedId(in batch: VerbatimBatch, before sequence: UInt64) throws -> UnverifiedRecord? {
+        struct Abandon: Error {}
+        guard sequence > batch.start else { return nil }
+        do {
+            try ledger.store.write { writer in
+                _ = try batch.frames.withUnsafeBytes {
+                    try writer.storeVerbatim(RecordFrames($0).prefix(Int(sequence - batch.start)))
+                }
+                throw Abandon()
+            }
+        } catch let error as EventStoreError where error.code == .unverifiedRecord {
+            return Self.unverified(error, batchStart: batch.start)
+        } catch is Abandon {}
+        return nil
+    }
+
+    private struct Ready {
+        let batch: VerbatimBatch
+        let tree: VerbatimBatch.Tree
+        let writes: ReplicaFold.Writes
+    }
+
+    /// What a batch's check and fold found, once they are done; the first finding if any.
+    private func results(_ batch: VerbatimBatch) throws -> Ready {
+        let checked = batch.checked.wait()
+        let folded = batch.folded.wait()
+        guard case .success(let tree) = checked, case .success(let writes) = folded else {
+            let failure = Self.firstFailure(checked, folded, batchStart: batch.start)
+            throw (failure as? UnverifiedRecord).flatMap { try? repeatedId(in: batch, before: $0.sequence) } ?? failure
+        }
+        // Room for the records, their indexes and tree nodes, so the write does not restart.
+        try ledger.store.environment.reserve(bytes: batch.frames.count * 3 + (16 << 20))
+        return Ready(batch: batch, tree: tree, writes: writes)
+    }
+    /// Stores a checked and folded batch in one transaction.
+    private func store(_ ready: Ready) throws -> UInt64 {
+        let batch = ready.batch
+        return try ledger.store.write { writer in
+            let stored: Int
+            do {
+                stored = try batch.frames.withUnsafeBytes {
+                    try writer.storeVerbatim(RecordFrames($0), expectedCount: batch.count)
+                }
+            } catch let error as EventStoreError where error.code == .unverifiedRecord {
+                throw Self.unverified(error, batchStart: batch.start)
+            }
+            guard stored == batch.count else {
+                throw LedgerError(.io, "\(batch.count) records checked, \(stored) stored")
+            }
+            var nodes = LMDBMerkleNodeStore(transaction: writer.transaction, database: ledger.facade.merkleNodes)
+            try nodes.put(contentsOf: ready.tree.nodes)
+            try MerkleState.save(ready.tree.accumulator, writer.transaction, ledger.facade)
+            for (database, entries) in ready.writes {
+                try writer.transaction.withCursor(database) { cursor in
+                    for entry in entries { try cursor.put(entry.key, entry.value) }
+                }
+            }
+            return UInt64(stored)
+        }
+    }
+
+    /// The check's or the fold's finding, whichever names the earlier record.
+    private static func firstFailure<C, F>(_ checked: Result<C, Error>, _ folded: Result<F, Error>, batchStart: UInt64)
+        -> Error
+    {
+        var found: [UnverifiedRecord] = []
+        for case .failure(let error) in [checked.map { _ in () }, folded.map { _ in () }] {
+            if let error = error as? EventStoreError, error.code == .unverifiedRecord {
+                found.append(unverified(error, batchStart: batchStart))
+            } else if let error = error as? UnverifiedRecord {
+                found.append(error)
+            } else {
+                return error
+            }
+        }
+        return found.min { $0.sequence < $1.sequence } ?? LedgerError(.io, "a mirror batch failed")
+    }
+
+    private static func unverified(_ error: EventStoreError, batchStart: UInt64) -> UnverifiedRecord {
+        let sequence = batchStart + UInt64(error.batchIndex ?? 0)
+        let prefix = "record \(sequence): "
+        return UnverifiedRecord(
+            sequence: sequence,
+            reason: error.message.hasPrefix(prefix) ? String(error.message.dropFirst(prefix.count)) : error.message)
+    }
+}
