@@ -162,6 +162,24 @@ struct GroupCommitTests {
         #expect(told.value == 2)
         queue.close()
     }
+
+    /// The snapshots a commit crosses are written off the commit's path, and closing the queue
+    /// waits for them: afterwards they are exactly those the checkpointer folds from the log.
+    @Test func snapshotsCrossedByCommitsAreWrittenByTheTimeTheQueueCloses() throws {
+        let dir = TemporaryDirectory()
+        let ledger = try Self.chartered(dir)
+        try ledger.setSnapshotInterval(10)
+        let queue = GroupCommitQueue(ledger: ledger)
+        for batch in 0..<12 {
+            try queue.append(try Self.request((0..<4).map { Self.training("b\(batch)-\($0)") }))
+        }
+        queue.close()
+        let written = try ledger.snapshotEntries()
+        // The charter's January ends before the February trainings (2), then every 10 of 50 events.
+        #expect(written.map(\.position) == [2, 10, 20, 30, 40, 50])
+        try ledger.rebuildSnapshots()
+        #expect(try ledger.snapshotEntries() == written)
+    }
 }
 
 /// What the worker threads were told, gathered under a lock.

@@ -70,7 +70,8 @@ public final class GroupCommitQueue: @unchecked Sendable {
         return try outcome.wait().get()
     }
 
-    /// Stops taking requests, lets every queued one commit, and returns when the committer is idle.
+    /// Stops taking requests, lets every queued one commit, and returns when the committer is
+    /// idle and the snapshots the last commits crossed are written.
     public func close() {
         state.lock()
         closed = true
@@ -78,6 +79,7 @@ public final class GroupCommitQueue: @unchecked Sendable {
         state.broadcast()
         while draining { state.wait() }
         state.unlock()
+        committer.checkpointer.waitUntilIdle()
     }
 
     /// Calls `observer` after every commit that recorded at least one new event, whichever door

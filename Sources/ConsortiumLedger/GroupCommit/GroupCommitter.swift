@@ -13,9 +13,12 @@ struct GroupCommitter: Sendable {
     let ledger: Ledger
     /// Updated by the committer, read by anyone.
     private let counters = Locked(Statistics())
+    /// Writes the read-model snapshots a commit crossed, off the commit's path.
+    let checkpointer: BackgroundCheckpointer
 
     init(ledger: Ledger) {
         self.ledger = ledger
+        checkpointer = BackgroundCheckpointer(ledger: ledger)
     }
 
     var statistics: Statistics { counters.value }
@@ -54,7 +57,7 @@ struct GroupCommitter: Sendable {
                 $0.commits += 1
                 $0.batches += requests.count
             }
-            ledger.snapshotAfterAppend(requests.flatMap(\.events))
+            checkpointer.committed(requests.flatMap(\.events))
             return outcomes
         } catch {
             // The group as a whole failed (storage, commit): each caller alone, so each learns its own fate.
