@@ -13,21 +13,21 @@ struct InlineProjections {
     private var project: Slot<ProjectProjector>
     private var claims: Slot<ClaimsProjector>
 
-    /// `pending` is what an earlier fold wrote that `transaction` may not hold yet (a mirror's
-    /// batch folded before the batch before it is committed); it is read as the current state.
+    /// With `models`, only those are folded (a mirror folds its models on two threads, each
+    /// with its own share); the others are left alone as if stale.
     init(
         transaction: Transaction, facade: LedgerSchema, batchStart: UInt64,
-        pending: [(Database, [(key: [UInt8], value: [UInt8])])] = []
+        models: Set<TierModel> = Set(TierModel.allCases)
     ) throws {
-        func slot<P>(_ database: Database) throws -> Slot<P> {
+        func slot<P>(_ database: Database, _ model: TierModel) throws -> Slot<P> {
             try Slot(
                 LMDBProjectionStore(transaction: transaction, database: database), batchStart,
-                pending: pending.first { $0.0 == database }?.1 ?? [])
+                selected: models.contains(model))
         }
-        council = try slot(facade.council)
-        committee = try slot(facade.committee)
-        project = try slot(facade.project)
-        claims = try slot(facade.claims)
+        council = try slot(facade.council, .council)
+        committee = try slot(facade.committee, .committee)
+        project = try slot(facade.project, .project)
+        claims = try slot(facade.claims, .claims)
     }
 
     mutating func apply(_ event: DomainEvent, record: RecordView) throws {
@@ -46,12 +46,23 @@ struct InlineProjections {
         try claims.apply(event, context)
     }
 
-    /// What `flush()` would write (checkpoints included), per database and in key order,
-    /// without writing: for a dry run over a snapshot whose result another transaction keeps.
-    mutating func pendingWrites() throws -> [(Database, [(key: [UInt8], value: [UInt8])])] {
+    /// Reads what the caches do not hold from `transaction` from now on, keeping the caches: for
+    /// one fold over many batches (a mirror's), where no one else writes the read models.
+    mutating func rebase(on transaction: Transaction) {
+        council.rebase(on: transaction)
+        committee.rebase(on: transaction)
+        project.rebase(on: transaction)
+        claims.rebase(on: transaction)
+    }
+
+    /// What `flush()` would write (checkpoints included), per database and in key order, without
+    /// writing, for another transaction to store; the caches take them as the current state: the
+    /// next batch reads them there even if its snapshot lacks them. A cache above `bound` keys then forgets all
+    /// but those writes (memory; every other key reads the same in any later snapshot).
+    mutating func takePendingWrites(bound: Int) throws -> [(Database, [(key: [UInt8], value: [UInt8])])] {
         [
-            try council.pendingWrites(), try committee.pendingWrites(), try project.pendingWrites(),
-            try claims.pendingWrites(),
+            try council.takePendingWrites(bound: bound), try committee.takePendingWrites(bound: bound),
+            try project.takePendingWrites(bound: bound), try claims.takePendingWrites(bound: bound),
         ]
     }
 
@@ -68,10 +79,9 @@ struct InlineProjections {
         let projector = P()
         var last: UInt64?
 
-        init(_ store: LMDBProjectionStore, _ batchStart: UInt64, pending: [(key: [UInt8], value: [UInt8])]) throws {
+        init(_ store: LMDBProjectionStore, _ batchStart: UInt64, selected: Bool) throws {
             cache = WriteBackCache(base: store)
-            for entry in pending { cache.remember(entry.key, entry.value) }
-            if case .resumable(let after) = try ProjectionRunner<P>.status(of: cache) {
+            if selected, case .resumable(let after) = try ProjectionRunner<P>.status(of: cache) {
                 live = after + 1 == batchStart
             } else {
                 live = false
@@ -84,10 +94,17 @@ struct InlineProjections {
             last = context.sequence
         }
 
-        mutating func pendingWrites() throws -> (Database, [(key: [UInt8], value: [UInt8])]) {
+        mutating func rebase(on transaction: Transaction) {
+            cache.rebase(LMDBProjectionStore(transaction: transaction, database: cache.base.database))
+        }
+
+        mutating func takePendingWrites(bound: Int) throws -> (Database, [(key: [UInt8], value: [UInt8])]) {
             guard live, let last else { return (cache.base.database, []) }
             try ProjectionCheckpoint(sequence: last, version: P.version).write(to: &cache)
-            return (cache.base.database, cache.dirtyEntries())
+            let writes = cache.takeDirtyEntries()
+            self.last = nil
+            if cache.cachedCount > bound { cache.forget(keeping: writes) }
+            return (cache.base.database, writes)
         }
 
         mutating func flush() throws {

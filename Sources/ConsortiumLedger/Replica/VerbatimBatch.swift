@@ -11,7 +11,8 @@ final class VerbatimBatch: @unchecked Sendable {
     let start: UInt64
     let count: Int
     let checked = Outcome<Tree>()
-    let folded = Outcome<ReplicaFold.Writes>()
+    let councilFolded = Outcome<ReplicaFold.Writes>()
+    let othersFolded = Outcome<ReplicaFold.Writes>()
 
     init(frames: [UInt8], start: UInt64) {
         self.frames = frames

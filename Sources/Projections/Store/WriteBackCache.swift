@@ -104,6 +104,38 @@ public struct WriteBackCache<Base: ProjectionStore>: ProjectionStore {
         return keys
     }
 
+    /// Reads of keys not seen yet go to `base` from now on; what the cache holds stays. For an
+    /// owner that keeps one cache across transactions and knows that every key it has not seen
+    /// reads the same in `base` as in the base before (no one else writes the store).
+    public mutating func rebase(_ base: Base) {
+        self.base = base
+    }
+
+    /// Number of keys held (read, written or remembered), for an owner that bounds its memory.
+    public var cachedCount: Int { cached.count }
+
+    /// ``dirtyEntries()``, and the changed keys are clean from now on (their values stay
+    /// cached): for an owner that hands each batch's writes to another transaction.
+    public mutating func takeDirtyEntries() -> [(key: [UInt8], value: [UInt8])] {
+        let keys = dirtyKeys()
+        var entries: [(key: [UInt8], value: [UInt8])] = []
+        entries.reserveCapacity(keys.count)
+        for key in keys {
+            guard let index = cached.index(forKey: key) else { continue }
+            cached.values[index].dirty = false
+            if let value = cached.values[index].value { entries.append((key.bytes, value)) }
+        }
+        return entries
+    }
+
+    /// Drops every cached key and base read except `kept`, remembered as clean: bounds the
+    /// memory of a long-lived cache whose base may still lack `kept` (writes not committed yet).
+    public mutating func forget(keeping kept: [(key: [UInt8], value: [UInt8])]) {
+        cached.removeAll(keepingCapacity: true)
+        reads = BaseReadMemo()
+        for entry in kept { remember(entry.key, entry.value) }
+    }
+
     /// Writes every changed key into `target` in ascending key order (cheap for LMDB's
     /// B-tree) and keeps the values as clean cache entries for the next batch.
     public mutating func flush(into target: inout Base) throws {
