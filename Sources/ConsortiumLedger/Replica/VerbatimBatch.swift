@@ -1,12 +1,15 @@
 import Audit
 import Dispatch
+import EventStore
 import Foundation
 import LMDB
 
 /// One batch of a ``VerbatimCopier``: its frames, where it starts, and what its check and
 /// fold found. `@unchecked Sendable`: the frames never change; each outcome is set once.
 final class VerbatimBatch: @unchecked Sendable {
-    typealias Tree = (nodes: [MerkleNode], accumulator: MerkleAccumulator)
+    /// What the check hands the writer: the batch's Merkle nodes (in key order), the tree after
+    /// it, and its index entries (in key order).
+    typealias Tree = (nodes: [MerkleNode], accumulator: MerkleAccumulator, indexes: VerbatimIndexEntries)
     let frames: [UInt8]
     let start: UInt64
     let count: Int

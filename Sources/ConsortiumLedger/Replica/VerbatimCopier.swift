@@ -129,6 +129,7 @@ public final class VerbatimCopier: @unchecked Sendable {
     private func check(_ batch: VerbatimBatch) throws -> VerbatimBatch.Tree {
         var nodes = NodeBuffer()
         nodes.nodes.reserveCapacity(batch.count * 2 + 64)
+        var indexes = VerbatimIndexEntries(capacity: batch.count)
         check.startBatch()
         try ledger.store.read { reader in
             try batch.frames.withUnsafeBytes { frames in
@@ -136,11 +137,16 @@ public final class VerbatimCopier: @unchecked Sendable {
                 for stored in RecordFrames(frames) {
                     let record = try check.check(stored, index: index, on: reader)
                     try accumulator.append(leafHash: Merkle.leafHash(bytes: record.record), into: &nodes)
+                    indexes.add(record)
                     index += 1
                 }
             }
         }
-        return (nodes.nodes, accumulator)
+        // In key order here, beside the writer, which then only puts (its sort of sorted input
+        // is one pass).
+        indexes.sort()
+        nodes.nodes.sort { $0.level == $1.level ? $0.index < $1.index : $0.level < $1.level }
+        return (nodes.nodes, accumulator, indexes)
     }
 
     /// The writer checks that ids are new (`storeVerbatim`): a record before `sequence` whose
@@ -191,7 +197,7 @@ public final class VerbatimCopier: @unchecked Sendable {
             let stored: Int
             do {
                 stored = try batch.frames.withUnsafeBytes {
-                    try writer.storeVerbatim(RecordFrames($0), expectedCount: batch.count)
+                    try writer.storeVerbatim(RecordFrames($0), expectedCount: batch.count, indexes: ready.tree.indexes)
                 }
             } catch let error as EventStoreError where error.code == .unverifiedRecord {
                 throw Self.unverified(error, batchStart: batch.start)

@@ -41,9 +41,11 @@ struct PendingIndexes {
 /// Keys gathered into one buffer and sorted by `memcmp` through raw pointers: sorting arrays
 /// of `[UInt8]` retained and released both keys on every comparison (a fifth of a mirror's
 /// write time at 50,000 entries per batch).
-struct SortedKeys {
+struct SortedKeys: Sendable {
     var bytes: [UInt8] = []
     var entries: [(start: Int, count: Int, value: UInt64)] = []
+    /// Whether `entries` are in key order (`sort()` ran and nothing was added since).
+    private(set) var isSorted = false
 
     init(capacity: Int) {
         entries.reserveCapacity(capacity)
@@ -70,6 +72,21 @@ struct SortedKeys {
             withUnsafeBytes(of: suffix.bigEndian) { bytes.append(contentsOf: $0) }
         }
         entries.append((start, bytes.count - start, value))
+        isSorted = false
+    }
+
+    /// Puts the entries in key order (`memcmp` of the keys, then the shorter first), so that a
+    /// later `write` only puts; for a thread beside the writer.
+    mutating func sort() {
+        guard !isSorted else { return }
+        bytes.withUnsafeBytes { base in
+            guard let origin = base.baseAddress else { return }
+            entries.sort { a, b in
+                let c = memcmp(origin + a.start, origin + b.start, min(a.count, b.count))
+                return c != 0 ? c < 0 : a.count < b.count
+            }
+        }
+        isSorted = true
     }
 
     /// Writes the entries in key order through one cursor (each put after the first starts
@@ -84,12 +101,9 @@ struct SortedKeys {
         to txn: Transaction, _ database: Database, headsTo heads: Database? = nil, keepingExisting: Bool = false
     ) throws -> [(key: String, value: UInt64)] {
         var existing: [(key: String, value: UInt64)] = []
+        sort()
         try bytes.withUnsafeBytes { base in
             guard let origin = base.baseAddress else { return }
-            entries.sort { a, b in
-                let c = memcmp(origin + a.start, origin + b.start, min(a.count, b.count))
-                return c != 0 ? c < 0 : a.count < b.count
-            }
             try txn.withCursor(database) { cursor in
                 for entry in entries {
                     let key = UnsafeRawBufferPointer(start: origin + entry.start, count: entry.count)
