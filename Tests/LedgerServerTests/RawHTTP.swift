@@ -52,10 +52,11 @@ enum RawHTTP {
         await answer(port: port, parts: [request])
     }
 
-    private static func exchange(port: Int, parts: [[UInt8]], pause: Double, bound: Int) -> RawAnswer {
+    /// A blocking TCP socket connected to 127.0.0.1:`port`, sends and reads bounded by `bound`
+    /// seconds; nil if it cannot connect. The caller closes it.
+    private static func connectedSocket(port: Int, bound: Int) -> Int32? {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { return .notConnected }
-        defer { close(fd) }
+        guard fd >= 0 else { return nil }
         var timeout = timeval(tv_sec: bound, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
@@ -68,7 +69,16 @@ enum RawHTTP {
                 connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
             }
         }
-        guard connected == 0 else { return .notConnected }
+        guard connected == 0 else {
+            close(fd)
+            return nil
+        }
+        return fd
+    }
+
+    private static func exchange(port: Int, parts: [[UInt8]], pause: Double, bound: Int) -> RawAnswer {
+        guard let fd = connectedSocket(port: port, bound: bound) else { return .notConnected }
+        defer { close(fd) }
         sending: for (index, part) in parts.enumerated() {
             if index > 0, pause > 0 { usleep(UInt32(pause * 1_000_000)) }
             var sent = 0
@@ -132,22 +142,10 @@ extension RawHTTP {
     }
 
     private static func sendAllThenReadBlocking(port: Int, request: [UInt8], bound: Int) -> RawExchange {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { return RawExchange(sent: 0, status: nil, ending: .reset) }
-        defer { close(fd) }
-        var timeout = timeval(tv_sec: bound, tv_usec: 0)
-        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
+        guard let fd = connectedSocket(port: port, bound: bound) else {
+            return RawExchange(sent: 0, status: nil, ending: .reset)
         }
-        guard connected == 0 else { return RawExchange(sent: 0, status: nil, ending: .reset) }
+        defer { close(fd) }
         var sent = 0
         while sent < request.count {
             let n = request[sent...].withUnsafeBytes {

@@ -11,27 +11,6 @@ import Testing
 /// batch must leave every earlier batch stored and nothing of its own.
 @Suite("Pipelined verbatim copies")
 struct VerbatimCopierTests {
-    static let events = 1_500
-
-    private func primary(in dir: TemporaryDirectory) throws -> (Ledger, [[UInt8]]) {
-        let file = try GeneratedHistory.write(events: Self.events, seed: 23, in: dir)
-        let ledger = try Ledger.create(path: dir.file("primary"))
-        _ = try ledger.importFiles([ImportInput(path: file)])
-        var records: [[UInt8]] = []
-        _ = try ledger.forEachStoredRecord(from: 1, limit: .max) { _, stored in records.append(Array(stored)) }
-        return (ledger, records)
-    }
-
-    private func replica(of primary: Ledger, in dir: TemporaryDirectory) throws -> Ledger {
-        try Ledger.createReplica(
-            path: dir.file("replica"), ledgerId: primary.ledgerId, primaryKey: try primary.publicKey())
-    }
-
-    private func frames(_ records: ArraySlice<[UInt8]>) -> [UInt8] {
-        var out: [UInt8] = []
-        for record in records { record.withUnsafeBytes { RecordStream.appendFrame($0, to: &out) } }
-        return out
-    }
 
     /// Hands `records` to one copier in batches of `size` and finishes it.
     private func copy(
@@ -42,17 +21,10 @@ struct VerbatimCopierTests {
         var start = records.startIndex
         while start < records.endIndex {
             let end = min(start + size, records.endIndex)
-            try copier.submit(frames: frames(records[start..<end]))
+            try copier.submit(frames: CopyFixture.frames(records[start..<end]))
             start = end
         }
         return try copier.finish()
-    }
-
-    /// `record` with its hash trailer recomputed for `previous`; returns it and its new hash.
-    private func relinked(_ record: [UInt8], previous: Hash) -> ([UInt8], Hash) {
-        let body = Array(record[..<(record.count - 64)])
-        let hash = body.withUnsafeBytes { Hash.link(previous: previous, record: $0) }
-        return (body + previous.bytes + hash.bytes, hash)
     }
 
     /// Where `record`'s id starts and how long it is.
@@ -66,8 +38,8 @@ struct VerbatimCopierTests {
 
     @Test func anIdFromTheBatchStillBeingStoredIsRefused() throws {
         let dir = TemporaryDirectory("copier-duplicate")
-        let (primary, records) = try primary(in: dir)
-        let replica = try replica(of: primary, in: dir)
+        let (primary, records) = try CopyFixture.primary(in: dir, seed: 23)
+        let replica = try CopyFixture.replica(of: primary, in: dir)
         // Record 705 (batch 8 of 100) carries record 698's id (batch 7, which may not be
         // committed when batch 8 is checked); the chain from 705 on is re-linked, so whole.
         var served = Array(records[0..<900])
@@ -77,7 +49,7 @@ struct VerbatimCopierTests {
         served[704].replaceSubrange(target, with: served[697][source])
         var previous = try #require(Hash(bytes: served[703].suffix(32)))
         for index in 704..<served.count {
-            (served[index], previous) = relinked(served[index], previous: previous)
+            (served[index], previous) = CopyFixture.relinked(served[index], previous: previous)
         }
         do {
             _ = try copy(served[...], size: 100, to: replica)
@@ -105,8 +77,8 @@ struct VerbatimCopierTests {
     @Test(arguments: [ReplicaFold.defaultCacheBound, 40])
     func manySmallBatchesMakeTheSameCopyAndReadModelsAsTheReplay(cachedKeys: Int) throws {
         let dir = TemporaryDirectory("copier-honest")
-        let (primary, records) = try primary(in: dir)
-        let replica = try replica(of: primary, in: dir)
+        let (primary, records) = try CopyFixture.primary(in: dir, seed: 23)
+        let replica = try CopyFixture.replica(of: primary, in: dir)
         #expect(try copy(records[0..<333], size: 37, to: replica, cachedKeys: cachedKeys) == 333)
         #expect(
             try copy(records[333...], size: 101, to: replica, cachedKeys: cachedKeys) == UInt64(records.count - 333))
@@ -124,8 +96,8 @@ struct VerbatimCopierTests {
 
     @Test func aFailureInALaterBatchKeepsTheEarlierOnesAndNothingOfItsOwn() throws {
         let dir = TemporaryDirectory("copier-refused")
-        let (primary, records) = try primary(in: dir)
-        let replica = try replica(of: primary, in: dir)
+        let (primary, records) = try CopyFixture.primary(in: dir, seed: 23)
+        let replica = try CopyFixture.replica(of: primary, in: dir)
         // Batches of 100 from 1; a byte of record 457's payload changed (the fifth batch).
         var served = Array(records[0..<800])
         served[456][served[456].count - 70] ^= 0x01

@@ -10,31 +10,9 @@ import Testing
 /// a record that fails any check stops the batch with its sequence and nothing written.
 @Suite("Verbatim copies of a primary's records")
 struct VerbatimCopyTests {
-    static let events = 1_500
-
-    /// A primary with a generated history, and each of its stored records.
-    private func primary(in dir: TemporaryDirectory) throws -> (Ledger, [[UInt8]]) {
-        let file = try GeneratedHistory.write(events: Self.events, seed: 11, in: dir)
-        let ledger = try Ledger.create(path: dir.file("primary"))
-        _ = try ledger.importFiles([ImportInput(path: file)])
-        var records: [[UInt8]] = []
-        _ = try ledger.forEachStoredRecord(from: 1, limit: .max) { _, stored in records.append(Array(stored)) }
-        return (ledger, records)
-    }
-
-    private func replica(of primary: Ledger, in dir: TemporaryDirectory) throws -> Ledger {
-        try Ledger.createReplica(
-            path: dir.file("replica"), ledgerId: primary.ledgerId, primaryKey: try primary.publicKey())
-    }
-
-    private func frames(_ records: ArraySlice<[UInt8]>) -> [UInt8] {
-        var out: [UInt8] = []
-        for record in records { record.withUnsafeBytes { RecordStream.appendFrame($0, to: &out) } }
-        return out
-    }
 
     private func append(_ records: ArraySlice<[UInt8]>, to ledger: Ledger) throws -> UInt64 {
-        try frames(records).withUnsafeBytes { try ledger.appendVerbatim(frames: $0, count: records.count) }
+        try CopyFixture.frames(records).withUnsafeBytes { try ledger.appendVerbatim(frames: $0, count: records.count) }
     }
 
     /// The error a batch is refused with (nil if it was stored).
@@ -50,17 +28,10 @@ struct VerbatimCopyTests {
         }
     }
 
-    /// `record` with its hash trailer recomputed for `previous`; returns it and its new hash.
-    private func relinked(_ record: [UInt8], previous: Hash) -> ([UInt8], Hash) {
-        let body = Array(record[..<(record.count - 64)])
-        let hash = body.withUnsafeBytes { Hash.link(previous: previous, record: $0) }
-        return (body + previous.bytes + hash.bytes, hash)
-    }
-
     @Test func anHonestCopyIsByteIdenticalAndPassesTheAudit() throws {
         let dir = TemporaryDirectory("verbatim-honest")
-        let (primary, records) = try primary(in: dir)
-        let replica = try replica(of: primary, in: dir)
+        let (primary, records) = try CopyFixture.primary(in: dir, seed: 11)
+        let replica = try CopyFixture.replica(of: primary, in: dir)
         // Three batches of uneven size, as a resumed mirror would store them.
         #expect(try append(records[0..<1], to: replica) == 1)
         #expect(try append(records[1..<700], to: replica) == 699)
@@ -79,8 +50,8 @@ struct VerbatimCopyTests {
 
     @Test func aRecordFailingAnyCheckStopsTheBatchWithItsSequence() throws {
         let dir = TemporaryDirectory("verbatim-refused")
-        let (primary, records) = try primary(in: dir)
-        let replica = try replica(of: primary, in: dir)
+        let (primary, records) = try CopyFixture.primary(in: dir, seed: 11)
+        let replica = try CopyFixture.replica(of: primary, in: dir)
         _ = try append(records[0..<100], to: replica)
 
         // A byte of record 137's payload changed, its stored hash left as it was.
@@ -95,7 +66,8 @@ struct VerbatimCopyTests {
 
         // A record whose hash is whole but whose previous hash is not this copy's head.
         var foreign = Array(records[100..<300])
-        foreign[20] = relinked(foreign[20], previous: Hash.digest(UnsafeRawBufferPointer(start: nil, count: 0))).0
+        foreign[20] =
+            CopyFixture.relinked(foreign[20], previous: Hash.digest(UnsafeRawBufferPointer(start: nil, count: 0))).0
         #expect(refusal(foreign[...], replica)?.sequence == 121)
 
         // Record 250's type renamed and every later hash recomputed, so the chain is whole:
@@ -108,7 +80,7 @@ struct VerbatimCopyTests {
         renamed[149][typeOffset] = UInt8(ascii: "Z")
         var previous = try #require(Hash(bytes: records[248].suffix(32)))  // sequence 249's hash
         for index in 149..<renamed.count {
-            (renamed[index], previous) = relinked(renamed[index], previous: previous)
+            (renamed[index], previous) = CopyFixture.relinked(renamed[index], previous: previous)
         }
         let undecodable = refusal(renamed[...], replica)
         #expect(undecodable?.sequence == 250)
