@@ -160,6 +160,35 @@ struct MirrorTests {
         #expect(folders.count == 1 && folders.first?.hasSuffix("splitView-200") == true, "\(folders)")
     }
 
+    @Test("on a terminal the mirror draws a progress bar up to the whole copy and clears it; off one, nothing")
+    func progressBarOnlyOnATerminal() throws {
+        let dir = TemporaryDirectory("mirror-progress")
+        let ledger = try CLILedger(in: dir, events: 3_000, total: 3_000)
+        _ = try ledger.origin()
+        let server = try LedgerServerProcess(ledger: ledger.path)
+        defer { server.stop() }
+        // util-linux `script` gives the mirror a pseudo-terminal and copies what it writes.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        let command = [ProcessRunner.product("ledger"), "mirror", "--from", server.url, "--to", dir.file("tty-mirror")]
+        process.arguments = ["-qec", command.joined(separator: " "), "/dev/null"]
+        process.environment = ProcessInfo.processInfo.environment.merging(["LEDGER_TOKEN": server.token]) { $1 }
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(text)")
+        #expect(text.contains("mirror ") && text.contains("100% 3000/3000"), "\(text.debugDescription)")
+        // The bar is cleared before the round's line, so the line stands alone.
+        #expect(text.contains("\u{1B}[2Kmirrored \(server.url) to size 3000"), "\(text.debugDescription)")
+
+        let plain = try server.mirror(to: dir.file("plain-mirror"), ["--batch-size", "500"])
+        #expect(plain.status == 0, "\(plain.stderr)")
+        #expect(!plain.stderr.contains("%") && !plain.stderr.contains("\r"), "\(plain.stderr.debugDescription)")
+    }
+
     @Test("a mirror SIGKILLed 10 times mid-sync resumes to an identical copy")
     func killedMirrorResumes() throws {
         let dir = TemporaryDirectory("mirror-kill")

@@ -92,6 +92,7 @@ extension Mirror {
         guard head < size else { return 0 }
         let source = remote.baseURL + "/v1/feed"
         let progress = self.progress
+        let total = size - head
         let copied: UInt64
         do {
             // Batches are checked, folded and stored on the copier's threads while the next
@@ -102,7 +103,7 @@ extension Mirror {
                     from: head + 1, to: size, batchSize: options.batchSize, growingTo: options.largestBatch
                 ) { frames, _ in
                     try copier.submit(frames: frames)
-                    progress?(copier.stored)
+                    progress?(copier.stored, total)
                 }
             } catch {
                 // No write of this run may outlast it: the next run starts from the stored head.
@@ -110,7 +111,7 @@ extension Mirror {
                 throw error
             }
             let stored = try copier.finish()
-            progress?(stored)
+            progress?(stored, total)
             guard stored == copied else {
                 throw LedgerError(.io, "\(copied) records received, \(stored) stored")
             }

@@ -42,8 +42,9 @@ public final class Mirror: @unchecked Sendable {  // used from one task at a tim
     private var primaryKey: LedgerPublicKey?
     var primaryKeyValue: LedgerPublicKey? { primaryKey }
     func setLedger(_ opened: Ledger) { ledger = opened }
-    /// Called with the number of records copied so far in this run.
-    public var progress: (@Sendable (UInt64) -> Void)?
+    /// Called as batches are stored with the records stored so far in this round and the
+    /// number the round copies (up to the primary's checkpoint), for a progress bar.
+    public var progress: (@Sendable (_ stored: UInt64, _ total: UInt64) -> Void)?
 
     public init(remote: RemoteLedger, options: Options) {
         self.remote = remote

@@ -61,13 +61,20 @@ struct MirrorCommand: ParsableCommand {
         let outcome: MirrorError? = try waitFor {
             var lastSize: UInt64?
             while true {
+                // A bar per round, drawn only on a terminal (a first copy of 10^7 records takes
+                // minutes); cleared before the round's line.
+                let bar = SharedProgressBar(label: "mirror")
+                mirror.progress = { stored, total in bar.update(stored, total: total) }
+                defer { bar.finish() }
                 do {
                     let round = try await mirror.syncOnce()
+                    bar.finish()
                     if round.size != lastSize || round.copied > 0 {
                         sayNow("mirrored \(from) to size \(round.size) (\(round.copied) records copied)")
                         lastSize = round.size
                     }
                 } catch let error as MirrorError {
+                    bar.finish()
                     if error.isFinding || !follow || error.code == .notAMirror { return error }
                     Terminal.printError("\(error); retrying in \(interval) s")
                 }
