@@ -66,9 +66,6 @@ struct ReplicationBenchmark {
         // The jobs before (an import of the whole ledger) leave a gigabyte of dirty pages that the
         // kernel writes back for seconds; the mirror's synced commits would queue behind them.
         sync()
-        // The jobs before (an import of the whole ledger) leave a gigabyte of dirty pages that the
-        // kernel writes back for seconds; the mirror's synced commits would queue behind them.
-        sync()
         let start = Date()
         try run(["mirror", "--from", url, "--to", target], environment: ["LEDGER_TOKEN": token])
         return (events, Double(events) / Date().timeIntervalSince(start))

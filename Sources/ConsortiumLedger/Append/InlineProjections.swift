@@ -57,8 +57,9 @@ struct InlineProjections {
 
     /// What `flush()` would write (checkpoints included), per database and in key order, without
     /// writing, for another transaction to store; the caches take them as the current state: the
-    /// next batch reads them there even if its snapshot lacks them. A cache above `bound` keys then forgets all
-    /// but those writes (memory; every other key reads the same in any later snapshot).
+    /// next batch reads them there even if its snapshot lacks them. A cache above `bound` keys
+    /// then forgets all but those writes (memory; every other key reads the same in any later
+    /// snapshot).
     mutating func takePendingWrites(bound: Int) throws -> [(Database, [(key: [UInt8], value: [UInt8])])] {
         [
             try council.takePendingWrites(bound: bound), try committee.takePendingWrites(bound: bound),

@@ -15,13 +15,11 @@ import Projections
 /// Its own writes stay in memory until the writer copies them into the transaction that stores
 /// the batch. It trusts the records no more than the writer does: a record that does not parse
 /// ends the fold (the check names it); a payload that does not decode is an `UnverifiedRecord`.
-public struct ReplicaFold {
+struct ReplicaFold {
     typealias Writes = [(Database, [(key: [UInt8], value: [UInt8])])]
-    /// Keys a read model's cache may hold before it forgets all but the last batch's writes:
-    /// about the read models of a 10^6-event ledger, a few hundred MB.
-    public static let defaultCacheBound = 1 << 20
     /// The read models this fold keeps (a copier runs two folds, each with its share).
     let models: Set<TierModel>
+    /// Keys a read model's cache may hold before it forgets all but the last batch's writes.
     let cacheBound: Int
     private var projections: InlineProjections?
 

@@ -18,6 +18,9 @@ import LMDB
 /// One caller submits batches in order, then calls `finish()`. `@unchecked Sendable`: `check`,
 /// each fold and `waiting` are touched only by blocks on their own serial queue.
 public final class VerbatimCopier: @unchecked Sendable {
+    /// Keys of each read model the folds keep between batches before they forget all but the
+    /// last batch's writes: more than the read models of a 10^6-event ledger hold, a few hundred MB.
+    public static let defaultCachedKeys = 1 << 20
     private let ledger: Ledger
     private let checkQueue = DispatchQueue(label: "mirror.check")
     private let councilFoldQueue = DispatchQueue(label: "mirror.fold.council")
@@ -36,8 +39,8 @@ public final class VerbatimCopier: @unchecked Sendable {
     private var waiting: VerbatimBatch?
 
     /// Starts after the ledger's last stored record. The folds keep up to `cachedKeys` keys of
-    /// each read model in memory between batches (``ReplicaFold``).
-    public init(ledger: Ledger, cachedKeys: Int = ReplicaFold.defaultCacheBound) throws {
+    /// each read model in memory between batches (`ReplicaFold`).
+    public init(ledger: Ledger, cachedKeys: Int = VerbatimCopier.defaultCachedKeys) throws {
         self.ledger = ledger
         councilFold = ReplicaFold(models: [.council], cacheBound: cachedKeys)
         othersFold = ReplicaFold(models: [.committee, .project, .claims], cacheBound: cachedKeys)
@@ -142,10 +145,9 @@ public final class VerbatimCopier: @unchecked Sendable {
                 }
             }
         }
-        // In key order here, beside the writer, which then only puts (its sort of sorted input
-        // is one pass).
+        // In key order here, beside the writer, which then only puts them.
         indexes.sort()
-        nodes.nodes.sort { $0.level == $1.level ? $0.index < $1.index : $0.level < $1.level }
+        LMDBMerkleNodeStore.sortInKeyOrder(&nodes.nodes)
         return (nodes.nodes, accumulator, indexes)
     }
 
@@ -206,7 +208,7 @@ public final class VerbatimCopier: @unchecked Sendable {
                 throw LedgerError(.io, "\(batch.count) records checked, \(stored) stored")
             }
             var nodes = LMDBMerkleNodeStore(transaction: writer.transaction, database: ledger.facade.merkleNodes)
-            try nodes.put(contentsOf: ready.tree.nodes)
+            try nodes.put(inKeyOrder: ready.tree.nodes)
             try MerkleState.save(ready.tree.accumulator, writer.transaction, ledger.facade)
             for (database, entries) in ready.writes {
                 try writer.transaction.withCursor(database) { cursor in

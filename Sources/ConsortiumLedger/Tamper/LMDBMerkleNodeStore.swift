@@ -18,14 +18,26 @@ struct LMDBMerkleNodeStore: MerkleNodeStore {
     /// Writes a batch's nodes in key order (level, then index) through one cursor, which LMDB
     /// inserts cheaply: each put after the first starts from the cursor's page, not the root.
     mutating func put(contentsOf nodes: [MerkleNode]) throws {
-        let ordered = nodes.sorted { $0.level == $1.level ? $0.index < $1.index : $0.level < $1.level }
+        var ordered = nodes
+        Self.sortInKeyOrder(&ordered)
+        try put(inKeyOrder: ordered)
+    }
+
+    /// `put(contentsOf:)` for nodes already in key order (`sortInKeyOrder`), sorted by a thread
+    /// beside the writer (a mirror's check).
+    mutating func put(inKeyOrder nodes: [MerkleNode]) throws {
         try transaction.withCursor(database) { cursor in
-            for node in ordered {
+            for node in nodes {
                 try node.hash.withUnsafeBytes { hash in
                     try cursor.put(NodeKey(level: node.level, index: node.index), hash)
                 }
             }
         }
+    }
+
+    /// Puts `nodes` in the database's key order: level, then index.
+    static func sortInKeyOrder(_ nodes: inout [MerkleNode]) {
+        nodes.sort { $0.level == $1.level ? $0.index < $1.index : $0.level < $1.level }
     }
 }
 

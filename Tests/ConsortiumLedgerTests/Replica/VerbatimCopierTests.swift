@@ -15,7 +15,7 @@ struct VerbatimCopierTests {
     /// Hands `records` to one copier in batches of `size` and finishes it.
     private func copy(
         _ records: ArraySlice<[UInt8]>, size: Int, to ledger: Ledger,
-        cachedKeys: Int = ReplicaFold.defaultCacheBound
+        cachedKeys: Int = VerbatimCopier.defaultCachedKeys
     ) throws -> UInt64 {
         let copier = try VerbatimCopier(ledger: ledger, cachedKeys: cachedKeys)
         var start = records.startIndex
@@ -74,7 +74,7 @@ struct VerbatimCopierTests {
     /// The folds keep each read model's keys between batches; with a bound of 40 keys they
     /// forget all but the batch before at almost every batch (whose writes the snapshot the
     /// next batch is folded on may not hold yet), so both paths are taken.
-    @Test(arguments: [ReplicaFold.defaultCacheBound, 40])
+    @Test(arguments: [VerbatimCopier.defaultCachedKeys, 40])
     func manySmallBatchesMakeTheSameCopyAndReadModelsAsTheReplay(cachedKeys: Int) throws {
         let dir = TemporaryDirectory("copier-honest")
         let (primary, records) = try CopyFixture.primary(in: dir, seed: 23)
