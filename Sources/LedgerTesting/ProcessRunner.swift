@@ -30,8 +30,18 @@ public enum ProcessRunner {
         _ name: String, _ arguments: [String], environment: [String: String] = [:], stdin: Data? = nil,
         currentDirectory: String? = nil
     ) throws -> (Process, Pipe, Pipe) {
+        try start(
+            executable: product(name), arguments, environment: environment, stdin: stdin,
+            currentDirectory: currentDirectory)
+    }
+
+    /// `start` for any executable, given by its path (a system tool a test runs a product under).
+    public static func start(
+        executable: String, _ arguments: [String], environment: [String: String] = [:], stdin: Data? = nil,
+        currentDirectory: String? = nil
+    ) throws -> (Process, Pipe, Pipe) {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: product(name))
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "LEDGER_PATH")
@@ -60,8 +70,19 @@ public enum ProcessRunner {
         _ name: String, _ arguments: [String], environment: [String: String] = [:], stdin: Data? = nil,
         currentDirectory: String? = nil
     ) throws -> ProcessResult {
+        try run(
+            executable: product(name), arguments, environment: environment, stdin: stdin,
+            currentDirectory: currentDirectory)
+    }
+
+    /// `run` for any executable, given by its path.
+    public static func run(
+        executable: String, _ arguments: [String], environment: [String: String] = [:], stdin: Data? = nil,
+        currentDirectory: String? = nil
+    ) throws -> ProcessResult {
         let (process, out, err) = try start(
-            name, arguments, environment: environment, stdin: stdin, currentDirectory: currentDirectory)
+            executable: executable, arguments, environment: environment, stdin: stdin,
+            currentDirectory: currentDirectory)
         // Drain stderr on another thread while reading stdout, so a full pipe cannot block the child.
         let stderrBox = Locked(Data())
         let group = DispatchGroup()

@@ -168,18 +168,12 @@ struct MirrorTests {
         let server = try LedgerServerProcess(ledger: ledger.path)
         defer { server.stop() }
         // util-linux `script` gives the mirror a pseudo-terminal and copies what it writes.
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
         let command = [ProcessRunner.product("ledger"), "mirror", "--from", server.url, "--to", dir.file("tty-mirror")]
-        process.arguments = ["-qec", command.joined(separator: " "), "/dev/null"]
-        process.environment = ProcessInfo.processInfo.environment.merging(["LEDGER_TOKEN": server.token]) { $1 }
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(text)")
+        let run = try ProcessRunner.run(
+            executable: "/usr/bin/script", ["-qec", command.joined(separator: " "), "/dev/null"],
+            environment: ["LEDGER_TOKEN": server.token])
+        let text = run.stdout
+        #expect(run.status == 0, "\(text)")
         #expect(text.contains("mirror ") && text.contains("100% 3000/3000"), "\(text.debugDescription)")
         // The bar is cleared before the round's line, so the line stands alone.
         #expect(text.contains("\u{1B}[2Kmirrored \(server.url) to size 3000"), "\(text.debugDescription)")
