@@ -75,7 +75,9 @@ extension DashboardScript {
               e.preventDefault();
               fetch('/v1/session', { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ token: token.value }) })
                 .then(function (r) {
-                  if (r.ok) { start(); return; }
+                  // Read the answer's body to its end: a response left half-read stays open, and
+                  // the browser aborts it when the member moves to another page.
+                  if (r.ok) return r.text().then(start);
                   return r.json().catch(function () { return {}; }).then(function (p) { error.textContent = t('loginFailed', { detail: p.detail || r.status }); });
                 });
             } }, [
