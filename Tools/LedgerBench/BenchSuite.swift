@@ -7,10 +7,13 @@ struct BenchSuite {
     let events: Int
     let single: Int
     let jobs: Set<String>
+    /// Whether to open the ledger an earlier run imported instead of importing again.
+    let reuse: Bool
     var report = Report(machine: machineDescription())
 
-    init(scratch: String, events: Int, single: Int, jobs: Set<String>) {
+    init(scratch: String, events: Int, single: Int, jobs: Set<String>, reuse: Bool = false) {
         self.scratch = scratch
+        self.reuse = reuse
         self.events = events
         self.single = single
         self.jobs = jobs
@@ -41,13 +44,21 @@ struct BenchSuite {
                 ratio: 0.2)
         }
 
-        step("generating \(events) consortium events")
-        let history = try bench.generate(events: events)
-        step("bulk import of the generated history")
-        memory.startPhase()
-        let (ledger, importRate) = try bench.importHistory(history, events: events)
-        report.phasePeaks["import"] = memory.phasePeak()
-        if jobs.contains("import") {
+        let ledger: Ledger
+        let importRate: Double?
+        if reuse {
+            step("reusing the ledger of an earlier run")
+            (ledger, importRate) = (try bench.importedLedger(events: events), nil)
+        } else {
+            step("generating \(events) consortium events")
+            let history = try bench.generate(events: events)
+            step("bulk import of the generated history")
+            memory.startPhase()
+            let imported = try bench.importHistory(history, events: events)
+            (ledger, importRate) = (imported.0, imported.1)
+            report.phasePeaks["import"] = memory.phasePeak()
+        }
+        if jobs.contains("import"), let importRate {
             add(
                 "bulk import (validate+rules+hash+Merkle+projections+sync)", events, importRate,
                 "raw LMDB C, 10k/commit", raw10k.appendRate, ratio: 0.2, rate: 400_000)

@@ -27,6 +27,20 @@ struct LedgerBenchmarks {
         return (ledger, Double(events) / seconds)
     }
 
+    /// The ledger `importHistory` left in the scratch directory, checked to hold `events`.
+    func importedLedger(events: Int) throws -> Ledger {
+        let path = scratch + "/ledger-\(events)"
+        guard FileManager.default.fileExists(atPath: path + "/data.mdb") else {
+            throw BenchError("--reuse: no ledger at \(path); run once without --reuse to import it")
+        }
+        let ledger = try Ledger(path: path)
+        let length = try ledger.head().sequence
+        guard length == UInt64(events) else {
+            throw BenchError("--reuse: \(path) holds \(length) events, not \(events)")
+        }
+        return ledger
+    }
+
     /// Replay of the whole log into all the read models (binary payloads, in memory): the rate
     /// and how many entries the models hold (the entities memory should grow with).
     func replayRate(_ ledger: Ledger, events: Int) throws -> (rate: Double, entries: Int) {

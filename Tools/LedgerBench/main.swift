@@ -3,7 +3,7 @@ import Foundation
 /// `ledger-bench`: measures every job of the ledger beside anchors run in the same session and
 /// prints a table (work, our rate, anchor rate, ratio, target, met) and a JSON file.
 let usage = """
-    usage: ledger-bench [--events N] [--single N] [--jobs LIST] [--scale N,N,…] [--scratch DIR] [--json FILE]
+    usage: ledger-bench [--events N] [--single N] [--jobs LIST] [--scale N,N,…] [--scratch DIR] [--json FILE] [--reuse]
       --events N    generated events for import, replay, audit, queries and batched appends (default 1000000)
       --single N    events for the one-commit-per-event runs (default 3000)
       --jobs LIST   comma-separated subset of: append,cli,concurrent,http,import,replay,audit,query,asof,export,python,sink,
@@ -12,6 +12,8 @@ let usage = """
       --scale LIST  run import/replay/audit at each size in a child process and print rates and peak memory
       --scratch DIR where temporary ledgers go (default ./bench-out)
       --json FILE   where to write the results (default <scratch>/results.json)
+      --reuse       replay, audit and query the ledger an earlier run imported into <scratch> (no import row):
+                    for measuring a change to the fold without importing again
     Smoke run: ledger-bench --events 1000 --single 50
     """
 
@@ -24,6 +26,7 @@ var jobs: Set<String> = [
 var scale: [Int] = []
 var scratch = FileManager.default.currentDirectoryPath + "/bench-out"
 var jsonPath: String?
+var reuse = false
 var args = CommandLine.arguments.dropFirst()
 @MainActor func intArgument(_ flag: String) -> Int {
     guard let text = args.popFirst(),
@@ -43,6 +46,7 @@ while let flag = args.popFirst() {
     case "--scale": scale = (args.popFirst() ?? "").split(separator: ",").compactMap { Double($0).map { Int($0) } }
     case "--scratch": scratch = args.popFirst() ?? scratch
     case "--json": jsonPath = args.popFirst()
+    case "--reuse": reuse = true
     case "-h", "--help":
         print(usage)
         exit(0)
@@ -58,7 +62,7 @@ do {
         try ScaleRun(scratch: scratch).run(sizes: scale)
         exit(0)
     }
-    var suite = BenchSuite(scratch: scratch, events: events, single: single, jobs: jobs)
+    var suite = BenchSuite(scratch: scratch, events: events, single: single, jobs: jobs, reuse: reuse)
     try suite.run()
     suite.report.printTable()
     let out = jsonPath ?? scratch + "/results.json"
