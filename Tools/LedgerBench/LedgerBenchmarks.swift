@@ -45,7 +45,7 @@ struct LedgerBenchmarks {
     /// and how many entries the models hold (the entities memory should grow with).
     func replayRate(_ ledger: Ledger, events: Int) throws -> (rate: Double, entries: Int) {
         let start = now()
-        let replayer = try ledger.replay()
+        let replayer = try timed("replay") { try ledger.replay() }
         let seconds = now() - start
         guard replayer.appliedCount == events else {
             throw BenchError("replay folded \(replayer.appliedCount) of \(events)")
@@ -57,7 +57,9 @@ struct LedgerBenchmarks {
     /// Audit rate, with or without member-signature verification.
     func auditRate(_ ledger: Ledger, events: Int, signatures: Bool) throws -> Double {
         let start = now()
-        let report = try ledger.audit(options: AuditOptions(checkSignatures: signatures))
+        let report = try timed(signatures ? "audit, signatures on" : "audit") {
+            try ledger.audit(options: AuditOptions(checkSignatures: signatures))
+        }
         let seconds = now() - start
         guard report.passed else { throw BenchError("audit failed: \(report.text)") }
         return Double(events) / seconds

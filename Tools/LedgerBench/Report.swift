@@ -124,6 +124,24 @@ func now() -> Double {
     return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
 }
 
+/// CPU seconds this process has used, user and system, all threads: on a shared machine a
+/// change to a job shows in its CPU time more steadily than in its wall time.
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+}
+
+/// Runs `body` and prints to stderr how long it took and how much CPU it used.
+func timed<T>(_ label: String, _ body: () throws -> T) rethrows -> T {
+    let (wall, cpu) = (now(), cpuSeconds())
+    let result = try body()
+    let line = String(format: "  %@: %.2f s, %.2f CPU-s\n", label, now() - wall, cpuSeconds() - cpu)
+    FileHandle.standardError.write(Data(line.utf8))
+    return result
+}
+
 func machineDescription() -> String {
     let cpu =
         (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?

@@ -74,19 +74,22 @@ public struct ClaimsProjector: Projector {
     private func updatePerson(
         _ personId: String, in store: inout some ProjectionStore, _ change: (inout PersonEvidence) -> Void
     ) throws {
-        let key = KeyBytes.make(ClaimsLayout.person, personId)
-        var evidence = try store.get(key).map(PersonEvidence.init) ?? PersonEvidence()
-        change(&evidence)
-        try store.put(key, evidence.encoded)
+        // One probe of the store, not a get and a put (in memory the value changes in place).
+        try store.update(KeyBytes.make(ClaimsLayout.person, personId)) { value in
+            var evidence = try value.map(PersonEvidence.init) ?? PersonEvidence()
+            change(&evidence)
+            value = evidence.encoded
+        }
     }
 
     private func updateClaim(
         _ claimId: String, in store: inout some ProjectionStore, _ change: (inout ClaimRecord) -> Void
     ) throws {
-        let key = KeyBytes.make(ClaimsLayout.claim, claimId)
-        guard let bytes = try store.get(key) else { return }
-        var claim = try ClaimRecord(bytes)
-        change(&claim)
-        try store.put(key, claim.encoded)
+        try store.update(KeyBytes.make(ClaimsLayout.claim, claimId)) { value in
+            guard let bytes = value else { return }
+            var claim = try ClaimRecord(bytes)
+            change(&claim)
+            value = claim.encoded
+        }
     }
 }

@@ -159,10 +159,11 @@ public struct CommitteeProjector: Projector {
         _ agreementId: String, in store: inout some ProjectionStore, _ change: (inout AgreementTerm) -> Void
     ) throws {
         guard let pair = try store.get(KeyBytes.make(CommitteeLayout.agreement, agreementId)) else { return }
-        let key = CommitteeLayout.termKey(pair: pair, agreementId: agreementId)
-        guard let bytes = try store.get(key) else { return }
-        var term = try AgreementTerm(bytes)
-        change(&term)
-        try store.put(key, term.encoded)
+        try store.update(CommitteeLayout.termKey(pair: pair, agreementId: agreementId)) { value in
+            guard let bytes = value else { return }
+            var term = try AgreementTerm(bytes)
+            change(&term)
+            value = term.encoded
+        }
     }
 }

@@ -39,6 +39,19 @@ final class FoldWorker<State: Sendable>: @unchecked Sendable {
         }
     }
 
+    /// Queues `last` to run on the worker after every chunk queued so far, without waiting
+    /// (skipped after a failure): several workers then finish side by side before `finish()`.
+    func submitLast(_ last: @escaping @Sendable (inout State) throws -> Void) {
+        queue.async {
+            guard self.failure == nil else { return }
+            do {
+                try last(&self.state)
+            } catch {
+                self.failure = error
+            }
+        }
+    }
+
     /// Runs `last` on the worker after every queued chunk, waits for it and returns the state,
     /// or the first error any chunk (or `last`) threw.
     func finish(_ last: @escaping @Sendable (inout State) throws -> Void = { _ in }) throws -> State {

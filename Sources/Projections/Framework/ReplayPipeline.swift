@@ -122,8 +122,9 @@ public struct ReplayPipeline {
         handOver()
         let last = lastSequence
         // In place (`base` is written through, never copied out first: a copy would duplicate
-        // the whole dictionary on the first write).
-        let pair = try others.finish { pair in
+        // the whole dictionary on the first write), and on both workers at once: sorting the
+        // indexes is most of this.
+        others.submitLast { pair in
             try ProjectionCheckpoint(sequence: last, version: CommitteeProjector.version).write(
                 to: &pair.committee.base)
             try ProjectionCheckpoint(sequence: last, version: ProjectProjector.version).write(to: &pair.project.base)
@@ -132,10 +133,12 @@ public struct ReplayPipeline {
             pair.project.base.sortIndex()
             pair.claims.base.sortIndex()
         }
-        let side = try council.finish { side in
+        council.submitLast { side in
             try ProjectionCheckpoint(sequence: last, version: CouncilProjector.version).write(to: &side.council.base)
             side.council.base.sortIndex()
         }
+        let pair = try others.finish()
+        let side = try council.finish()
         deltaDigests = [
             CouncilProjector.name: side.cuts.digests[0], CommitteeProjector.name: pair.cuts.digests[0],
             ProjectProjector.name: pair.cuts.digests[1], ClaimsProjector.name: pair.cuts.digests[2],

@@ -37,15 +37,25 @@ extension ProjectionStore {
         at key: [UInt8], slots: Int, _ body: (CounterSlots) throws -> Void
     ) throws {
         try update(key) { value in
-            let original = value
+            let originalCount = value?.count
             var bytes = value ?? []
             value = nil  // so `bytes` is the only reference and changes in place
             if bytes.count < slots * 8 { bytes.append(contentsOf: repeatElement(0, count: slots * 8 - bytes.count)) }
-            do {
-                try bytes.withUnsafeMutableBytes { try body(CounterSlots(raw: $0)) }
-            } catch {
-                value = original  // a refused event (a figure would overflow) changes nothing
-                throw error
+            // A refused event (a figure would overflow) changes nothing, so the record's bytes
+            // are kept aside first: on the stack, since keeping the array itself would make
+            // `bytes` shared and every update a heap copy of the record.
+            try withUnsafeTemporaryAllocation(byteCount: bytes.count, alignment: 8) { saved in
+                bytes.withUnsafeBytes { saved.copyMemory(from: $0) }
+                do {
+                    try bytes.withUnsafeMutableBytes { try body(CounterSlots(raw: $0)) }
+                } catch {
+                    if let originalCount {
+                        bytes.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(saved)) }
+                        bytes.removeLast(bytes.count - originalCount)
+                        value = bytes
+                    }
+                    throw error
+                }
             }
             value = bytes
         }

@@ -78,7 +78,7 @@ public struct InMemoryProjectionStore: ProjectionStore, Sendable {
 
     /// Sorts all keys once so that later prefix walks are a binary search plus a scan.
     public mutating func sortIndex() {
-        if sortedKeys == nil { sortedKeys = entries.keys.sorted() }
+        if sortedKeys == nil { sortedKeys = StoreKey.ascending(entries.keys) }
     }
 
     static func lowerBound(of prefix: [UInt8], in keys: [StoreKey]) -> Int {

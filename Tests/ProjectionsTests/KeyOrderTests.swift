@@ -1,0 +1,42 @@
+import Domain
+import Testing
+
+/// `ByteKey.ascending` sorts by words and compares in full only keys that tie on their first
+/// 32 bytes and go on past them: its order must be the byte order of `ByteKey.compare` (LMDB's)
+/// for every mix of short and long keys.
+@Suite("Key order of the word sort")
+struct KeyOrderTests {
+    /// Keys built to tie: a few shared heads, lengths around the inline limit (32), zero bytes
+    /// in the tail (which the zero padding of short keys must not confuse), and long keys.
+    static func keys(seed: UInt64, count: Int) -> [[UInt8]] {
+        var state = seed
+        func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state >> 33
+        }
+        let heads: [[UInt8]] = [[], [0x03], Array("m/member-0001".utf8), Array(repeating: 0x61, count: 32)]
+        var keys = Set<[UInt8]>()
+        while keys.count < count {
+            var key = heads[Int(next() % UInt64(heads.count))]
+            let tail = Int(next() % 40)
+            for _ in 0..<tail { key.append(next() % 4 == 0 ? 0 : UInt8(truncatingIfNeeded: next() % 3 + 0x61)) }
+            keys.insert(key)
+        }
+        return Array(keys)
+    }
+
+    @Test("equals the byte order", arguments: [1, 2, 3, 4, 5] as [UInt64])
+    func equalsByteOrder(seed: UInt64) {
+        let raw = Self.keys(seed: seed, count: 3000)
+        let sorted = ByteKey.ascending(raw.map(ByteKey.init)).map(\.bytes)
+        let expected = raw.sorted { ByteKey.compare($0, $1) < 0 }
+        #expect(sorted == expected)
+        #expect(sorted.contains { $0.count > 32 } && sorted.contains { $0.count <= 32 })
+    }
+
+    @Test("of no keys and of one")
+    func edges() {
+        #expect(ByteKey.ascending([ByteKey]()).isEmpty)
+        #expect(ByteKey.ascending([ByteKey([1, 2])]).map(\.bytes) == [[1, 2]])
+    }
+}
