@@ -9,11 +9,15 @@ struct BenchSuite {
     let jobs: Set<String>
     /// Whether to open the ledger an earlier run imported instead of importing again.
     let reuse: Bool
+    /// How many times replay and audit run; their rows give the median (a shared machine's
+    /// noise moves single runs by 10–20 %).
+    let repeats: Int
     var report = Report(machine: machineDescription())
 
-    init(scratch: String, events: Int, single: Int, jobs: Set<String>, reuse: Bool = false) {
+    init(scratch: String, events: Int, single: Int, jobs: Set<String>, reuse: Bool = false, repeats: Int = 1) {
         self.scratch = scratch
         self.reuse = reuse
+        self.repeats = max(repeats, 1)
         self.events = events
         self.single = single
         self.jobs = jobs
@@ -71,12 +75,17 @@ struct BenchSuite {
         if jobs.contains("replay") {
             step("replay into all three read models")
             memory.startPhase()
-            let (replay, entries) = try bench.replayRate(ledger, events: events)
+            var rates: [Double] = []
+            for _ in 0..<repeats {
+                let (rate, entries) = try bench.replayRate(ledger, events: events)
+                rates.append(rate)
+                report.readModelEntries = entries
+            }
             report.phasePeaks["replay"] = memory.phasePeak()
-            report.readModelEntries = entries
+            let replay = median(rates)
             add(
                 "replay from zero into 3 read models", events, replay, "raw LMDB C cursor scan", raw10k.scanRate,
-                rate: 2_000_000)
+                rate: 2_000_000, note: spread(rates))
             if let py = python?.run(events: min(events, 100_000), mode: "batch") {
                 add(
                     "replay vs Python eventsourcing (replay+fold)", events, replay, "py eventsourcing+SQLite",
@@ -86,9 +95,12 @@ struct BenchSuite {
         if jobs.contains("audit") {
             step("audit with and without member signatures")
             memory.startPhase()
-            let audit = try bench.auditRate(ledger, events: events, signatures: false)
+            var rates: [Double] = []
+            for _ in 0..<repeats { rates.append(try bench.auditRate(ledger, events: events, signatures: false)) }
             report.phasePeaks["audit"] = memory.phasePeak()
-            add("audit (signatures off)", events, audit, "raw LMDB C cursor scan", raw10k.scanRate, rate: 1_000_000)
+            add(
+                "audit (signatures off)", events, median(rates), "raw LMDB C cursor scan", raw10k.scanRate,
+                rate: 1_000_000, note: spread(rates))
             let signed = try bench.auditRate(ledger, events: events, signatures: true)
             add("audit (signatures on)", events, signed, "raw LMDB C cursor scan", raw10k.scanRate)
         }
@@ -283,6 +295,20 @@ struct BenchSuite {
         }
         report.peakMemoryMiB = peakResidentMiB()
         report.peakAnonymousMiB = memory.stop()
+    }
+
+    /// The middle rate of several runs (the mean of the middle two for an even count).
+    private func median(_ rates: [Double]) -> Double {
+        let sorted = rates.sorted()
+        guard !sorted.isEmpty else { return 0 }
+        let middle = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    }
+
+    /// Every run's rate, for a row that reports the median of several (none for one run).
+    private func spread(_ rates: [Double]) -> String {
+        guard rates.count > 1 else { return "" }
+        return "median of \(rates.count) runs: " + rates.map(formatRate).joined(separator: ", ")
     }
 
     private mutating func add(

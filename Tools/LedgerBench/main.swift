@@ -3,7 +3,7 @@ import Foundation
 /// `ledger-bench`: measures every job of the ledger beside anchors run in the same session and
 /// prints a table (work, our rate, anchor rate, ratio, target, met) and a JSON file.
 let usage = """
-    usage: ledger-bench [--events N] [--single N] [--jobs LIST] [--scale N,N,…] [--scratch DIR] [--json FILE] [--reuse]
+    usage: ledger-bench [--events N] [--single N] [--jobs LIST] [--scale N,N,…] [--scratch DIR] [--json FILE] [--reuse] [--repeat N]
       --events N    generated events for import, replay, audit, queries and batched appends (default 1000000)
       --single N    events for the one-commit-per-event runs (default 3000)
       --jobs LIST   comma-separated subset of: append,cli,concurrent,http,import,replay,audit,query,asof,export,python,sink,
@@ -14,6 +14,7 @@ let usage = """
       --json FILE   where to write the results (default <scratch>/results.json)
       --reuse       replay, audit and query the ledger an earlier run imported into <scratch> (no import row):
                     for measuring a change to the fold without importing again
+      --repeat N    run replay and audit N times each and report the median (default 1)
     Smoke run: ledger-bench --events 1000 --single 50
     """
 
@@ -27,6 +28,7 @@ var scale: [Int] = []
 var scratch = FileManager.default.currentDirectoryPath + "/bench-out"
 var jsonPath: String?
 var reuse = false
+var repeats = 1
 var args = CommandLine.arguments.dropFirst()
 @MainActor func intArgument(_ flag: String) -> Int {
     guard let text = args.popFirst(),
@@ -47,6 +49,7 @@ while let flag = args.popFirst() {
     case "--scratch": scratch = args.popFirst() ?? scratch
     case "--json": jsonPath = args.popFirst()
     case "--reuse": reuse = true
+    case "--repeat": repeats = intArgument(flag)
     case "-h", "--help":
         print(usage)
         exit(0)
@@ -62,7 +65,7 @@ do {
         try ScaleRun(scratch: scratch).run(sizes: scale)
         exit(0)
     }
-    var suite = BenchSuite(scratch: scratch, events: events, single: single, jobs: jobs, reuse: reuse)
+    var suite = BenchSuite(scratch: scratch, events: events, single: single, jobs: jobs, reuse: reuse, repeats: repeats)
     try suite.run()
     suite.report.printTable()
     let out = jsonPath ?? scratch + "/results.json"
