@@ -100,8 +100,7 @@ public struct WriteBackCache<Base: ProjectionStore>: ProjectionStore {
     private func dirtyKeys() -> [StoreKey] {
         var keys: [StoreKey] = []
         for (key, entry) in cached where entry.dirty { keys.append(key) }
-        keys.sort()
-        return keys
+        return StoreKey.ascending(keys)
     }
 
     /// Reads of keys not seen yet go to `base` from now on; what the cache holds stays. For an
