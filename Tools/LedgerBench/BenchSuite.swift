@@ -9,8 +9,8 @@ struct BenchSuite {
     let jobs: Set<String>
     /// Whether to open the ledger an earlier run imported instead of importing again.
     let reuse: Bool
-    /// How many times replay and audit run; their rows give the median (a shared machine's
-    /// noise moves single runs by 10–20 %).
+    /// How many times replay, audit and the mirror copy run; their rows give the median (a
+    /// shared machine's noise moves single runs by 10–20 %, a first copy after the import more).
     let repeats: Int
     var report = Report(machine: machineDescription())
 
@@ -274,10 +274,15 @@ struct BenchSuite {
         if jobs.contains("replication") {
             step("replication: ledger mirror of the whole ledger through ledger serve --http; 3 witnesses cosigning")
             let replication = ReplicationBenchmark(bench: bench)
-            let (copied, rate) = try replication.mirrorCatchUp(ledgerPath: ledger.path)
+            var copied = 0
+            var rates: [Double] = []
+            for _ in 0..<repeats {
+                let copy = try replication.mirrorCatchUp(ledgerPath: ledger.path)
+                (copied, rates) = (copy.events, rates + [copy.rate])
+            }
             add(
-                "mirror catch-up (record stream → verify, chain, Merkle root, read models, checkpoint)", copied, rate,
-                "raw LMDB C cursor scan", raw10k.scanRate, rate: 200_000)
+                "mirror catch-up (record stream → verify, chain, Merkle root, read models, checkpoint)", copied,
+                median(rates), "raw LMDB C cursor scan", raw10k.scanRate, rate: 200_000, note: spread(rates))
             let cosign = try replication.witnessCosign(rounds: 50)
             report.latencies.append(
                 Latency(

@@ -14,7 +14,7 @@ let usage = """
       --json FILE   where to write the results (default <scratch>/results.json)
       --reuse       replay, audit and query the ledger an earlier run imported into <scratch> (no import row):
                     for measuring a change to the fold without importing again
-      --repeat N    run replay and audit N times each and report the median (default 1)
+      --repeat N    run replay, audit and the mirror copy N times each and report the median (default 1)
     Smoke run: ledger-bench --events 1000 --single 50
     """
 
