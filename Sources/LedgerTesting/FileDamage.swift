@@ -151,9 +151,38 @@ public struct RecordLayout: Sendable {
     }
 
     /// Finds the start address of the mapping of `path` (file offset 0) that contains `pointer`.
+    ///
+    /// `/proc/self/maps` is read in pieces, and a mapping made or removed meanwhile by another
+    /// thread (tests run in parallel: other ledgers open and close, the allocator maps memory)
+    /// can make the kernel skip a line, so a miss is read again before it counts: the mapping
+    /// is certainly there while the caller's read transaction holds the ledger open.
     static func mapBase(of path: String, containing bytes: UnsafeRawBufferPointer) throws -> Int {
         let address = UInt(bitPattern: bytes.baseAddress)
-        let maps = try String(contentsOfFile: "/proc/self/maps", encoding: .utf8)
+        for attempt in 0..<100 {
+            if attempt > 0 { Thread.sleep(forTimeInterval: 0.001) }
+            if let base = mapBase(in: try readMaps(), containing: address) { return base }
+        }
+        throw DamageLayoutError("no mapping of \(path) holds the record at 0x\(String(address, radix: 16))")
+    }
+
+    /// `/proc/self/maps` in as few reads as the kernel allows (a megabyte at a time: the kernel
+    /// fills each read with whole lines, so fewer reads leave fewer gaps for a change to fall in).
+    private static func readMaps() throws -> String {
+        let descriptor = open("/proc/self/maps", O_RDONLY)
+        guard descriptor >= 0 else { throw DamageLayoutError("/proc/self/maps cannot be opened: errno \(errno)") }
+        defer { close(descriptor) }
+        var text: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else { throw DamageLayoutError("/proc/self/maps cannot be read: errno \(errno)") }
+            if count == 0 { return String(decoding: text, as: UTF8.self) }
+            text.append(contentsOf: chunk[..<count])
+        }
+    }
+
+    private static func mapBase(in maps: String, containing address: UInt) -> Int? {
         for line in maps.split(separator: "\n") {
             let fields = line.split(separator: " ", omittingEmptySubsequences: true)
             guard fields.count >= 6, fields[5].hasSuffix("/data.mdb") else { continue }
@@ -163,7 +192,7 @@ public struct RecordLayout: Sendable {
             else { continue }
             if address >= start && address < end { return Int(start) - Int(fileOffset) }
         }
-        throw DamageLayoutError("no mapping of \(path) holds the record at 0x\(String(address, radix: 16))")
+        return nil
     }
 
     struct DamageLayoutError: Error, CustomStringConvertible {
