@@ -21,8 +21,7 @@ extension LogWriter {
         var sequence = try headInTransaction().sequence
         let first = sequence + 1
         let gather = indexes == nil
-        var ids = indexes?.ids ?? SortedKeys(capacity: expectedCount)
-        var streams = indexes?.streams ?? SortedKeys(capacity: expectedCount)
+        var entries = indexes ?? VerbatimIndexEntries(capacity: expectedCount)
         var index = 0
         try transaction.withCursor(dbs.events) { cursor in
             for stored in records {
@@ -36,20 +35,17 @@ extension LogWriter {
                     throw VerbatimCheck.unverified(index, sequence + 1, "the record says sequence \(view.sequence)")
                 }
                 try cursor.put(BigEndianKey(view.sequence), stored, flags: .append)
-                if gather {
-                    ids.add(view.idUTF8, value: view.sequence)
-                    streams.add(view.streamUTF8, suffix: view.version, value: view.sequence)
-                }
+                if gather { entries.add(view) }
                 sequence = view.sequence
                 index += 1
             }
         }
-        let known = try ids.write(to: transaction, dbs.ids, keepingExisting: true)
+        let known = try entries.ids.write(to: transaction, dbs.ids, keepingExisting: true)
         if let earliest = known.min(by: { $0.value < $1.value }) {
             throw VerbatimCheck.unverified(
                 Int(earliest.value - first), earliest.value, "event id \(earliest.key) is already recorded")
         }
-        try streams.write(to: transaction, dbs.streams, headsTo: dbs.heads)
+        try entries.streams.write(to: transaction, dbs.streams, headsTo: dbs.heads)
         return index
     }
 }

@@ -30,35 +30,32 @@ final class FoldWorker<State: Sendable>: @unchecked Sendable {
         slots.wait()
         queue.async {
             defer { self.slots.signal() }
-            guard self.failure == nil else { return }
-            do {
-                try self.fold(&self.state, chunk)
-            } catch {
-                self.failure = error
-            }
+            self.perform { try self.fold(&$0, chunk) }
         }
     }
 
     /// Queues `last` to run on the worker after every chunk queued so far, without waiting
     /// (skipped after a failure): several workers then finish side by side before `finish()`.
     func submitLast(_ last: @escaping @Sendable (inout State) throws -> Void) {
-        queue.async {
-            guard self.failure == nil else { return }
-            do {
-                try last(&self.state)
-            } catch {
-                self.failure = error
-            }
-        }
+        queue.async { self.perform(last) }
     }
 
-    /// Runs `last` on the worker after every queued chunk, waits for it and returns the state,
-    /// or the first error any chunk (or `last`) threw.
-    func finish(_ last: @escaping @Sendable (inout State) throws -> Void = { _ in }) throws -> State {
+    /// Waits for every queued block and returns the state, or the first error any of them threw.
+    func finish() throws -> State {
         try queue.sync {
             if let failure { throw failure }
-            try last(&state)
         }
         return state
+    }
+
+    /// Runs `body` on the state unless an earlier block failed; keeps the first failure. Only
+    /// from a block on `queue`.
+    private func perform(_ body: (inout State) throws -> Void) {
+        guard failure == nil else { return }
+        do {
+            try body(&state)
+        } catch {
+            failure = error
+        }
     }
 }
