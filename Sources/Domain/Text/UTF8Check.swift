@@ -11,6 +11,11 @@ public enum UTF8Check {
         var i = 0
         let n = bytes.count
         while i < n {
+            // Whole words of ASCII at a time: ids, codes and most text are nothing else.
+            while i + 8 <= n, bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+            }
+            guard i < n else { break }
             let b0 = bytes[i]
             if b0 < 0x80 {
                 i += 1
