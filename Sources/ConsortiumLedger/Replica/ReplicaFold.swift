@@ -28,6 +28,11 @@ struct ReplicaFold {
         self.cacheBound = cacheBound
     }
 
+    /// Forgets every cached key; the next batch reads what it needs from LMDB.
+    mutating func dropCaches() {
+        projections = nil
+    }
+
     /// Folds the records of `frames` (whole `RecordStream` frames), the first of which has
     /// sequence `batchStart`, and returns the read-model writes, per database in key order.
     mutating func fold(_ ledger: Ledger, frames: UnsafeRawBufferPointer, batchStart: UInt64) throws -> Writes {
