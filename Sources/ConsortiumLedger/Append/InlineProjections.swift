@@ -60,7 +60,7 @@ struct InlineProjections {
     /// next batch reads them there even if its snapshot lacks them. A cache above `bound` keys
     /// then forgets all but those writes (memory; every other key reads the same in any later
     /// snapshot).
-    mutating func takePendingWrites(bound: Int) throws -> [(Database, [(key: [UInt8], value: [UInt8])])] {
+    mutating func takePendingWrites(bound: Int) throws -> [(Database, [(key: ByteKey, value: [UInt8])])] {
         [
             try council.takePendingWrites(bound: bound), try committee.takePendingWrites(bound: bound),
             try project.takePendingWrites(bound: bound), try claims.takePendingWrites(bound: bound),
@@ -99,7 +99,7 @@ struct InlineProjections {
             cache.rebase(LMDBProjectionStore(transaction: transaction, database: cache.base.database))
         }
 
-        mutating func takePendingWrites(bound: Int) throws -> (Database, [(key: [UInt8], value: [UInt8])]) {
+        mutating func takePendingWrites(bound: Int) throws -> (Database, [(key: ByteKey, value: [UInt8])]) {
             guard live, let last else { return (cache.base.database, []) }
             try ProjectionCheckpoint(sequence: last, version: P.version).write(to: &cache)
             let writes = cache.takeDirtyEntries()

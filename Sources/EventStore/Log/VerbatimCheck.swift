@@ -62,12 +62,14 @@ public struct VerbatimCheck {
             throw Self.unverified(
                 index, expected, "stored hash \(view.hash.hex); SHA-256(previous ‖ record) is \(hash.hex)")
         }
-        let current = try heads[stream] ?? earlierHeads[stream] ?? reader.streamVersion(stream)
+        // One probe for a stream this batch has seen (most records), not a look-up and a store.
+        let seen = heads.index(forKey: stream)
+        let current = try seen.map { heads.values[$0] } ?? earlierHeads[stream] ?? reader.streamVersion(stream)
         guard view.version == current + 1 else {
             throw Self.unverified(
                 index, expected, "version \(view.version) in stream \(stream), whose next is \(current + 1)")
         }
-        heads[stream] = view.version
+        if let seen { heads.values[seen] = view.version } else { heads[stream] = view.version }
         sequence = expected
         previous = hash
         return view

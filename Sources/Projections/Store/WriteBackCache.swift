@@ -114,25 +114,26 @@ public struct WriteBackCache<Base: ProjectionStore>: ProjectionStore {
     public var cachedCount: Int { cached.count }
 
     /// ``dirtyEntries()``, and the changed keys are clean from now on (their values stay
-    /// cached): for an owner that hands each batch's writes to another transaction.
-    public mutating func takeDirtyEntries() -> [(key: [UInt8], value: [UInt8])] {
+    /// cached): for an owner that hands each batch's writes to another transaction. The keys
+    /// stay `ByteKey`s: building an array of each was a fifth of this hand-over.
+    public mutating func takeDirtyEntries() -> [(key: ByteKey, value: [UInt8])] {
         let keys = dirtyKeys()
-        var entries: [(key: [UInt8], value: [UInt8])] = []
+        var entries: [(key: ByteKey, value: [UInt8])] = []
         entries.reserveCapacity(keys.count)
         for key in keys {
             guard let index = cached.index(forKey: key) else { continue }
             cached.values[index].dirty = false
-            if let value = cached.values[index].value { entries.append((key.bytes, value)) }
+            if let value = cached.values[index].value { entries.append((key, value)) }
         }
         return entries
     }
 
     /// Drops every cached key and base read except `kept`, remembered as clean: bounds the
     /// memory of a long-lived cache whose base may still lack `kept` (writes not committed yet).
-    public mutating func forget(keeping kept: [(key: [UInt8], value: [UInt8])]) {
+    public mutating func forget(keeping kept: [(key: ByteKey, value: [UInt8])]) {
         cached.removeAll(keepingCapacity: true)
         reads = BaseReadMemo()
-        for entry in kept { remember(entry.key, entry.value) }
+        for entry in kept { cached[entry.key] = Entry(value: entry.value, dirty: false) }
     }
 
     /// Writes every changed key into `target` in ascending key order (cheap for LMDB's
