@@ -34,6 +34,20 @@ struct KeyOrderTests {
         #expect(sorted.contains { $0.count > 32 } && sorted.contains { $0.count <= 32 })
     }
 
+    @Test("positions: the byte order, equal keys in the order given", arguments: [6, 7] as [UInt64])
+    func positionsEqualByteOrder(seed: UInt64) {
+        let unique = Self.keys(seed: seed, count: 2000)
+        // Every third key twice, so that equal keys (short and long) must keep their order.
+        let raw = unique + unique.enumerated().filter { $0.offset % 3 == 0 }.map(\.element)
+        let keys = raw.map(ByteKey.init)
+        let order = ByteKey.ascendingOrder(keys)
+        let expected = raw.indices.sorted { a, b in
+            let c = ByteKey.compare(raw[a], raw[b])
+            return c != 0 ? c < 0 : a < b
+        }
+        #expect(order == expected)
+    }
+
     @Test("of no keys and of one")
     func edges() {
         #expect(ByteKey.ascending([ByteKey]()).isEmpty)

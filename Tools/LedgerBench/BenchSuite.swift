@@ -302,14 +302,6 @@ struct BenchSuite {
         report.peakAnonymousMiB = memory.stop()
     }
 
-    /// The middle rate of several runs (the mean of the middle two for an even count).
-    private func median(_ rates: [Double]) -> Double {
-        let sorted = rates.sorted()
-        guard !sorted.isEmpty else { return 0 }
-        let middle = sorted.count / 2
-        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
-    }
-
     /// Every run's rate, for a row that reports the median of several (none for one run).
     private func spread(_ rates: [Double]) -> String {
         guard rates.count > 1 else { return "" }

@@ -153,11 +153,6 @@ struct HTTPBenchmark {
         let object = (try? JSONSerialization.jsonObject(with: Data(body.utf8))) as? [String: Any]
         return (object?["events"] as? NSNumber)?.uint64Value ?? 0
     }
-
-    private func percentile(_ sorted: [Double], _ p: Double) -> Double {
-        guard !sorted.isEmpty else { return 0 }
-        return sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]
-    }
 }
 
 /// Runs async work from the benchmark's synchronous driver.

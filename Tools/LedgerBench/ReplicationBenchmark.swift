@@ -137,10 +137,6 @@ struct ReplicationBenchmark {
                 anchors.append(anchor)
             }
         }
-        func percentile(_ values: [Double], _ p: Double) -> Double {
-            let sorted = values.sorted()
-            return sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]
-        }
         return (percentile(times, 0.5), percentile(times, 0.99), percentile(anchors, 0.5))
     }
 }

@@ -98,7 +98,7 @@ struct BoundaryDeltaStore<Base: ProjectionStore>: ProjectionStore {
     /// key order; this position becomes the boundary. Keys under the meta prefix (a model's
     /// own bookkeeping) and absent values are left out, as in `ReadModelDigest`.
     mutating func takeDelta() -> [(key: [UInt8], value: [UInt8])] {
-        let order = writtenKeys.indices.sorted { writtenKeys[$0] < writtenKeys[$1] }
+        let order = ByteKey.ascendingOrder(writtenKeys)
         var changed: [(key: [UInt8], value: [UInt8])] = []
         for position in order {
             let key = writtenKeys[position]
@@ -143,8 +143,7 @@ struct BoundaryDeltaStore<Base: ProjectionStore>: ProjectionStore {
     func pendingWrites() -> [(key: [UInt8], value: [UInt8])] {
         var keys: [ByteKey] = []
         for (key, entry) in entries where entry.dirty && entry.value != nil { keys.append(key) }
-        keys.sort()
-        return keys.compactMap { key in entries[key]?.value.map { (key: key.bytes, value: $0) } }
+        return ByteKey.ascending(keys).compactMap { key in entries[key]?.value.map { (key: key.bytes, value: $0) } }
     }
 
     /// Hands the dictionary's storage to `body` in place, so the entry is not copied.

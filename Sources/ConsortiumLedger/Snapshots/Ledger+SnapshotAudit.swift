@@ -10,7 +10,7 @@ extension Ledger {
     /// whole-model digest — and that the business-time index is the one the log gives.
     /// By induction every snapshot then reads as the replay at its position.
     func verifySnapshots(
-        in reader: LedgerReader, report: inout AuditReport, replayed: SnapshotReplayDigests? = nil
+        in reader: LogReader, report: inout AuditReport, replayed: SnapshotReplayDigests? = nil
     ) throws {
         guard let databases = snapshots else { return }
         let txn = reader.transaction
@@ -81,7 +81,7 @@ extension Ledger {
     /// The positions of the stored snapshots the audit will verify, ascending (none when there
     /// are none or the business-time index was built for other read models): where the audit's
     /// replay takes its deltas.
-    func snapshotPositionsToVerify(in reader: LedgerReader) throws -> [UInt64] {
+    func snapshotPositionsToVerify(in reader: LogReader) throws -> [UInt64] {
         guard let databases = snapshots else { return [] }
         let txn = reader.transaction
         guard try BusinessTimeIndex(transaction: txn, database: databases.time).matchesModels() else { return [] }
@@ -93,7 +93,7 @@ extension Ledger {
     /// Folds one interval over the replayed models (the fold, and its references to `bases`,
     /// end here, so the caller changes the bases in place rather than copying them).
     private func foldInterval(
-        _ reader: LedgerReader, from lower: UInt64, through upper: UInt64, bases: [InMemoryProjectionStore],
+        _ reader: LogReader, from lower: UInt64, through upper: UInt64, bases: [InMemoryProjectionStore],
         tracker: inout BusinessTimeTracker
     ) throws -> [SnapshotFold<InMemoryProjectionStore>.Delta] {
         var fold = SnapshotFold(bases: bases)

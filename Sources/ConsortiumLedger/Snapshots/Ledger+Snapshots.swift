@@ -149,7 +149,7 @@ extension Ledger {
     static let snapshotsPerBatch = 32
 
     /// Folds from the last snapshot over the next boundaries (none when the head comes first).
-    private func planSnapshots(in reader: LedgerReader, _ databases: SnapshotDatabases) throws -> Step {
+    private func planSnapshots(in reader: LogReader, _ databases: SnapshotDatabases) throws -> Step {
         var planner = try SnapshotPlanner(
             transaction: reader.transaction, databases: databases, limit: Self.snapshotsPerBatch)
         guard try reader.head().sequence > planner.after else { return .none }

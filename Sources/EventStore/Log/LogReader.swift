@@ -78,10 +78,6 @@ public struct LogReader {
     public func count() throws -> Int { try transaction.count(dbs.events) }
 }
 
-/// The log reader's name before the facade took the name "Ledger" for itself alone.
-@available(*, deprecated, renamed: "LogReader")
-public typealias LedgerReader = LogReader
-
 extension LogReader {
     /// Visits stored values (record ‖ previous hash ‖ hash) from `lower` on without parsing
     /// them, for copying them elsewhere byte for byte; `body` returns false to stop.

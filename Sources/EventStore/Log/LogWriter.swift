@@ -122,7 +122,3 @@ extension LogWriter {
     /// Reads inside this write transaction (they see its own writes).
     public var reader: LogReader { LogReader(transaction: transaction, dbs: dbs, genesis: genesis) }
 }
-
-/// The log writer's name before the facade took the name "Ledger" for itself alone.
-@available(*, deprecated, renamed: "LogWriter")
-public typealias LedgerWriter = LogWriter

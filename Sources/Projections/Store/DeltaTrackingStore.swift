@@ -51,14 +51,20 @@ public struct DeltaTrackingStore: ProjectionStore, Sendable {
     public mutating func takeDeltaDigest() -> String {
         // Only the changed keys are sorted, and as keys alone (`StoreKey.ascending`): sorting
         // every remembered entry with its value was a quarter of the audit's fold.
-        var changed: [StoreKey] = []
+        // Each changed value is kept beside its key, so the base is probed once per key.
+        var keys: [StoreKey] = []
+        var values: [[UInt8]] = []
         for (key, old) in before where key.first != KeyBytes.metaPrefix {
-            if let value = base.value(at: key), old != value { changed.append(key) }
+            if let value = base.value(at: key), old != value {
+                keys.append(key)
+                values.append(value)
+            }
         }
         var digest = FramedDigest()
-        for key in StoreKey.ascending(changed) {
-            guard let value = base.value(at: key) else { continue }
-            key.withUnsafeBytes { key in value.withUnsafeBytes { digest.add(key: key, value: $0) } }
+        for position in StoreKey.ascendingOrder(keys) {
+            keys[position].withUnsafeBytes { key in
+                values[position].withUnsafeBytes { digest.add(key: key, value: $0) }
+            }
         }
         before.removeAll(keepingCapacity: true)
         return digest.hex()

@@ -8,6 +8,12 @@ extension ByteKey {
     /// 32 bytes tie and that are longer than that are compared in full.
     public static func ascending(_ keys: some Collection<ByteKey>) -> [ByteKey] {
         let all = Array(keys)
+        return ascendingOrder(all).map { all[$0] }
+    }
+
+    /// The positions of `all` in ascending key order (equal keys in their order in `all`): for
+    /// a caller that sorts values kept beside the keys, by the same word sort as `ascending`.
+    public static func ascendingOrder(_ all: [ByteKey]) -> [Int] {
         var slots: [SortSlot] = []
         slots.reserveCapacity(all.count)
         for (position, key) in all.enumerated() {
@@ -25,10 +31,16 @@ extension ByteKey {
             if lhs.w3 != rhs.w3 { return lhs.w3 < rhs.w3 }
             // Equal first 32 bytes (zero-padded): the shorter key first, as `<` does, unless a
             // key goes on past them and only its bytes can tell.
-            if lhs.length <= inlineCapacity && rhs.length <= inlineCapacity { return lhs.length < rhs.length }
-            return all[lhs.position] < all[rhs.position]
+            if lhs.length != rhs.length, lhs.length <= inlineCapacity && rhs.length <= inlineCapacity {
+                return lhs.length < rhs.length
+            }
+            if lhs.length > inlineCapacity || rhs.length > inlineCapacity {
+                let (a, b) = (all[lhs.position], all[rhs.position])
+                if a != b { return a < b }
+            }
+            return lhs.position < rhs.position
         }
-        return slots.map { all[$0.position] }
+        return slots.map(\.position)
     }
 
     /// A key's sort fields without the reference: trivially copied while sorting.
