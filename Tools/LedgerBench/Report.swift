@@ -127,10 +127,17 @@ func now() -> Double {
 /// CPU seconds this process has used, user and system, all threads: on a shared machine a
 /// change to a job shows in its CPU time more steadily than in its wall time.
 func cpuSeconds() -> Double {
+    let times = cpuTimes(of: RUSAGE_SELF)
+    return times.user + times.system
+}
+
+/// User and system CPU seconds of this process (`RUSAGE_SELF`), or of its children that have
+/// ended and been waited for (`RUSAGE_CHILDREN`).
+func cpuTimes(of who: __rusage_who) -> (user: Double, system: Double) {
     var usage = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &usage)
+    getrusage(who.rawValue, &usage)
     func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
-    return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+    return (seconds(usage.ru_utime), seconds(usage.ru_stime))
 }
 
 /// Runs `body` and prints to stderr how long it took and how much CPU it used.
