@@ -48,6 +48,19 @@ struct KeyOrderTests {
         #expect(order == expected)
     }
 
+    @Test("pairs: sorted by key, each value kept with its key, equal keys in the order given")
+    func pairsKeepTheirValues() {
+        let raw = Self.keys(seed: 8, count: 1500)
+        let pairs = (raw + raw.prefix(100)).enumerated().map { (key: ByteKey($0.element), value: $0.offset) }
+        let sorted = ByteKey.ascending(pairs: pairs)
+        let expected = pairs.sorted { a, b in
+            let c = ByteKey.compare(a.key.bytes, b.key.bytes)
+            return c != 0 ? c < 0 : a.value < b.value
+        }
+        #expect(sorted.map(\.key) == expected.map(\.key))
+        #expect(sorted.map(\.value) == expected.map(\.value))
+    }
+
     @Test("of no keys and of one")
     func edges() {
         #expect(ByteKey.ascending([ByteKey]()).isEmpty)

@@ -52,19 +52,13 @@ public struct DeltaTrackingStore: ProjectionStore, Sendable {
         // Only the changed keys are sorted, and as keys alone (`StoreKey.ascending`): sorting
         // every remembered entry with its value was a quarter of the audit's fold.
         // Each changed value is kept beside its key, so the base is probed once per key.
-        var keys: [StoreKey] = []
-        var values: [[UInt8]] = []
+        var changed: [(key: StoreKey, value: [UInt8])] = []
         for (key, old) in before where key.first != KeyBytes.metaPrefix {
-            if let value = base.value(at: key), old != value {
-                keys.append(key)
-                values.append(value)
-            }
+            if let value = base.value(at: key), old != value { changed.append((key, value)) }
         }
         var digest = FramedDigest()
-        for position in StoreKey.ascendingOrder(keys) {
-            keys[position].withUnsafeBytes { key in
-                values[position].withUnsafeBytes { digest.add(key: key, value: $0) }
-            }
+        for (key, value) in StoreKey.ascending(pairs: changed) {
+            key.withUnsafeBytes { key in value.withUnsafeBytes { digest.add(key: key, value: $0) } }
         }
         before.removeAll(keepingCapacity: true)
         return digest.hex()

@@ -53,7 +53,11 @@ public struct WriteBackCache<Base: ProjectionStore>: ProjectionStore {
     /// lag behind by writes another transaction is about to commit (a mirror folds its next
     /// batch on a snapshot taken before the writer has committed the batch before).
     public mutating func remember(_ key: [UInt8], _ value: [UInt8]) {
-        cached[StoreKey(key)] = Entry(value: value, dirty: false)
+        remember(StoreKey(key), value)
+    }
+
+    private mutating func remember(_ key: StoreKey, _ value: [UInt8]) {
+        cached[key] = Entry(value: value, dirty: false)
     }
 
     /// The base's entries merged with this batch's writes (and remembered values), in key order.
@@ -133,7 +137,7 @@ public struct WriteBackCache<Base: ProjectionStore>: ProjectionStore {
     public mutating func forget(keeping kept: [(key: ByteKey, value: [UInt8])]) {
         cached.removeAll(keepingCapacity: true)
         reads = BaseReadMemo()
-        for entry in kept { cached[entry.key] = Entry(value: entry.value, dirty: false) }
+        for entry in kept { remember(entry.key, entry.value) }
     }
 
     /// Writes every changed key into `target` in ascending key order (cheap for LMDB's

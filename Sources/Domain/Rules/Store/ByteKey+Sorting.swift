@@ -11,6 +11,15 @@ extension ByteKey {
         return ascendingOrder(all).map { all[$0] }
     }
 
+    /// `pairs` in ascending order of their keys (equal keys in the order given), by the same
+    /// word sort: for values gathered beside their keys, so that no key is looked up again.
+    public static func ascending<Value>(pairs: some Sequence<(key: ByteKey, value: Value)>) -> [(
+        key: ByteKey, value: Value
+    )] {
+        let all = Array(pairs)
+        return ascendingOrder(all.map(\.key)).map { all[$0] }
+    }
+
     /// The positions of `all` in ascending key order (equal keys in their order in `all`): for
     /// a caller that sorts values kept beside the keys, by the same word sort as `ascending`.
     public static func ascendingOrder(_ all: [ByteKey]) -> [Int] {

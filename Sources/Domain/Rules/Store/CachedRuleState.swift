@@ -34,8 +34,7 @@ public struct CachedRuleState<Base: RuleStateStore>: RuleStateStore {
     /// Writes every pending entry to the base store, in ascending key order, and empties the
     /// overlay. If the base throws, everything stays pending: writing an entry twice is harmless.
     public mutating func flush() throws {
-        for key in ByteKey.ascending(pending.keys) {
-            guard let value = pending[key] else { continue }
+        for (key, value) in ByteKey.ascending(pairs: pending) {
             try base.put(key.bytes, value)
         }
         pending.removeAll(keepingCapacity: true)
@@ -45,7 +44,7 @@ public struct CachedRuleState<Base: RuleStateStore>: RuleStateStore {
     /// The writes waiting for ``flush()``, in ascending key order: for a caller that copies
     /// them into another store than `base` (a dry run over a snapshot whose result is kept).
     public func pendingWrites() -> [(key: [UInt8], value: [UInt8])] {
-        ByteKey.ascending(pending.keys).compactMap { key in pending[key].map { (key: key.bytes, value: $0) } }
+        ByteKey.ascending(pairs: pending).map { (key: $0.key.bytes, value: $0.value) }
     }
 
     /// Forgets every pending write (a rejected or abandoned batch).
