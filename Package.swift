@@ -150,7 +150,7 @@ let package = Package(
         .testTarget(name: "LMDBTests", dependencies: ["LMDB"]),
         .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "LedgerTesting"]),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], exclude: ["Events/Fixtures"]),
-        .testTarget(name: "RulesTests", dependencies: ["Domain"]),
+        .testTarget(name: "RulesTests", dependencies: ["Domain", "LedgerTesting"]),
         .testTarget(name: "AuditTests", dependencies: ["Audit"], exclude: ["Vectors"]),
         .testTarget(
             name: "ProjectionsTests",

@@ -66,4 +66,20 @@ struct KeyOrderTests {
         #expect(ByteKey.ascending([ByteKey]()).isEmpty)
         #expect(ByteKey.ascending([ByteKey([1, 2])]).map(\.bytes) == [[1, 2]])
     }
+
+    /// The rule engine's keys (a kind byte, then an id) built straight from the id's UTF-8 equal
+    /// the keys built from the whole byte array: same hash, same order, same bytes, at every
+    /// length around the inline limit and for ids beyond ASCII.
+    @Test(arguments: [
+        "", "m", "member-0001", String(repeating: "x", count: 30), String(repeating: "y", count: 31),
+        String(repeating: "z", count: 32), String(repeating: "w", count: 40), "学校-甲", String(repeating: "企", count: 11),
+    ])
+    func taggedKeyEqualsItsBytes(id: String) {
+        let tagged = ByteKey(tag: 0x05, id)
+        let built = ByteKey([0x05] + Array(id.utf8))
+        #expect(tagged == built)
+        #expect(tagged.hashValue == built.hashValue)
+        #expect(tagged.bytes == [0x05] + Array(id.utf8))
+        #expect(!(tagged < built) && !(built < tagged))
+    }
 }

@@ -15,6 +15,14 @@ struct LMDBRuleStore: RuleStateStore {
     mutating func put(_ key: [UInt8], _ value: [UInt8]) throws {
         try transaction.put(database, key, value)
     }
+
+    func record(_ key: ByteKey) throws -> RuleRecord? {
+        try transaction.get(database, ByteKeyBytes(key)).map { RuleRecord(bytes: Array($0)) }
+    }
+
+    mutating func put(_ key: ByteKey, record: RuleRecord) throws {
+        try transaction.put(database, ByteKeyBytes(key), record.bytes)
+    }
 }
 
 /// The rules of docs/DOMAIN.md (Rules an append enforces), checked inside the append transaction so a concurrent writer cannot slip

@@ -45,9 +45,12 @@ final class AuditRulesWorker: @unchecked Sendable {
     private let checkSignatures: Bool
     private let engine = RuleEngine()
 
-    init(signatures: SignatureCheck, checkSignatures: Bool) {
+    /// - Parameter expectedRuleEntries: about how many keys the rebuilt rule state will hold
+    ///   (the live state's count): room is made for them at once.
+    init(signatures: SignatureCheck, checkSignatures: Bool, expectedRuleEntries: Int = 0) {
         self.signatures = signatures
         self.checkSignatures = checkSignatures
+        rules = InMemoryRuleStateStore(minimumCapacity: expectedRuleEntries)
     }
 
     func start() {

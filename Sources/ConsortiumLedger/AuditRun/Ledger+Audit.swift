@@ -36,7 +36,9 @@ extension Ledger {
             let positions = try snapshotPositionsToVerify(in: reader)
             if report.failure == nil,
                 let fast = try replay.inspectInParallel(
-                    reader, report: &report, snapshotPositions: positions, progress: progress)
+                    reader, report: &report, snapshotPositions: positions,
+                    // Only a size hint: the audit trusts nothing in the live state.
+                    expectedRuleEntries: (try? reader.transaction.count(facade.rules)) ?? 0, progress: progress)
             {
                 chain = fast
             } else {
@@ -186,10 +188,11 @@ struct AuditReplay {
     /// `snapshotPositions` (the stored snapshots), so verifying them needs no second replay.
     mutating func inspectInParallel(
         _ reader: LogReader, report: inout AuditReport, snapshotPositions: [UInt64] = [],
-        progress: ((UInt64) -> Void)?
+        expectedRuleEntries: Int = 0, progress: ((UInt64) -> Void)?
     ) throws -> ChainReport? {
         guard try reader.count() >= 2 * AuditRulesWorker.chunkSize else { return nil }
-        let worker = AuditRulesWorker(signatures: signatures, checkSignatures: checkSignatures)
+        let worker = AuditRulesWorker(
+            signatures: signatures, checkSignatures: checkSignatures, expectedRuleEntries: expectedRuleEntries)
         worker.start()
         defer { worker.finish() }  // the jobs point into this read transaction
         var folds = ReplayPipeline(expectedEvents: try reader.count(), deltasAt: snapshotPositions)

@@ -174,14 +174,6 @@ public final class VerbatimCopier: @unchecked Sendable {
         return nil
     }
 
-    /// A read model's key as LMDB bytes, lent without building an array.
-    private struct KeyBytes: LMDBBytes {
-        let key: ByteKey
-        func withLMDBBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-            try key.withUnsafeBytes(body)
-        }
-    }
-
     private struct Ready {
         let batch: VerbatimBatch
         let tree: VerbatimBatch.Tree
@@ -225,7 +217,7 @@ public final class VerbatimCopier: @unchecked Sendable {
             try MerkleState.save(ready.tree.accumulator, writer.transaction, ledger.facade)
             for (database, entries) in ready.writes {
                 try writer.transaction.withCursor(database) { cursor in
-                    for entry in entries { try cursor.put(KeyBytes(key: entry.key), entry.value) }
+                    for entry in entries { try cursor.put(ByteKeyBytes(entry.key), entry.value) }
                 }
             }
             return UInt64(stored)

@@ -24,7 +24,7 @@ struct BoundaryDeltaStore<Base: ProjectionStore>: ProjectionStore {
     /// Keys first written since the last boundary, in no order, and each one's value at it.
     private var writtenKeys: [ByteKey] = []
     private var boundaryValues: [[UInt8]?] = []
-    private let reads = BaseReadMemo()
+    private let reads = BaseReadMemo<[UInt8]>()
 
     init(base: Base) {
         self.base = base

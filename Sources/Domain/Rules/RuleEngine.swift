@@ -25,7 +25,7 @@ public struct RuleEngine: Sendable {
         let writes = try decide(event, actor: actor, occurredOn: occurredOn, in: RuleReader(state))
         for item in writes.items {
             do {
-                try state.put(item.key, item.value)
+                try state.put(item.key, record: item.record)
             } catch {
                 throw RuleViolation(
                     .storeFailure, field: "state", "the rule state could not be written: \(error)", underlying: error)

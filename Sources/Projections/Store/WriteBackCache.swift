@@ -15,7 +15,7 @@ public struct WriteBackCache<Base: ProjectionStore>: ProjectionStore {
     public private(set) var base: Base
     private var cached: [StoreKey: Entry] = [:]
     /// Base reads since the last flush (see `BaseReadMemo`).
-    private var reads = BaseReadMemo()
+    private var reads = BaseReadMemo<[UInt8]>()
 
     public init(base: Base) {
         self.base = base
@@ -136,7 +136,7 @@ public struct WriteBackCache<Base: ProjectionStore>: ProjectionStore {
     /// memory of a long-lived cache whose base may still lack `kept` (writes not committed yet).
     public mutating func forget(keeping kept: [(key: ByteKey, value: [UInt8])]) {
         cached.removeAll(keepingCapacity: true)
-        reads = BaseReadMemo()
+        reads = BaseReadMemo<[UInt8]>()
         for entry in kept { remember(entry.key, entry.value) }
     }
 
@@ -149,7 +149,7 @@ public struct WriteBackCache<Base: ProjectionStore>: ProjectionStore {
             cached[key]?.dirty = false
         }
         base = target
-        reads = BaseReadMemo()
+        reads = BaseReadMemo<[UInt8]>()
     }
 }
 

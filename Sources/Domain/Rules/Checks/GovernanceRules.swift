@@ -17,7 +17,7 @@ extension RuleEngine {
         }
         var writes = RuleWrites()
         writes.put(
-            RuleKey.consortium, ConsortiumEntity(consortiumId: e.consortiumId, leadMemberId: e.leadMemberId).encoded)
+            RuleKey.consortium, ConsortiumEntity(consortiumId: e.consortiumId, leadMemberId: e.leadMemberId))
         writes.put(MemberEntity(flags: MemberEntity.leadFlag, kind: nil), e.leadMemberId)
         return writes
     }

@@ -20,7 +20,7 @@ extension RuleEngine {
                 "member \(e.memberId) already registered this key (key id \(keyId))")
         }
         var writes = RuleWrites()
-        writes.put(key, MemberKeyEntity(publicKey: raw, revoked: false).encoded)
+        writes.put(key, MemberKeyEntity(publicKey: raw, revoked: false))
         return writes
     }
 
@@ -39,7 +39,7 @@ extension RuleEngine {
         }
         entity.revoked = true
         var writes = RuleWrites()
-        writes.put(key, entity.encoded)
+        writes.put(key, entity)
         return writes
     }
 }

@@ -9,19 +9,19 @@
 ///
 /// `@unchecked Sendable`: stores holding it move between threads (an import's parser thread)
 /// but each memo is used by one thread at a time, and a lock per lookup would cost a tenth of it.
-public final class BaseReadMemo: @unchecked Sendable {
-    static let limit = 1 << 20
-    private var values: [ByteKey: [UInt8]?] = [:]
+public final class BaseReadMemo<Value>: @unchecked Sendable {
+    @usableFromInline static var limit: Int { 1 << 20 }
+    @usableFromInline var values: [ByteKey: Value?] = [:]
 
     public init() {}
 
     /// The remembered value (`.some(nil)` for a key known to be absent), or nil if never read.
-    public func remembered(_ key: ByteKey) -> [UInt8]?? {
+    @inlinable public func remembered(_ key: ByteKey) -> Value?? {
         values[key]
     }
 
     /// The remembered value, else `read()`'s, which is then remembered.
-    public func value(for key: ByteKey, orRead read: () throws -> [UInt8]?) rethrows -> [UInt8]? {
+    @inlinable public func value(for key: ByteKey, orRead read: () throws -> Value?) rethrows -> Value? {
         if let remembered = values[key] { return remembered }
         let value = try read()
         if values.count >= Self.limit { values.removeAll(keepingCapacity: true) }

@@ -28,16 +28,40 @@ public struct ByteKey: Hashable, Comparable, Sendable {
         spilled = nil
         bytes.withUnsafeBufferPointer { buffer in
             var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-            for (index, byte) in buffer.enumerated() {
-                let shifted = UInt64(byte) << UInt64(56 - 8 * (index & 7))
-                switch index >> 3 {
-                case 0: words.0 |= shifted
-                case 1: words.1 |= shifted
-                case 2: words.2 |= shifted
-                default: words.3 |= shifted
-                }
-            }
+            Self.pack(buffer, at: 0, into: &words)
             (w0, w1, w2, w3) = words
+        }
+    }
+
+    /// The key `tag ‖ text's UTF-8`, built without an intermediate array: the rule engine makes
+    /// one per look-up (kind byte, then an id), and the array was a tenth of its time.
+    @inlinable public init(tag: UInt8, _ text: String) {
+        var text = text
+        length = 1 + text.utf8.count
+        guard length <= Self.inlineCapacity else {
+            spilled = [tag] + Array(text.utf8)
+            return
+        }
+        spilled = nil
+        var words: (UInt64, UInt64, UInt64, UInt64) = (UInt64(tag) << 56, 0, 0, 0)
+        text.withUTF8 { Self.pack($0, at: 1, into: &words) }
+        (w0, w1, w2, w3) = words
+    }
+
+    /// ORs `buffer` into the big-endian words from byte position `start` on (at most
+    /// `inlineCapacity` bytes in all).
+    @inlinable static func pack(
+        _ buffer: UnsafeBufferPointer<UInt8>, at start: Int, into words: inout (UInt64, UInt64, UInt64, UInt64)
+    ) {
+        for (offset, byte) in buffer.enumerated() {
+            let index = start + offset
+            let shifted = UInt64(byte) << UInt64(56 - 8 * (index & 7))
+            switch index >> 3 {
+            case 0: words.0 |= shifted
+            case 1: words.1 |= shifted
+            case 2: words.2 |= shifted
+            default: words.3 |= shifted
+            }
         }
     }
 

@@ -10,9 +10,10 @@
 public struct CachedRuleState<Base: RuleStateStore>: RuleStateStore {
     /// The wrapped store; holds only what has been flushed.
     public private(set) var base: Base
-    private var pending: [ByteKey: [UInt8]] = [:]
+    /// Kept as the engine wrote them: encoded once, by the flush.
+    private var pending: [ByteKey: RuleRecord] = [:]
     /// Base reads since the last flush (see ``BaseReadMemo``).
-    private var reads = BaseReadMemo()
+    private var reads = BaseReadMemo<RuleRecord>()
 
     public init(_ base: Base) {
         self.base = base
@@ -22,20 +23,27 @@ public struct CachedRuleState<Base: RuleStateStore>: RuleStateStore {
     public var pendingCount: Int { pending.count }
 
     public func get(_ key: [UInt8]) throws -> [UInt8]? {
-        let byteKey = ByteKey(key)
-        if let value = pending[byteKey] { return value }
-        return try reads.value(for: byteKey) { try base.get(key) }
+        try record(ByteKey(key))?.bytes
     }
 
     public mutating func put(_ key: [UInt8], _ value: [UInt8]) {
-        pending[ByteKey(key)] = value
+        pending[ByteKey(key)] = RuleRecord(bytes: value)
+    }
+
+    public func record(_ key: ByteKey) throws -> RuleRecord? {
+        if let record = pending[key] { return record }
+        return try reads.value(for: key) { try base.record(key) }
+    }
+
+    public mutating func put(_ key: ByteKey, record: RuleRecord) {
+        pending[key] = record
     }
 
     /// Writes every pending entry to the base store, in ascending key order, and empties the
     /// overlay. If the base throws, everything stays pending: writing an entry twice is harmless.
     public mutating func flush() throws {
-        for (key, value) in ByteKey.ascending(pairs: pending) {
-            try base.put(key.bytes, value)
+        for (key, record) in ByteKey.ascending(pairs: pending) {
+            try base.put(key, record: record)
         }
         pending.removeAll(keepingCapacity: true)
         reads = BaseReadMemo()
@@ -44,7 +52,7 @@ public struct CachedRuleState<Base: RuleStateStore>: RuleStateStore {
     /// The writes waiting for ``flush()``, in ascending key order: for a caller that copies
     /// them into another store than `base` (a dry run over a snapshot whose result is kept).
     public func pendingWrites() -> [(key: [UInt8], value: [UInt8])] {
-        ByteKey.ascending(pairs: pending).map { (key: $0.key.bytes, value: $0.value) }
+        ByteKey.ascending(pairs: pending).map { (key: $0.key.bytes, value: $0.value.bytes) }
     }
 
     /// Forgets every pending write (a rejected or abandoned batch).

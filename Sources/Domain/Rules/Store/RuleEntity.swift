@@ -1,10 +1,14 @@
 /// A record of the rule state: a small binary struct stored under one key.
 protocol RuleEntity: BinaryCodable {
     static var keyKind: RuleKey.Kind { get }
+    /// The entity kept decoded in a record (see `RuleRecord+Entities.swift`).
+    var record: RuleRecord { get }
+    /// The entity a record keeps decoded, if it is one of this type.
+    static func unwrap(_ storage: RuleRecord.Storage) -> Self?
 }
 
 extension RuleEntity {
-    static func key(_ id: String) -> [UInt8] { RuleKey.make(keyKind, id) }
+    static func key(_ id: String) -> ByteKey { RuleKey.make(keyKind, id) }
 
     var encoded: [UInt8] {
         var writer = BinaryWriter(capacity: 32)
@@ -24,23 +28,31 @@ struct RuleReader {
         self.store = store
     }
 
-    /// Raw read with the store's error wrapped, so every rule can throw one error type.
-    func bytes(_ key: [UInt8]) throws(RuleViolation) -> [UInt8]? {
+    /// Read with the store's error wrapped, so every rule can throw one error type.
+    func record(_ key: ByteKey) throws(RuleViolation) -> RuleRecord? {
         do {
-            return try store.get(key)
+            return try store.record(key)
         } catch {
             throw RuleViolation(
                 .storeFailure, field: "state", "the rule state could not be read: \(error)", underlying: error)
         }
     }
 
-    func has(_ key: [UInt8]) throws(RuleViolation) -> Bool {
-        try bytes(key) != nil
+    /// The stored bytes of a value that is not an entity (a credit code's holder, a claim slot's claim).
+    func bytes(_ key: ByteKey) throws(RuleViolation) -> [UInt8]? {
+        try record(key)?.bytes
     }
 
-    /// The entity stored under `key`, or `nil` when none is.
-    func load<E: RuleEntity>(_ type: E.Type, key: [UInt8]) throws(RuleViolation) -> E? {
-        guard let stored = try bytes(key) else { return nil }
+    func has(_ key: ByteKey) throws(RuleViolation) -> Bool {
+        try record(key) != nil
+    }
+
+    /// The entity stored under `key`, or `nil` when none is: as kept, when the store kept it
+    /// decoded, else decoded from its bytes.
+    func load<E: RuleEntity>(_ type: E.Type, key: ByteKey) throws(RuleViolation) -> E? {
+        guard let record = try record(key) else { return nil }
+        if let entity = E.unwrap(record.storage) { return entity }
+        let stored = record.bytes
         do {
             return try stored.withUnsafeBytes { (raw) throws(PayloadDecodingError) -> E in
                 var reader = BinaryReader(raw)
@@ -74,16 +86,21 @@ struct RuleReader {
 /// What an accepted event changes, collected while checking and written only once every
 /// check has passed: that is how a rejected event leaves the state untouched.
 struct RuleWrites: Sendable {
-    private(set) var items: [(key: [UInt8], value: [UInt8])] = []
+    private(set) var items: [(key: ByteKey, record: RuleRecord)] = []
 
     static let none = RuleWrites()
 
     mutating func put<E: RuleEntity>(_ entity: E, _ id: String) {
-        items.append((E.key(id), entity.encoded))
+        items.append((E.key(id), entity.record))
     }
 
-    mutating func put(_ key: [UInt8], _ value: [UInt8]) {
-        items.append((key, value))
+    /// An entity under a key of its own shape (the charter, a member's key).
+    mutating func put<E: RuleEntity>(_ key: ByteKey, _ entity: E) {
+        items.append((key, entity.record))
+    }
+
+    mutating func put(_ key: ByteKey, _ value: [UInt8]) {
+        items.append((key, RuleRecord(bytes: value)))
     }
 
     static func one<E: RuleEntity>(_ entity: E, _ id: String) -> RuleWrites {

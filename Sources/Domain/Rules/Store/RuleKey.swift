@@ -23,31 +23,28 @@ enum RuleKey {
     }
 
     /// The single consortium record.
-    static let consortium: [UInt8] = [Kind.consortium.rawValue]
+    static let consortium = ByteKey([Kind.consortium.rawValue])
 
-    static func make(_ kind: Kind, _ id: String) -> [UInt8] {
-        var key: [UInt8] = [kind.rawValue]
-        key.reserveCapacity(1 + id.utf8.count)
-        key.append(contentsOf: id.utf8)
-        return key
+    static func make(_ kind: Kind, _ id: String) -> ByteKey {
+        ByteKey(tag: kind.rawValue, id)
     }
 
     /// `memberKey ‖ varint(len memberId) ‖ memberId ‖ keyId`.
-    static func memberKey(memberId: String, keyId: String) -> [UInt8] {
+    static func memberKey(memberId: String, keyId: String) -> ByteKey {
         var writer = BinaryWriter(capacity: 2 + memberId.utf8.count + keyId.utf8.count)
         writer.writeRaw(CollectionOfOne(Kind.memberKey.rawValue))
         writer.writeString(memberId)
         writer.writeRaw(keyId.utf8)
-        return writer.bytes
+        return ByteKey(writer.bytes)
     }
 
     /// `claimSlot ‖ programme ‖ varint(len personId) ‖ personId ‖ period`: one claim per slot.
-    static func claimSlot(programme: SubsidyProgramme, personId: String, period: String) -> [UInt8] {
+    static func claimSlot(programme: SubsidyProgramme, personId: String, period: String) -> ByteKey {
         var writer = BinaryWriter(capacity: 3 + personId.utf8.count + period.utf8.count)
         writer.writeRaw(CollectionOfOne(Kind.claimSlot.rawValue))
         writer.write(programme)
         writer.writeString(personId)
         writer.writeRaw(period.utf8)
-        return writer.bytes
+        return ByteKey(writer.bytes)
     }
 }
