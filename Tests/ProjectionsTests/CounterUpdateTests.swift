@@ -1,3 +1,4 @@
+import Domain
 import Testing
 
 @testable import Projections
@@ -7,7 +8,7 @@ import Testing
 @Suite struct CounterUpdateTests {
     struct Refused: Error {}
 
-    static let key: [UInt8] = Array("f/pair".utf8)
+    static let key = ByteKey(Array("f/pair".utf8))
 
     @Test func addsInPlaceAndWidensAShorterRecord() throws {
         var store = InMemoryProjectionStore()

@@ -82,4 +82,42 @@ struct KeyOrderTests {
         #expect(tagged.bytes == [0x05] + Array(id.utf8))
         #expect(!(tagged < built) && !(built < tagged))
     }
+
+    /// Keys built piece by piece (a tag, years, ids, separators, stored pairs) equal the keys
+    /// built from the whole byte array, whether they stay inline or spill past 32 bytes on the
+    /// way: the projectors build every key so, and LMDB stores the bytes.
+    @Test(arguments: [1, 2, 3, 4])
+    func builtKeyEqualsItsBytes(seed: UInt64) {
+        var state = seed
+        func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state >> 33
+        }
+        let ids = ["", "m", "member-0001", "学校-甲", String(repeating: "q", count: 29)]
+        for _ in 0..<200 {
+            let tag = UInt8(next() % 256)
+            var built = ByteKey(tag: tag, "")
+            var bytes: [UInt8] = [tag]
+            for _ in 0..<Int(next() % 6) {
+                switch next() % 3 {
+                case 0:
+                    let byte = UInt8(next() % 256)
+                    built.append(byte)
+                    bytes.append(byte)
+                case 1:
+                    let id = ids[Int(next() % UInt64(ids.count))]
+                    built.append(utf8: id)
+                    bytes += Array(id.utf8)
+                default:
+                    let pair = (0..<Int(next() % 12)).map { _ in UInt8(next() % 256) }
+                    built.append(contentsOf: pair[...])
+                    bytes += pair
+                }
+            }
+            #expect(built == ByteKey(bytes))
+            #expect(built.bytes == bytes)
+            #expect(built.count == bytes.count)
+            #expect(built.hashValue == ByteKey(bytes).hashValue)
+        }
+    }
 }

@@ -1,3 +1,4 @@
+import Domain
 import LMDB
 import Projections
 
@@ -12,6 +13,14 @@ struct LMDBProjectionStore: ProjectionStore {
 
     mutating func put(_ key: [UInt8], _ value: [UInt8]) throws {
         try transaction.put(database, key, value)
+    }
+
+    func get(_ key: ByteKey) throws -> [UInt8]? {
+        try transaction.get(database, ByteKeyBytes(key)).map { Array($0) }
+    }
+
+    mutating func put(_ key: ByteKey, _ value: [UInt8]) throws {
+        try transaction.put(database, ByteKeyBytes(key), value)
     }
 
     func forEach(prefix: [UInt8], _ body: ([UInt8], [UInt8]) throws -> Void) throws {

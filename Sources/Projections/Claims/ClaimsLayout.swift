@@ -35,12 +35,12 @@ enum ClaimsLayout {
         )
     }
 
-    static func slotKey(applicantId: String, personId: String, period: String) -> [UInt8] {
+    static func slotKey(applicantId: String, personId: String, period: String) -> StoreKey {
         var key = KeyBytes.make(slot, applicantId)
         key.append(KeyBytes.separator)
-        key.append(contentsOf: personId.utf8)
+        key.append(utf8: personId)
         key.append(KeyBytes.separator)
-        key.append(contentsOf: period.utf8)
+        key.append(utf8: period)
         return key
     }
 

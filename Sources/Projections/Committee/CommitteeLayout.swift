@@ -41,18 +41,16 @@ enum CommitteeLayout {
         )
     }
 
-    static func prefixed(_ prefix: UInt8, _ pair: [UInt8]) -> [UInt8] {
-        var key: [UInt8] = []
-        key.reserveCapacity(pair.count + 2)
-        key.append(prefix)
+    static func prefixed(_ prefix: UInt8, _ pair: some Sequence<UInt8>) -> StoreKey {
+        var key = StoreKey(tag: prefix, "")
         key.append(contentsOf: pair)
         return key
     }
 
-    static func termKey(pair: [UInt8], agreementId: String) -> [UInt8] {
+    static func termKey(pair: [UInt8], agreementId: String) -> StoreKey {
         var key = prefixed(agreementTerm, pair)
         key.append(KeyBytes.separator)
-        key.append(contentsOf: agreementId.utf8)
+        key.append(utf8: agreementId)
         return key
     }
 }

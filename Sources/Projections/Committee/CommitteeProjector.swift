@@ -117,19 +117,15 @@ public struct CommitteeProjector: Projector {
         _ count: (_ old: PersonFlags, _ new: PersonFlags, CounterSlots) -> Void
     ) throws {
         let touched = try store.update(KeyBytes.make(CommitteeLayout.person, personId)) {
-            value -> (PersonFlags, [UInt8])? in
-            value?.withUnsafeMutableBufferPointer { bytes -> (PersonFlags, [UInt8])? in
+            value -> (PersonFlags, StoreKey)? in
+            value?.withUnsafeMutableBufferPointer { bytes -> (PersonFlags, StoreKey)? in
                 guard bytes.count >= 2 else { return nil }
                 let old = PersonFlags(high: bytes[0], low: bytes[1])
                 let new = old.subtracting(cleared).union(bits)
                 guard new != old || always else { return nil }
                 bytes[0] = new.high
                 bytes[1] = new.low
-                var figuresKey: [UInt8] = []
-                figuresKey.reserveCapacity(bytes.count - 1)
-                figuresKey.append(CommitteeLayout.figures)
-                figuresKey.append(contentsOf: bytes[2...])
-                return (old, figuresKey)
+                return (old, CommitteeLayout.prefixed(CommitteeLayout.figures, bytes[2...]))
             } ?? nil
         }
         guard let (old, figuresKey) = touched else { return }
@@ -141,14 +137,10 @@ public struct CommitteeProjector: Projector {
     /// Paid money counts for the pair the claim's person belongs to at payment time.
     private func recordPayment(_ e: SubsidyPaid, in store: inout some ProjectionStore) throws {
         guard let personId = try store.get(KeyBytes.make(CommitteeLayout.claim, e.claimId)) else { return }
-        var personKey: [UInt8] = [CommitteeLayout.person]
-        personKey.append(contentsOf: personId)
+        let personKey = CommitteeLayout.prefixed(CommitteeLayout.person, personId)
         guard let person = try store.get(personKey), person.count >= 2 else { return }
         // The figures key straight from the stored person (flags, then the pair key).
-        var figuresKey: [UInt8] = []
-        figuresKey.reserveCapacity(person.count - 1)
-        figuresKey.append(CommitteeLayout.figures)
-        figuresKey.append(contentsOf: person[2...])
+        let figuresKey = CommitteeLayout.prefixed(CommitteeLayout.figures, person[2...])
         try store.add(
             e.amountFen, slot: PairSlot.subsidiesPaidFen, of: PairSlot.count, at: figuresKey,
             figure: "subsidiesPaidFen",

@@ -8,29 +8,29 @@ import Domain
 /// council query grew with history (~0.7 ms at 10^6 events). With the index it walks only
 /// the agreements in force during Y, already grouped by enterprise.
 enum AgreementYears {
-    static func prefix(year: Int) -> [UInt8] { KeyBytes.make(CouncilLayout.agreementYear, year: year) }
+    static func prefix(year: Int) -> StoreKey { KeyBytes.make(CouncilLayout.agreementYear, year: year) }
 
-    static func key(year: Int, enterpriseId: String, agreementId: String) -> [UInt8] {
+    static func key(year: Int, enterpriseId: String, agreementId: String) -> StoreKey {
         var key = prefix(year: year)
-        key.append(contentsOf: enterpriseId.utf8)
+        key.append(utf8: enterpriseId)
         key.append(KeyBytes.separator)
-        key.append(contentsOf: agreementId.utf8)
+        key.append(utf8: agreementId)
         return key
     }
 
     /// The school side of the index, `F year schoolId 0x00 enterpriseId 0x00 agreementId`, with
     /// the same values: a school's KPI counts the enterprises it works with in a year.
-    static func schoolPrefix(year: Int, schoolId: String) -> [UInt8] {
+    static func schoolPrefix(year: Int, schoolId: String) -> StoreKey {
         var key = KeyBytes.make(CouncilLayout.schoolAgreementYear, year: year, schoolId)
         key.append(KeyBytes.separator)
         return key
     }
 
-    static func schoolKey(year: Int, span: AgreementSpan, agreementId: String) -> [UInt8] {
+    static func schoolKey(year: Int, span: AgreementSpan, agreementId: String) -> StoreKey {
         var key = schoolPrefix(year: year, schoolId: span.schoolId)
-        key.append(contentsOf: span.enterpriseId.utf8)
+        key.append(utf8: span.enterpriseId)
         key.append(KeyBytes.separator)
-        key.append(contentsOf: agreementId.utf8)
+        key.append(utf8: agreementId)
         return key
     }
 
@@ -64,7 +64,7 @@ enum AgreementYears {
 
     /// Enterprises with an agreement in force on some day from 1 January of `year` to `cutDay`.
     static func participatingCount(
-        year: Int, through cutDay: LocalDate, in store: some ProjectionStore, prefix given: [UInt8]? = nil
+        year: Int, through cutDay: LocalDate, in store: some ProjectionStore, prefix given: StoreKey? = nil
     ) throws -> Int {
         let prefix = given ?? prefix(year: year)
         var count = 0

@@ -38,19 +38,17 @@ enum CouncilLayout {
     static let personPair = UInt8(ascii: "Q")
     static let platformMember = UInt8(ascii: "N")
 
-    static func subsidyKey(year: Int, programme: SubsidyProgramme) -> [UInt8] {
-        var key: [UInt8] = []
-        key.reserveCapacity(4)  // every subsidy event builds one: one allocation, no regrowth
-        key.append(subsidies)
+    static func subsidyKey(year: Int, programme: SubsidyProgramme) -> StoreKey {
+        var key = StoreKey(tag: subsidies, "")
         KeyBytes.appendYear(year, to: &key)
         key.append(caseNumber(programme))
         return key
     }
 
-    static func targetKey(year: Int, metric: KPIMetric, memberId: String?) -> [UInt8] {
+    static func targetKey(year: Int, metric: KPIMetric, memberId: String?) -> StoreKey {
         var key = KeyBytes.make(target, year: year)
         key.append(caseNumber(metric))
-        if let memberId { key.append(contentsOf: memberId.utf8) }
+        if let memberId { key.append(utf8: memberId) }
         return key
     }
 

@@ -6,14 +6,14 @@ import Domain
 /// agreements, the agreements it is a party to, the services it provides, the platforms it
 /// belongs to.
 extension CouncilLayout {
-    static func memberYearKey(year: Int, _ memberId: String) -> [UInt8] {
+    static func memberYearKey(year: Int, _ memberId: String) -> StoreKey {
         KeyBytes.make(memberYearFigures, year: year, memberId)
     }
 
-    static func platformMemberKey(memberId: String, platformId: String) -> [UInt8] {
+    static func platformMemberKey(memberId: String, platformId: String) -> StoreKey {
         var key = KeyBytes.make(platformMember, memberId)
         key.append(KeyBytes.separator)
-        key.append(contentsOf: platformId.utf8)
+        key.append(utf8: platformId)
         return key
     }
 
@@ -92,7 +92,7 @@ extension CouncilQuery {
                         prefix: AgreementYears.schoolPrefix(year: year, schoolId: memberId)))
             case .enterprise?:
                 var prefix = AgreementYears.prefix(year: year)
-                prefix.append(contentsOf: memberId.utf8)
+                prefix.append(utf8: memberId)
                 prefix.append(KeyBytes.separator)
                 return try AgreementYears.participatingCount(year: year, through: cutDay, in: store, prefix: prefix) > 0
                     ? 1 : 0

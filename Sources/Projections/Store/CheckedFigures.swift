@@ -23,7 +23,7 @@ extension CounterSlots {
 extension ProjectionStore {
     /// Adds `delta` to one counter, checked (no write when `delta` is zero).
     mutating func add(
-        _ delta: Int64, slot: Int, of slots: Int, at key: [UInt8], figure: @autoclosure () -> String, field: String
+        _ delta: Int64, slot: Int, of slots: Int, at key: StoreKey, figure: @autoclosure () -> String, field: String
     ) throws {
         guard delta != 0 else { return }
         try updateCounters(at: key, slots: slots) { counters in

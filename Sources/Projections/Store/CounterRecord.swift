@@ -34,7 +34,7 @@ struct CounterValues {
 extension ProjectionStore {
     /// Changes the counters of the record at `key`, creating it zeroed when absent.
     mutating func updateCounters(
-        at key: [UInt8], slots: Int, _ body: (CounterSlots) throws -> Void
+        at key: StoreKey, slots: Int, _ body: (CounterSlots) throws -> Void
     ) throws {
         try update(key) { value in
             let originalCount = value?.count
@@ -61,7 +61,7 @@ extension ProjectionStore {
         }
     }
 
-    func counters(at key: [UInt8]) throws -> CounterValues {
+    func counters(at key: StoreKey) throws -> CounterValues {
         CounterValues(bytes: try get(key))
     }
 }

@@ -1,3 +1,5 @@
+import Domain
+
 /// An in-memory read model that also knows what changed since the last boundary: the audit
 /// folds the log once and, at every stored read-model snapshot's position, takes the digest
 /// of exactly the entries the snapshot must hold (docs/TIME-TRAVEL.md), instead of folding
@@ -20,15 +22,27 @@ public struct DeltaTrackingStore: ProjectionStore, Sendable {
     }
 
     public func get(_ key: [UInt8]) throws -> [UInt8]? {
-        try base.get(key)
+        base.get(StoreKey(key))
+    }
+
+    public func get(_ key: ByteKey) -> [UInt8]? {
+        base.get(key)
     }
 
     public mutating func put(_ key: [UInt8], _ value: [UInt8]) throws {
+        put(StoreKey(key), value)
+    }
+
+    public mutating func put(_ key: ByteKey, _ value: [UInt8]) {
         if tracking { remember(key) }
-        try base.put(key, value)
+        base.put(key, value)
     }
 
     public mutating func update<R>(_ key: [UInt8], _ body: (inout [UInt8]?) throws -> R) throws -> R {
+        try update(StoreKey(key), body)
+    }
+
+    public mutating func update<R>(_ key: ByteKey, _ body: (inout [UInt8]?) throws -> R) rethrows -> R {
         if tracking { remember(key) }
         return try base.update(key, body)
     }
@@ -37,11 +51,10 @@ public struct DeltaTrackingStore: ProjectionStore, Sendable {
         try base.forEach(prefix: prefix, body)
     }
 
-    private mutating func remember(_ key: [UInt8]) {
+    private mutating func remember(_ key: StoreKey) {
         // One probe of `before` (its defaulting accessor inserts in place); the base is read
         // only for a key not yet remembered since the boundary.
-        let storeKey = StoreKey(key)
-        Self.touch(&before[storeKey, default: base.value(at: storeKey)])
+        Self.touch(&before[key, default: base.value(at: key)])
     }
 
     private static func touch(_ value: inout [UInt8]?) {}

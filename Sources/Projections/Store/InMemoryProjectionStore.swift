@@ -1,3 +1,5 @@
+import Domain
+
 /// A read model held in memory: what `--as-of` replays and audit rebuilds fold into.
 ///
 /// Writes go to a dictionary (no ordering work while folding millions of events); the
@@ -20,17 +22,28 @@ public struct InMemoryProjectionStore: ProjectionStore, Sendable {
         entries[StoreKey(key)]
     }
 
-    /// The value under an already built key (no key array to hash again).
+    public func get(_ key: ByteKey) -> [UInt8]? {
+        entries[key]
+    }
+
+    /// The value under an already built key, for callers that cannot throw.
     func value(at key: StoreKey) -> [UInt8]? {
         entries[key]
     }
 
     public mutating func put(_ key: [UInt8], _ value: [UInt8]) throws {
-        if entries.updateValue(value, forKey: StoreKey(key)) == nil { sortedKeys = nil }
+        put(StoreKey(key), value)
+    }
+
+    public mutating func put(_ key: ByteKey, _ value: [UInt8]) {
+        if entries.updateValue(value, forKey: key) == nil { sortedKeys = nil }
     }
 
     public mutating func update<R>(_ key: [UInt8], _ body: (inout [UInt8]?) throws -> R) throws -> R {
-        let storeKey = StoreKey(key)
+        try update(StoreKey(key), body)
+    }
+
+    public mutating func update<R>(_ storeKey: ByteKey, _ body: (inout [UInt8]?) throws -> R) rethrows -> R {
         // Only an index that is in use needs to know whether the key is new.
         let existed = sortedKeys == nil || entries[storeKey] != nil
         let result = try body(&entries[storeKey])

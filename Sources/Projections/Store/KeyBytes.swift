@@ -10,33 +10,34 @@ enum KeyBytes {
     static let metaPrefix: UInt8 = 0x00
     static let separator: UInt8 = 0x00
 
-    static func make(_ prefix: UInt8, _ id: String) -> [UInt8] {
-        var key: [UInt8] = []
-        key.reserveCapacity(id.utf8.count + 1)
-        key.append(prefix)
-        key.append(contentsOf: id.utf8)
-        return key
+    // Keys are built as `StoreKey`s, byte by byte into the key's own words: an array per key
+    // (made, hashed apart, freed) was a tenth of a replay's fold.
+
+    static func make(_ prefix: UInt8, _ id: String) -> StoreKey {
+        StoreKey(tag: prefix, id)
     }
 
-    static func make(_ prefix: UInt8, year: Int) -> [UInt8] {
-        var key: [UInt8] = []
-        key.reserveCapacity(3)
-        key.append(prefix)
+    static func make(_ prefix: UInt8, year: Int) -> StoreKey {
+        var key = StoreKey(tag: prefix, "")
         appendYear(year, to: &key)
         return key
     }
 
-    static func make(_ prefix: UInt8, year: Int, _ id: String) -> [UInt8] {
-        var key: [UInt8] = []
-        key.reserveCapacity(id.utf8.count + 3)
-        key.append(prefix)
+    static func make(_ prefix: UInt8, year: Int, _ id: String) -> StoreKey {
+        var key = StoreKey(tag: prefix, "")
         appendYear(year, to: &key)
-        key.append(contentsOf: id.utf8)
+        key.append(utf8: id)
         return key
     }
 
     /// Two bytes, big-endian, so years sort numerically (0…65535 covers LocalDate's range).
     static func appendYear(_ year: Int, to key: inout [UInt8]) {
+        let clamped = UInt16(clamping: year)
+        key.append(UInt8(clamped >> 8))
+        key.append(UInt8(clamped & 0xFF))
+    }
+
+    static func appendYear(_ year: Int, to key: inout StoreKey) {
         let clamped = UInt16(clamping: year)
         key.append(UInt8(clamped >> 8))
         key.append(UInt8(clamped & 0xFF))

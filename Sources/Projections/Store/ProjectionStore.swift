@@ -1,3 +1,5 @@
+import Domain
+
 /// Where a projector keeps its read model: one key/value space per projector (an LMDB
 /// database in the ledger, a dictionary in a rebuild).
 ///
@@ -22,6 +24,16 @@ public protocol ProjectionStore {
     /// per entry. The default copies, through `forEach`.
     func forEachBorrowed(prefix: [UInt8], _ body: (UnsafeRawBufferPointer, UnsafeRawBufferPointer) throws -> Void)
         throws
+
+    // The same three under a key built as a `ByteKey` (what the projectors do): no key array is
+    // made, hashed apart and freed for each access. The defaults go through the array versions.
+
+    /// `get` under a built key.
+    func get(_ key: ByteKey) throws -> [UInt8]?
+    /// `put` under a built key.
+    mutating func put(_ key: ByteKey, _ value: [UInt8]) throws
+    /// `update` under a built key.
+    mutating func update<R>(_ key: ByteKey, _ body: (inout [UInt8]?) throws -> R) throws -> R
 }
 
 extension ProjectionStore {
@@ -35,12 +47,36 @@ extension ProjectionStore {
         return result
     }
 
+    public func get(_ key: ByteKey) throws -> [UInt8]? {
+        try get(key.bytes)
+    }
+
+    public mutating func put(_ key: ByteKey, _ value: [UInt8]) throws {
+        try put(key.bytes, value)
+    }
+
+    public mutating func update<R>(_ key: ByteKey, _ body: (inout [UInt8]?) throws -> R) throws -> R {
+        try update(key.bytes, body)
+    }
+
     public func forEachBorrowed(
         prefix: [UInt8], _ body: (UnsafeRawBufferPointer, UnsafeRawBufferPointer) throws -> Void
     ) throws {
         try forEach(prefix: prefix) { key, value in
             try key.withUnsafeBytes { key in try value.withUnsafeBytes { value in try body(key, value) } }
         }
+    }
+
+    /// `forEach` under a prefix built as a key.
+    public func forEach(prefix: ByteKey, _ body: ([UInt8], [UInt8]) throws -> Void) throws {
+        try forEach(prefix: prefix.bytes, body)
+    }
+
+    /// `forEachBorrowed` under a prefix built as a key.
+    public func forEachBorrowed(
+        prefix: ByteKey, _ body: (UnsafeRawBufferPointer, UnsafeRawBufferPointer) throws -> Void
+    ) throws {
+        try forEachBorrowed(prefix: prefix.bytes, body)
     }
 
     /// Every entry under `prefix`, for tests and tools that want values rather than a walk.

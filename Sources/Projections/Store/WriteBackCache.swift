@@ -25,17 +25,27 @@ public struct WriteBackCache<Base: ProjectionStore>: ProjectionStore {
     public var dirtyCount: Int { cached.values.reduce(0) { $0 + ($1.dirty ? 1 : 0) } }
 
     public func get(_ key: [UInt8]) throws -> [UInt8]? {
-        let storeKey = StoreKey(key)
-        if let entry = cached[storeKey] { return entry.value }
-        return try reads.value(for: storeKey) { try base.get(key) }
+        try get(StoreKey(key))
+    }
+
+    public func get(_ key: ByteKey) throws -> [UInt8]? {
+        if let entry = cached[key] { return entry.value }
+        return try reads.value(for: key) { try base.get(key) }
     }
 
     public mutating func put(_ key: [UInt8], _ value: [UInt8]) throws {
-        cached[StoreKey(key)] = Entry(value: value, dirty: true)
+        put(StoreKey(key), value)
+    }
+
+    public mutating func put(_ key: ByteKey, _ value: [UInt8]) {
+        cached[key] = Entry(value: value, dirty: true)
     }
 
     public mutating func update<R>(_ key: [UInt8], _ body: (inout [UInt8]?) throws -> R) throws -> R {
-        let storeKey = StoreKey(key)
+        try update(StoreKey(key), body)
+    }
+
+    public mutating func update<R>(_ storeKey: ByteKey, _ body: (inout [UInt8]?) throws -> R) throws -> R {
         // One probe for a cached key (it was three: test, insert, modify), changed in place.
         // Marked dirty whatever the body did: comparing would copy the value first.
         if let index = cached.index(forKey: storeKey) {
@@ -44,7 +54,7 @@ public struct WriteBackCache<Base: ProjectionStore>: ProjectionStore {
                 return try body(&entry.value)
             }
         }
-        var entry = Entry(value: try reads.remembered(storeKey) ?? base.get(key), dirty: true)
+        var entry = Entry(value: try reads.remembered(storeKey) ?? base.get(storeKey), dirty: true)
         defer { cached[storeKey] = entry }
         return try body(&entry.value)
     }

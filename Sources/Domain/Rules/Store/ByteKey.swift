@@ -48,6 +48,41 @@ public struct ByteKey: Hashable, Comparable, Sendable {
         (w0, w1, w2, w3) = words
     }
 
+    /// Appends one byte: for keys built piece by piece (a prefix, a year, an id) without an
+    /// intermediate array. Past `inlineCapacity` the key spills to an array like `init(_:)`'s.
+    @inlinable public mutating func append(_ byte: UInt8) {
+        guard spilled == nil, length < Self.inlineCapacity else {
+            self = ByteKey(bytes + CollectionOfOne(byte))
+            return
+        }
+        let shifted = UInt64(byte) << UInt64(56 - 8 * (length & 7))
+        switch length >> 3 {
+        case 0: w0 |= shifted
+        case 1: w1 |= shifted
+        case 2: w2 |= shifted
+        default: w3 |= shifted
+        }
+        length += 1
+    }
+
+    /// Appends `bytes` one by one (see `append(_:)`): for the few bytes of a stored pair.
+    @inlinable public mutating func append(contentsOf bytes: some Sequence<UInt8>) {
+        for byte in bytes { append(byte) }
+    }
+
+    /// Appends `text`'s UTF-8 (see `append(_:)`).
+    @inlinable public mutating func append(utf8 text: String) {
+        var text = text
+        guard spilled == nil, length + text.utf8.count <= Self.inlineCapacity else {
+            self = ByteKey(bytes + Array(text.utf8))
+            return
+        }
+        var words = (w0, w1, w2, w3)
+        text.withUTF8 { Self.pack($0, at: length, into: &words) }
+        (w0, w1, w2, w3) = words
+        length += text.utf8.count
+    }
+
     /// ORs `buffer` into the big-endian words from byte position `start` on (at most
     /// `inlineCapacity` bytes in all).
     @inlinable static func pack(
@@ -70,6 +105,9 @@ public struct ByteKey: Hashable, Comparable, Sendable {
         if let spilled { return spilled }
         return withUnsafeBytes { Array($0) }
     }
+
+    /// The number of bytes.
+    @inlinable public var count: Int { length }
 
     /// The first byte (a key's prefix tag), nil for the empty key.
     public var first: UInt8? {
