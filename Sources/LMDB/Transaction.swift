@@ -15,6 +15,10 @@ public struct Transaction {
     /// True for a read-only snapshot.
     public let isReadOnly: Bool
 
+    /// For a read transaction, the id of the last write transaction committed when it began:
+    /// two read transactions with the same id see the same data (`mdb_txn_id`).
+    public var id: Int { Int(mdb_txn_id(handle)) }
+
     /// The value stored under `key`, or `nil` when the key is absent.
     public func get(_ db: Database, _ key: some LMDBBytes) throws -> UnsafeRawBufferPointer? {
         try key.withLMDBBytes { keyBytes in

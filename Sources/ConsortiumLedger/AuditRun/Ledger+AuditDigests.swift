@@ -10,7 +10,7 @@ extension Ledger {
     /// the live ones go through this thread's read transaction, which LMDB ties to it.
     func compareReadModels(replay: inout Replayer, reader: LogReader, report: inout AuditReport) throws {
         try replay.finish()
-        let replayed = PendingDigests(of: replay)
+        let replayed = BackgroundResult { [replay] in try replay.digests() }
         let txn = reader.transaction
         let stored = TierModel.allCases.map { LMDBProjectionStore(transaction: txn, database: $0.database(facade)) }
         if let finding = try FigureRanges.check(council: stored[0], committee: stored[1], project: stored[2]).first,
@@ -42,26 +42,5 @@ extension Ledger {
                     "the live read model's digest differs from a replay from genesis")
             }
         }
-    }
-}
-
-/// A replay's digests being computed on a global queue.
-///
-/// `@unchecked Sendable`: `result` is written once by the queued block and read only after
-/// `group.wait()`, which orders the write before the read.
-private final class PendingDigests: @unchecked Sendable {
-    private let group = DispatchGroup()
-    private var result: Result<ReadModelDigests, any Error>?
-
-    init(of replayer: Replayer) {
-        DispatchQueue.global().async(group: group) {
-            self.result = Result { try replayer.digests() }
-        }
-    }
-
-    func wait() throws -> ReadModelDigests {
-        group.wait()
-        guard let result else { throw LedgerError(.io, "the replayed digests were not computed") }
-        return try result.get()
     }
 }

@@ -9,8 +9,11 @@ extension Ledger {
     /// since the previous one — the stored versions rehashed, the catalog's digests, the chained
     /// whole-model digest — and that the business-time index is the one the log gives.
     /// By induction every snapshot then reads as the replay at its position.
+    /// - Parameter storedDigests: the stored versions' delta digests, computed beforehand on
+    ///   another transaction over the same snapshot (`storedDeltaDigests(seenBy:)`); nil: here.
     func verifySnapshots(
-        in reader: LogReader, report: inout AuditReport, replayed: SnapshotReplayDigests? = nil
+        in reader: LogReader, report: inout AuditReport, replayed: SnapshotReplayDigests? = nil,
+        storedDigests: [SnapshotKey: String]? = nil
     ) throws {
         guard let databases = snapshots else { return }
         let txn = reader.transaction
@@ -21,7 +24,7 @@ extension Ledger {
         let replayed = replayed.flatMap { $0.positions == entries.map(\.position) ? $0 : nil }
         report.snapshotsReplayedSeparately = replayed == nil
         let models = TierModel.allCases
-        var stored = try storedDeltaDigests(txn, databases)
+        var stored = try storedDigests ?? storedDeltaDigests(txn, databases)
         var bases = models.map { _ in InMemoryProjectionStore() }
         var tracker = replayed?.tracker ?? BusinessTimeTracker(watermark: nil)
         var after: UInt64 = 0
@@ -105,14 +108,25 @@ extension Ledger {
         return try fold.deltas()
     }
 
-    private struct SnapshotKey: Hashable {
+    struct SnapshotKey: Hashable, Sendable {
         var model: String
         var position: UInt64
     }
 
+    /// `storedDeltaDigests` in a read transaction of its own, for a caller that goes on with
+    /// other work meanwhile; nil when there are no snapshots or when that transaction does not
+    /// see the snapshot `snapshotId` (a write committed in between): the caller then computes
+    /// them in its own transaction.
+    func storedDeltaDigests(seenBy snapshotId: Int) throws -> [SnapshotKey: String]? {
+        guard let databases = snapshots else { return nil }
+        return try store.environment.read { txn in
+            guard txn.id == snapshotId else { return nil }
+            return try storedDeltaDigests(txn, databases)
+        }
+    }
+
     /// Every (model, snapshot) delta digest recomputed from the stored versions, in one walk.
-    private func storedDeltaDigests(_ txn: Transaction, _ databases: SnapshotDatabases) throws -> [SnapshotKey: String]
-    {
+    func storedDeltaDigests(_ txn: Transaction, _ databases: SnapshotDatabases) throws -> [SnapshotKey: String] {
         var hashers: [SnapshotKey: FramedDigest] = [:]
         try txn.withCursor(databases.versions) { cursor in
             var entry = try cursor.first()

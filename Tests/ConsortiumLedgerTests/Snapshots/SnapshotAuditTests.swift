@@ -95,6 +95,26 @@ struct SnapshotAuditTests {
         #expect(doctored.snapshotsVerified < count)
     }
 
+    /// The audit hashes the stored snapshot versions in a read transaction of its own while it
+    /// compares the read models: those digests count only when that transaction sees the same
+    /// snapshot as the audit's; after a commit in between there are none (computed again inline).
+    @Test func storedDigestsFromASecondTransactionNeedTheSameSnapshot() throws {
+        let dir = TemporaryDirectory()
+        let (path, count) = try ledgerWithSnapshots(dir, seed: 45)
+        let ledger = try Ledger(path: path)
+        let databases = try #require(ledger.snapshots)
+        let (snapshotId, inline) = try ledger.store.read { reader in
+            (reader.transaction.id, try ledger.storedDeltaDigests(reader.transaction, databases))
+        }
+        #expect(inline.count >= count)
+        #expect(try ledger.storedDeltaDigests(seenBy: snapshotId) == inline)
+        try ledger.store.environment.write { txn in
+            try txn.put(ledger.facade.meta, Array("test.touched".utf8), [1])
+        }
+        #expect(try ledger.storedDeltaDigests(seenBy: snapshotId) == nil)
+        #expect(try ledger.audit().passed)
+    }
+
     /// The answer the checkpointer builds on a doctored snapshot would be wrong; rebuilding the
     /// snapshots from zero repairs them and the audit passes again.
     @Test func rebuildingRepairsADoctoredSnapshot() throws {
