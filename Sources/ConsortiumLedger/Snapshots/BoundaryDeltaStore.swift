@@ -31,17 +31,27 @@ struct BoundaryDeltaStore<Base: ProjectionStore>: ProjectionStore {
     }
 
     func get(_ key: [UInt8]) throws -> [UInt8]? {
-        let storeKey = ByteKey(key)
-        if let entry = entries[storeKey] { return entry.value }
-        return try reads.value(for: storeKey) { try base.get(key) }
+        try get(ByteKey(key))
+    }
+
+    func get(_ key: ByteKey) throws -> [UInt8]? {
+        if let entry = entries[key] { return entry.value }
+        return try reads.value(for: key) { try base.get(key) }
     }
 
     mutating func put(_ key: [UInt8], _ value: [UInt8]) throws {
+        try update(ByteKey(key)) { $0 = value }
+    }
+
+    mutating func put(_ key: ByteKey, _ value: [UInt8]) throws {
         try update(key) { $0 = value }
     }
 
     mutating func update<R>(_ key: [UInt8], _ body: (inout [UInt8]?) throws -> R) throws -> R {
-        let storeKey = ByteKey(key)
+        try update(ByteKey(key), body)
+    }
+
+    mutating func update<R>(_ storeKey: ByteKey, _ body: (inout [UInt8]?) throws -> R) throws -> R {
         if let index = entries.index(forKey: storeKey) {
             var before: [UInt8]?? = nil
             defer {
@@ -59,7 +69,7 @@ struct BoundaryDeltaStore<Base: ProjectionStore>: ProjectionStore {
                 return try body(&entry.value)
             }
         }
-        let before = try reads.remembered(storeKey) ?? base.get(key)
+        let before = try reads.remembered(storeKey) ?? base.get(storeKey)
         var entry = Entry(value: before, written: true, dirty: true)
         writtenKeys.append(storeKey)
         boundaryValues.append(before)
