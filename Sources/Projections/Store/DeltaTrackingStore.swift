@@ -54,7 +54,7 @@ public struct DeltaTrackingStore: ProjectionStore, Sendable {
     private mutating func remember(_ key: StoreKey) {
         // One probe of `before` (its defaulting accessor inserts in place); the base is read
         // only for a key not yet remembered since the boundary.
-        Self.touch(&before[key, default: base.value(at: key)])
+        Self.touch(&before[key, default: base.get(key)])
     }
 
     private static func touch(_ value: inout [UInt8]?) {}
@@ -67,7 +67,7 @@ public struct DeltaTrackingStore: ProjectionStore, Sendable {
         // Each changed value is kept beside its key, so the base is probed once per key.
         var changed: [(key: StoreKey, value: [UInt8])] = []
         for (key, old) in before where key.first != KeyBytes.metaPrefix {
-            if let value = base.value(at: key), old != value { changed.append((key, value)) }
+            if let value = base.get(key), old != value { changed.append((key, value)) }
         }
         var digest = FramedDigest()
         for (key, value) in StoreKey.ascending(pairs: changed) {

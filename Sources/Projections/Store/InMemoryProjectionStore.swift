@@ -26,11 +26,6 @@ public struct InMemoryProjectionStore: ProjectionStore, Sendable {
         entries[key]
     }
 
-    /// The value under an already built key, for callers that cannot throw.
-    func value(at key: StoreKey) -> [UInt8]? {
-        entries[key]
-    }
-
     public mutating func put(_ key: [UInt8], _ value: [UInt8]) throws {
         put(StoreKey(key), value)
     }
