@@ -42,7 +42,7 @@ enum CommitteeLayout {
     }
 
     static func prefixed(_ prefix: UInt8, _ pair: some Sequence<UInt8>) -> StoreKey {
-        var key = StoreKey(tag: prefix, "")
+        var key = StoreKey(tag: prefix)
         key.append(contentsOf: pair)
         return key
     }

@@ -39,7 +39,7 @@ enum CouncilLayout {
     static let platformMember = UInt8(ascii: "N")
 
     static func subsidyKey(year: Int, programme: SubsidyProgramme) -> StoreKey {
-        var key = StoreKey(tag: subsidies, "")
+        var key = StoreKey(tag: subsidies)
         KeyBytes.appendYear(year, to: &key)
         key.append(caseNumber(programme))
         return key

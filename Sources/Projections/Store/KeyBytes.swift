@@ -18,29 +18,35 @@ enum KeyBytes {
     }
 
     static func make(_ prefix: UInt8, year: Int) -> StoreKey {
-        var key = StoreKey(tag: prefix, "")
+        var key = StoreKey(tag: prefix)
         appendYear(year, to: &key)
         return key
     }
 
     static func make(_ prefix: UInt8, year: Int, _ id: String) -> StoreKey {
-        var key = StoreKey(tag: prefix, "")
+        var key = StoreKey(tag: prefix)
         appendYear(year, to: &key)
         key.append(utf8: id)
         return key
     }
 
     /// Two bytes, big-endian, so years sort numerically (0…65535 covers LocalDate's range).
-    static func appendYear(_ year: Int, to key: inout [UInt8]) {
+    static func yearBytes(_ year: Int) -> (high: UInt8, low: UInt8) {
         let clamped = UInt16(clamping: year)
-        key.append(UInt8(clamped >> 8))
-        key.append(UInt8(clamped & 0xFF))
+        return (UInt8(clamped >> 8), UInt8(clamped & 0xFF))
+    }
+
+    /// `yearBytes` appended to a value (a class's opening year beside its pair).
+    static func appendYear(_ year: Int, to value: inout [UInt8]) {
+        let bytes = yearBytes(year)
+        value.append(bytes.high)
+        value.append(bytes.low)
     }
 
     static func appendYear(_ year: Int, to key: inout StoreKey) {
-        let clamped = UInt16(clamping: year)
-        key.append(UInt8(clamped >> 8))
-        key.append(UInt8(clamped & 0xFF))
+        let bytes = yearBytes(year)
+        key.append(bytes.high)
+        key.append(bytes.low)
     }
 
     static func year(at offset: Int, in key: [UInt8]) -> Int {

@@ -38,8 +38,8 @@ public struct InMemoryRuleStateStore: RuleStateStore, Sendable, Equatable {
     }
 
     /// An empty store with room for `minimumCapacity` keys: a rebuild that knows about how many
-    /// it will hold (the live state's count) saves the dictionary's repeated growth, a tenth of
-    /// the audit's rule checks.
+    /// it will hold (the live state's count) saves the dictionary's repeated growth (8 % of the
+    /// audit's rule worker in a profile at 10^6).
     public init(minimumCapacity: Int) {
         storage = Dictionary(minimumCapacity: min(max(minimumCapacity, 0), 1 << 26))
     }
