@@ -18,7 +18,11 @@ public final class EventStore: Sendable {
     public let ledgerId: String
     /// `hash_0` of the chain: SHA-256 of the ledger id.
     public let genesisHash: ChainHash
-    public static let formatVersion = "1"
+    /// The storage layout this tool writes. 2: no `heads` database (a stream's head is read from
+    /// `streams`). A format-1 ledger is read as it is and upgraded when opened for writing.
+    public static let formatVersion = "2"
+    /// Every layout this tool reads.
+    static let readableFormats: Set<String> = ["1", "2"]
 
     /// Opens an existing ledger; throws `.notALedger` when there is none at `path`.
     public convenience init(path: String, options: Environment.Options = .init()) throws {
@@ -73,14 +77,16 @@ public final class EventStore: Sendable {
         let dbs = try LedgerSchema(environment: environment)
         self.dbs = dbs
         let path = environment.path
+        var format = ""
         (ledgerId, genesisHash) = try environment.read { txn in
-            guard let format = try txn.get(dbs.meta, "format") else {
+            guard let stored = try txn.get(dbs.meta, "format") else {
                 throw EventStoreError(.notALedger, "no ledger at \(path) (create one with `ledger init`)")
             }
-            guard String(decoding: format, as: UTF8.self) == EventStore.formatVersion else {
+            format = String(decoding: stored, as: UTF8.self)
+            guard EventStore.readableFormats.contains(format) else {
                 throw EventStoreError(
                     .unsupportedFormat,
-                    "ledger at \(path) has format \(String(decoding: format, as: UTF8.self)); this tool reads format \(EventStore.formatVersion)"
+                    "ledger at \(path) has format \(format); this tool (format \(EventStore.formatVersion)) reads formats \(EventStore.readableFormats.sorted().joined(separator: " and "))"
                 )
             }
             let id = try txn.get(dbs.meta, "ledgerId").map { String(decoding: $0, as: UTF8.self) } ?? ""
@@ -88,6 +94,18 @@ public final class EventStore: Sendable {
                 throw EventStoreError(.corruptRecord, "ledger at \(path) has no genesis hash in its meta database")
             }
             return (id, genesis)
+        }
+        if format == "1", !environment.isReadOnly { try Self.upgradeFromFormat1(environment, dbs) }
+    }
+
+    /// Drops the `heads` database of format 1 and records format 2, in one transaction: after
+    /// it no tool of format 1 opens the ledger, so no writer is left to keep `heads` (nothing
+    /// reads it any more).
+    private static func upgradeFromFormat1(_ environment: Environment, _ dbs: LedgerSchema) throws {
+        try environment.write { txn in
+            guard try txn.get(dbs.meta, "format").map({ Array($0) }) == Array("1".utf8) else { return }
+            try txn.dropDatabase(named: LedgerSchema.Name.retiredHeads)
+            try txn.put(dbs.meta, "format", formatVersion)
         }
     }
 

@@ -42,6 +42,12 @@ public struct Cursor {
         return exact ? found : try previous()
     }
 
+    /// Positions at the last key < `key` (for the last entry under a prefix: seek before the
+    /// prefix's successor).
+    public func seek(before key: some LMDBBytes) throws -> Entry? {
+        try seek(atLeast: key) == nil ? try last() : try previous()
+    }
+
     /// Stores through the cursor; with `.append` this is LMDB's fastest path for growing keys.
     public func put(_ key: some LMDBBytes, _ value: some LMDBBytes, flags: PutFlags = []) throws {
         try key.withLMDBBytes { keyBytes in

@@ -61,6 +61,20 @@ public struct Transaction {
         try LMDBError.check(mdb_drop(handle, db.dbi, 0), "mdb_drop(\(db.name ?? "main"))")
     }
 
+    /// Deletes the database `name` and its entries from the environment, if there is one;
+    /// returns whether there was. The handle is opened and closed inside this transaction, so
+    /// a write that runs again (the map grew) drops it again (for a layout change that retires
+    /// a database).
+    @discardableResult
+    public func dropDatabase(named name: String) throws -> Bool {
+        var dbi = MDB_dbi()
+        let found = mdb_dbi_open(handle, name, 0, &dbi)
+        if found == MDB_NOTFOUND { return false }
+        try LMDBError.check(found, "mdb_dbi_open(\(name))")
+        try LMDBError.check(mdb_drop(handle, dbi, 1), "mdb_drop(\(name), delete)")
+        return true
+    }
+
     /// The number of entries in `db`.
     public func count(_ db: Database) throws -> Int {
         var stat = MDB_stat()

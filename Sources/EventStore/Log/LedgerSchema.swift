@@ -1,14 +1,16 @@
 import LMDB
 
 /// Every named database of a ledger's LMDB environment: the one place the storage layout is
-/// declared (see docs/DESIGN.md, Storage). The event log uses the first five; the facade keeps
+/// declared (see docs/DESIGN.md, Storage). The event log uses `events`, `streams`, `ids` and `meta`; the facade keeps
 /// its rule state, Merkle tree and read models in the others, written in the append transaction.
 package struct LedgerSchema: Sendable {
     /// The database names as they appear in the environment (for tools that open it raw).
     package enum Name {
         package static let events = "events"
         package static let streams = "streams"
-        package static let heads = "heads"
+        /// Retired in format 2 (a stream's head is its last entry in `streams`); a format-1
+        /// ledger's is dropped when it is first opened for writing.
+        package static let retiredHeads = "heads"
         package static let ids = "ids"
         package static let meta = "meta"
         package static let rules = "rules"
@@ -30,8 +32,6 @@ package struct LedgerSchema: Sendable {
     package let events: Database
     /// stream ‖ 0x00 ‖ version (u64 BE) → sequence (u64 BE).
     package let streams: Database
-    /// stream → head version (u64 BE), for expected-version checks without a scan.
-    package let heads: Database
     /// event id → sequence (u64 BE), for idempotent re-sends.
     package let ids: Database
     /// format version, ledger id, genesis hash, creator, settings.
@@ -54,7 +54,6 @@ package struct LedgerSchema: Sendable {
     init(environment: Environment) throws {
         events = try environment.openDatabase(Name.events)
         streams = try environment.openDatabase(Name.streams)
-        heads = try environment.openDatabase(Name.heads)
         ids = try environment.openDatabase(Name.ids)
         meta = try environment.openDatabase(Name.meta)
         rules = try environment.openDatabase(Name.rules)

@@ -49,6 +49,27 @@ struct LogLookup {
         return out
     }
 
+    /// The version of `stream`'s last entry in the streams index, 0 when it has none. The head
+    /// is read from the index rather than kept in a table of its own, which would cost every
+    /// append a second random-keyed write (docs/DESIGN.md, Storage): the entries of one stream
+    /// are `stream ‖ 0x00 ‖ version`, so its last one is the last key before `stream ‖ 0x01`.
+    func streamVersion(_ stream: String) throws -> UInt64 {
+        var name = stream
+        return try name.withUTF8 { utf8 in
+            try withUnsafeTemporaryAllocation(byteCount: utf8.count + 1, alignment: 1) { bound in
+                bound.copyMemory(from: UnsafeRawBufferPointer(utf8))
+                bound[utf8.count] = 1
+                return try transaction.withCursor(dbs.streams) { cursor in
+                    guard let last = try cursor.seek(before: UnsafeRawBufferPointer(bound)),
+                        last.key.count == utf8.count + 1 + 8, last.key[utf8.count] == 0,
+                        last.key.prefix(utf8.count).elementsEqual(UnsafeRawBufferPointer(utf8))
+                    else { return 0 }
+                    return BigEndianKey.decode(UnsafeRawBufferPointer(rebasing: last.key[(utf8.count + 1)...])) ?? 0
+                }
+            }
+        }
+    }
+
     /// Events of one stream with version in `versions`, forward or backward, at most `limit`.
     func events(stream: String, versions: ClosedRange<UInt64>, backward: Bool, limit: Int) throws -> [RecordedEvent] {
         var sequences: [UInt64] = []

@@ -37,8 +37,7 @@ public struct LogReader {
 
     /// The stream's current version (0 when it has no events).
     public func streamVersion(_ stream: String) throws -> UInt64 {
-        guard let raw = try transaction.get(dbs.heads, stream) else { return 0 }
-        return BigEndianKey.decode(raw) ?? 0
+        try LogLookup(transaction: transaction, dbs: dbs).streamVersion(stream)
     }
 
     /// Visits stored records from `lower` onwards without copying; `body` returns false to stop.

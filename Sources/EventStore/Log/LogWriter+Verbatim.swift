@@ -45,7 +45,7 @@ extension LogWriter {
             throw VerbatimCheck.unverified(
                 Int(earliest.value - first), earliest.value, "event id \(earliest.key) is already recorded")
         }
-        try entries.streams.write(to: transaction, dbs.streams, headsTo: dbs.heads)
+        try entries.streams.write(to: transaction, dbs.streams)
         return index
     }
 }

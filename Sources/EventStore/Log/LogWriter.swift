@@ -65,8 +65,7 @@ public struct LogWriter {
 
     /// The current version of `stream` (0 when it has no events), including this transaction's writes.
     public func streamVersion(_ stream: String) throws -> UInt64 {
-        guard let raw = try transaction.get(dbs.heads, stream) else { return 0 }
-        return BigEndianKey.decode(raw) ?? 0
+        try LogLookup(transaction: transaction, dbs: dbs).streamVersion(stream)
     }
 
     /// The last sequence and hash, including this transaction's writes.

@@ -29,9 +29,6 @@ struct PendingIndexes {
         var ids = SortedKeys(capacity: self.ids.count)
         for (id, entry) in self.ids { ids.add(id, value: entry.sequence) }
         try ids.write(to: txn, dbs.ids)
-        var heads = SortedKeys(capacity: self.heads.count)
-        for (stream, version) in self.heads { heads.add(stream, value: version) }
-        try heads.write(to: txn, dbs.heads)
         var streams = SortedKeys(capacity: streamEntries.count)
         for entry in streamEntries { streams.add(entry.stream, suffix: entry.version, value: entry.sequence) }
         try streams.write(to: txn, dbs.streams)
@@ -105,15 +102,13 @@ struct SortedKeys: Sendable {
     }
 
     /// Writes the entries in key order through one cursor (each put after the first starts
-    /// from the cursor's page instead of the root). With `headsTo`, the keys are stream
-    /// entries (stream ‖ NUL ‖ version) and each stream's last one is also written there as
-    /// its head (stream → version).
+    /// from the cursor's page instead of the root).
     ///
     /// With `keepingExisting`, a key already in the database (or earlier in this batch) is left
     /// as it is, and it and its value come back in the result instead.
     @discardableResult
     mutating func write(
-        to txn: Transaction, _ database: Database, headsTo heads: Database? = nil, keepingExisting: Bool = false
+        to txn: Transaction, _ database: Database, keepingExisting: Bool = false
     ) throws -> [(key: String, value: UInt64)] {
         var existing: [(key: String, value: UInt64)] = []
         sort()
@@ -127,24 +122,6 @@ struct SortedKeys: Sendable {
                     } catch let error as LMDBError where keepingExisting && error.code == LMDBError.keyExists {
                         existing.append((String(decoding: key, as: UTF8.self), entry.value))
                     }
-                }
-            }
-            guard let heads else { return }
-            let suffix = 1 + MemoryLayout<UInt64>.size
-            try txn.withCursor(heads) { cursor in
-                for (position, entry) in entries.enumerated() {
-                    let stream = UnsafeRawBufferPointer(start: origin + entry.start, count: entry.count - suffix)
-                    if position + 1 < entries.count {
-                        let next = entries[position + 1]
-                        if next.count == entry.count,
-                            memcmp(origin + next.start, origin + entry.start, stream.count) == 0
-                        {
-                            continue
-                        }
-                    }
-                    let version = UnsafeRawBufferPointer(
-                        rebasing: base[(entry.start + entry.count - 8)..<(entry.start + entry.count)])
-                    try cursor.put(stream, version)
                 }
             }
         }
