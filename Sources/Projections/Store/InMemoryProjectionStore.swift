@@ -6,7 +6,16 @@ import Domain
 /// sorted order LMDB would give is produced when a prefix is walked, or once for all by
 /// `sortIndex()` when many queries follow a rebuild.
 public struct InMemoryProjectionStore: ProjectionStore, Sendable {
-    private var entries: [StoreKey: [UInt8]]
+    /// A value and the last boundary period a tracker (`DeltaTrackingStore`) noted it in, so
+    /// that noting a key's first write since a boundary costs no second dictionary.
+    struct Entry {
+        /// Never `nil` once stored (a body that leaves an absent key absent stores nothing).
+        var value: [UInt8]?
+        /// 0: never noted.
+        var period: UInt32
+    }
+
+    private var entries: [StoreKey: Entry]
     /// All keys in order, valid only while no key has been added or removed since.
     private var sortedKeys: [StoreKey]?
 
@@ -19,11 +28,11 @@ public struct InMemoryProjectionStore: ProjectionStore, Sendable {
     public var count: Int { entries.count }
 
     public func get(_ key: [UInt8]) throws -> [UInt8]? {
-        entries[StoreKey(key)]
+        entries[StoreKey(key)]?.value
     }
 
     public func get(_ key: ByteKey) -> [UInt8]? {
-        entries[key]
+        entries[key]?.value
     }
 
     public mutating func put(_ key: [UInt8], _ value: [UInt8]) throws {
@@ -31,7 +40,9 @@ public struct InMemoryProjectionStore: ProjectionStore, Sendable {
     }
 
     public mutating func put(_ key: ByteKey, _ value: [UInt8]) {
-        if entries.updateValue(value, forKey: key) == nil { sortedKeys = nil }
+        let count = entries.count
+        entries[key, default: Entry(value: nil, period: 0)].value = value
+        if entries.count != count { sortedKeys = nil }
     }
 
     public mutating func update<R>(_ key: [UInt8], _ body: (inout [UInt8]?) throws -> R) throws -> R {
@@ -39,11 +50,46 @@ public struct InMemoryProjectionStore: ProjectionStore, Sendable {
     }
 
     public mutating func update<R>(_ storeKey: ByteKey, _ body: (inout [UInt8]?) throws -> R) rethrows -> R {
-        // Only an index that is in use needs to know whether the key is new.
-        let existed = sortedKeys == nil || entries[storeKey] != nil
-        let result = try body(&entries[storeKey])
-        if sortedKeys != nil, existed != (entries[storeKey] != nil) { sortedKeys = nil }
-        return result
+        var noted: [UInt8]?? = nil
+        return try update(storeKey, notingIn: 0, before: &noted, body)
+    }
+
+    /// `update`, and when the key was not noted in `period` yet (and `period` is not 0), notes
+    /// it and hands back its value before this write in `before` (`.some(nil)`: absent).
+    /// One probe whatever happens: the key's entry is changed in place.
+    mutating func update<R>(
+        _ storeKey: ByteKey, notingIn period: UInt32, before: inout [UInt8]??, _ body: (inout [UInt8]?) throws -> R
+    ) rethrows -> R {
+        let count = entries.count
+        defer {
+            if entries.count != count {
+                // A new key: the sorted index is stale, and a body that stored nothing (or
+                // threw) leaves no entry.
+                if entries[storeKey]?.value == nil {
+                    entries[storeKey] = nil
+                    before = nil
+                } else {
+                    sortedKeys = nil
+                }
+            }
+        }
+        return try Self.modify(&entries[storeKey, default: Entry(value: nil, period: 0)]) { entry in
+            if period != 0, entry.period != period {
+                before = .some(entry.value)
+                entry.period = period
+            }
+            return try body(&entry.value)
+        }
+    }
+
+    /// Clears every noted period, for a tracker whose period counter wrapped around.
+    mutating func clearNotedPeriods() {
+        for index in entries.indices { entries.values[index].period = 0 }
+    }
+
+    /// Hands the dictionary's storage to `body` in place, so the value is not copied.
+    private static func modify<R>(_ entry: inout Entry, _ body: (inout Entry) throws -> R) rethrows -> R {
+        try body(&entry)
     }
 
     public func forEach(prefix: [UInt8], _ body: ([UInt8], [UInt8]) throws -> Void) throws {
@@ -51,7 +97,7 @@ public struct InMemoryProjectionStore: ProjectionStore, Sendable {
             var index = Self.lowerBound(of: prefix, in: sortedKeys)
             while index < sortedKeys.count, sortedKeys[index].hasPrefix(prefix) {
                 let key = sortedKeys[index]
-                if let value = entries[key] { try body(key.bytes, value) }
+                if let value = entries[key]?.value { try body(key.bytes, value) }
                 index += 1
             }
             return
@@ -60,7 +106,7 @@ public struct InMemoryProjectionStore: ProjectionStore, Sendable {
         for key in entries.keys where key.hasPrefix(prefix) { matching.append(key) }
         matching.sort()
         for key in matching {
-            if let value = entries[key] { try body(key.bytes, value) }
+            if let value = entries[key]?.value { try body(key.bytes, value) }
         }
     }
 
@@ -70,7 +116,7 @@ public struct InMemoryProjectionStore: ProjectionStore, Sendable {
         prefix: [UInt8], _ body: (UnsafeRawBufferPointer, UnsafeRawBufferPointer) throws -> Void
     ) throws {
         func visit(_ key: StoreKey) throws {
-            guard let value = entries[key] else { return }
+            guard let value = entries[key]?.value else { return }
             try key.withUnsafeBytes { key in try value.withUnsafeBytes { try body(key, $0) } }
         }
         guard let sortedKeys else {
