@@ -92,5 +92,5 @@ struct RuleCheck {
     mutating func flush() throws { try state.flush() }
 
     /// A dry run's rule-state writes, in key order, for the transaction that keeps them.
-    func pendingWrites() -> [(key: [UInt8], value: [UInt8])] { state.pendingWrites() }
+    func pendingWrites() -> [(key: ByteKey, value: [UInt8])] { state.pendingWrites() }
 }

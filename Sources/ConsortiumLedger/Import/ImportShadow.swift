@@ -71,7 +71,7 @@ struct ImportShadow {
     }
 
     /// The rule-state and read-model writes, per database, each in key order.
-    mutating func pendingWrites(rulesDatabase: Database) throws -> [(Database, [(key: [UInt8], value: [UInt8])])] {
+    mutating func pendingWrites(rulesDatabase: Database) throws -> KeyOrderedWrites {
         [(rulesDatabase, rules.pendingWrites())] + (try projections.pendingWrites())
     }
 }

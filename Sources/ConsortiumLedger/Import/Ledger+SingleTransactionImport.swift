@@ -54,13 +54,15 @@ extension Ledger {
                 try flush()
                 parser.stop()
                 // The shadow must have predicted exactly what the writer did.
-                guard let shadow = parser.shadowResult,
-                    try writer.headInTransaction().sequence + 1 == shadow.nextSequence,
-                    summary.alreadyRecorded == shadow.alreadyRecorded
+                // No other binding holds the shadow's writes: freed beside the commit, not before it.
+                var shadow = parser.takeShadowResult()
+                guard try writer.headInTransaction().sequence + 1 == shadow?.nextSequence,
+                    summary.alreadyRecorded == shadow?.alreadyRecorded
                 else { throw ImportShadow.Abandon() }
-                for (database, entries) in shadow.writes {
-                    for entry in entries { try writer.transaction.put(database, entry.key, entry.value) }
-                }
+                try writer.transaction.put(inKeyOrder: shadow?.writes ?? [])
+                let written = ReleaseLater(shadow)
+                shadow = nil
+                written.release()
                 summary.records = parser.records
                 summary.snapshots = snapshotting?.stored ?? 0
                 summary.byType = parser.byType

@@ -51,7 +51,7 @@ struct ShadowProjections {
     }
 
     /// The writes for the writer's transaction (checkpoints included), per database, in key order.
-    mutating func pendingWrites() throws -> [(Database, [(key: [UInt8], value: [UInt8])])] {
+    mutating func pendingWrites() throws -> KeyOrderedWrites {
         guard let last else { return [] }
         return try models.indices.filter { live[$0] }.map { index in
             try ProjectionCheckpoint(sequence: last, version: models[index].version).write(to: &stores[index])

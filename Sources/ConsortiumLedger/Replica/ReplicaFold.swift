@@ -16,7 +16,7 @@ import Projections
 /// the batch. It trusts the records no more than the writer does: a record that does not parse
 /// ends the fold (the check names it); a payload that does not decode is an `UnverifiedRecord`.
 struct ReplicaFold {
-    typealias Writes = [(Database, [(key: ByteKey, value: [UInt8])])]
+    typealias Writes = KeyOrderedWrites
     /// The read models this fold keeps (a copier runs two folds, each with its share).
     let models: Set<TierModel>
     /// Keys a read model's cache may hold before it forgets all but the last batch's writes.

@@ -215,11 +215,7 @@ public final class VerbatimCopier: @unchecked Sendable {
             var nodes = LMDBMerkleNodeStore(transaction: writer.transaction, database: ledger.facade.merkleNodes)
             try nodes.put(inKeyOrder: ready.tree.nodes)
             try MerkleState.save(ready.tree.accumulator, writer.transaction, ledger.facade)
-            for (database, entries) in ready.writes {
-                try writer.transaction.withCursor(database) { cursor in
-                    for entry in entries { try cursor.put(ByteKeyBytes(entry.key), entry.value) }
-                }
-            }
+            try writer.transaction.put(inKeyOrder: ready.writes)
             return UInt64(stored)
         }
     }

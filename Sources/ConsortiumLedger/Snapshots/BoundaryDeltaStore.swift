@@ -150,12 +150,12 @@ struct BoundaryDeltaStore<Base: ProjectionStore>: ProjectionStore {
 
     /// Every entry written since the base, in key order (absent values left out): what a
     /// caller writes into the base's database.
-    func pendingWrites() -> [(key: [UInt8], value: [UInt8])] {
+    func pendingWrites() -> [(key: ByteKey, value: [UInt8])] {
         var written: [(key: ByteKey, value: [UInt8])] = []
         for (key, entry) in entries where entry.dirty {
             if let value = entry.value { written.append((key, value)) }
         }
-        return ByteKey.ascending(pairs: written).map { (key: $0.key.bytes, value: $0.value) }
+        return ByteKey.ascending(pairs: written)
     }
 
     /// Hands the dictionary's storage to `body` in place, so the entry is not copied.

@@ -51,8 +51,8 @@ public struct CachedRuleState<Base: RuleStateStore>: RuleStateStore {
 
     /// The writes waiting for ``flush()``, in ascending key order: for a caller that copies
     /// them into another store than `base` (a dry run over a snapshot whose result is kept).
-    public func pendingWrites() -> [(key: [UInt8], value: [UInt8])] {
-        ByteKey.ascending(pairs: pending).map { (key: $0.key.bytes, value: $0.value.bytes) }
+    public func pendingWrites() -> [(key: ByteKey, value: [UInt8])] {
+        ByteKey.ascending(pairs: pending).map { (key: $0.key, value: $0.value.bytes) }
     }
 
     /// Forgets every pending write (a rejected or abandoned batch).
