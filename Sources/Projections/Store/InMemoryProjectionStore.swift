@@ -61,15 +61,16 @@ public struct InMemoryProjectionStore: ProjectionStore, Sendable {
         _ storeKey: ByteKey, notingIn period: UInt32, before: inout [UInt8]??, _ body: (inout [UInt8]?) throws -> R
     ) rethrows -> R {
         let count = entries.count
+        var stored = false
         defer {
             if entries.count != count {
                 // A new key: the sorted index is stale, and a body that stored nothing (or
                 // threw) leaves no entry.
-                if entries[storeKey]?.value == nil {
+                if stored {
+                    sortedKeys = nil
+                } else {
                     entries[storeKey] = nil
                     before = nil
-                } else {
-                    sortedKeys = nil
                 }
             }
         }
@@ -78,7 +79,9 @@ public struct InMemoryProjectionStore: ProjectionStore, Sendable {
                 before = .some(entry.value)
                 entry.period = period
             }
-            return try body(&entry.value)
+            let result = try body(&entry.value)
+            stored = entry.value != nil
+            return result
         }
     }
 
