@@ -1,4 +1,5 @@
 import Domain
+import LedgerTesting
 import Testing
 
 @testable import Projections
@@ -27,7 +28,7 @@ struct DeltaTrackingTests {
 
     @Test(arguments: [1, 2, 3] as [UInt64])
     func deltasEqualTheDifferenceOfWholeModels(seed: UInt64) throws {
-        var random = SplitMix(seed: seed)
+        var random = SeededRandom(seed: seed)
         var store = DeltaTrackingStore(InMemoryProjectionStore(), tracking: true)
         var model: [[UInt8]: [UInt8]] = [:]
         var atBoundary = model
@@ -79,18 +80,5 @@ struct DeltaTrackingTests {
         _ = second.takeDeltaDigest()  // the second tracker's first boundary; now in its period 2
         second.put(ByteKey([1]), [3])
         #expect(second.takeDeltaDigest() == Self.referenceDigest(then: [[1]: [2]], now: [[1]: [3]]))
-    }
-}
-
-/// A small deterministic generator, so a failing seed can be replayed.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
