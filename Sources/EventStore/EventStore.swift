@@ -101,9 +101,22 @@ public final class EventStore: Sendable {
     /// Drops the `heads` database of format 1 and records format 2, in one transaction: after
     /// it no tool of format 1 opens the ledger, so no writer is left to keep `heads` (nothing
     /// reads it any more).
+    ///
+    /// A process that opened the ledger as format 1 (an older `ledger serve`) keeps using its
+    /// heads, so neither may write beside the other: while another process holds the
+    /// environment open the upgrade is refused, naming it. Checked inside the write transaction,
+    /// so only a process that opens the ledger during the upgrade's own commit goes unseen; and
+    /// only where the system lists locks (`Environment.otherProcessesHoldingIt`: Linux).
     private static func upgradeFromFormat1(_ environment: Environment, _ dbs: LedgerSchema) throws {
         try environment.write { txn in
             guard try txn.get(dbs.meta, "format").map({ Array($0) }) == Array("1".utf8) else { return }
+            let others = environment.otherProcessesHoldingIt
+            guard others.isEmpty else {
+                throw EventStoreError(
+                    .upgradeBlocked,
+                    "ledger at \(environment.path) has storage format 1, which this tool upgrades to format 2 before it writes, but another process has it open (pid \(others.map(String.init).joined(separator: ", ")), perhaps an older `ledger serve`): stop it, then run this again"
+                )
+            }
             try txn.dropDatabase(named: LedgerSchema.Name.retiredHeads)
             try txn.put(dbs.meta, "format", formatVersion)
         }

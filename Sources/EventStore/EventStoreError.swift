@@ -15,6 +15,9 @@ public struct EventStoreError: Error, Sendable, CustomStringConvertible {
         case permissionDenied
         /// The ledger was written by a newer, unknown format.
         case unsupportedFormat
+        /// The ledger is of an older format this tool upgrades before it writes, and another
+        /// process (most likely an older tool) holds it open, which would not see the upgrade.
+        case upgradeBlocked
         /// A stored record did not parse.
         case corruptRecord
         /// A record copied from another copy of the ledger failed a check (`appendVerbatim`).

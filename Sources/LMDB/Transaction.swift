@@ -64,7 +64,9 @@ public struct Transaction {
     /// Deletes the database `name` and its entries from the environment, if there is one;
     /// returns whether there was. The handle is opened and closed inside this transaction, so
     /// a write that runs again (the map grew) drops it again (for a layout change that retires
-    /// a database).
+    /// a database). It opens a handle, which LMDB allows one transaction of a process at a time:
+    /// call it before the environment is shared (as a layout upgrade at open does), not beside
+    /// `Environment.openDatabase`.
     @discardableResult
     public func dropDatabase(named name: String) throws -> Bool {
         var dbi = MDB_dbi()

@@ -1,4 +1,5 @@
 import EventStore
+import Foundation
 import LMDB
 import LedgerTesting
 import Testing
@@ -98,6 +99,43 @@ struct StreamHeadTests {
         }
         #expect(try rawFormat(path) == "2")
         #expect(try !hasHeadsTable(path))
+    }
+
+    /// A process that opened the ledger as format 1 (an older `ledger serve`) would go on
+    /// reading and writing heads nobody else keeps: while one holds it open, this tool neither
+    /// upgrades nor writes, and says which process to stop. Another process's LMDB lock is
+    /// played by Python taking the same shared lock on the lock file's first byte.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/proc/locks")))
+    func theUpgradeWaitsForOtherProcessesToLetGo() throws {
+        let dir = TemporaryDirectory()
+        let path = dir.file("ledger")
+        do {
+            let store = try EventStore.create(path: path)
+            try store.append(EventFactory.batch(0..<6))
+        }
+        try makeFormat1(path, staleHeads: ["stream-0": 2])
+        let holder = try ChildProcess(
+            executable: "/usr/bin/env",
+            [
+                "python3", "-c",
+                "import fcntl, sys, time\nf = open(sys.argv[1], 'r+')\nfcntl.lockf(f, fcntl.LOCK_SH, 1, 0)\nprint('locked', flush=True)\ntime.sleep(60)",
+                path + "/lock.mdb",
+            ])
+        defer { holder.kill() }
+        #expect(holder.readLine() == "locked")
+        let error = #expect(throws: EventStoreError.self) { try EventStore(path: path) }
+        #expect(error?.code == .upgradeBlocked)
+        #expect(error?.message.contains("pid \(holder.pid)") == true)
+        #expect(error?.message.contains("ledger serve") == true)
+        holder.kill()
+        _ = holder.wait(limit: 10)
+        #expect(try rawFormat(path) == "1")
+        #expect(try hasHeadsTable(path))
+        do {
+            let store = try EventStore(path: path)
+            #expect(try store.streamVersion("stream-0") == 2)
+        }
+        #expect(try rawFormat(path) == "2")
     }
 
     @Test func aFormatThisToolDoesNotKnowIsRefusedByName() throws {

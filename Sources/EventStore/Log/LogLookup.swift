@@ -53,6 +53,8 @@ struct LogLookup {
     /// is read from the index rather than kept in a table of its own, which would cost every
     /// append a second random-keyed write (docs/DESIGN.md, Storage): the entries of one stream
     /// are `stream ‖ 0x00 ‖ version`, so its last one is the last key before `stream ‖ 0x01`.
+    /// That holds because no stream name contains NUL (refused on append, `validateShape`, and
+    /// on a mirror's copy, `VerbatimCheck`): a name `a ‖ 0x00 ‖ …` would hide stream `a`'s head.
     func streamVersion(_ stream: String) throws -> UInt64 {
         var name = stream
         return try name.withUTF8 { utf8 in

@@ -13,9 +13,15 @@ import Domain
 public struct DeltaTrackingStore: ProjectionStore, Sendable {
     public internal(set) var base: InMemoryProjectionStore
     /// Whether writes are noted (off once the last boundary is passed, or never on).
-    public var tracking: Bool
-    /// The period since the last boundary, as the base's entries record it (never 0).
-    private var period: UInt32 = 1
+    public var tracking: Bool {
+        didSet {
+            // A base another tracker noted keys in would hide their first writes from this one.
+            if tracking, !oldValue, base.count > 0 { base.clearNotedPeriods() }
+        }
+    }
+    /// The period since the last boundary, as the base's entries record it (never 0; set by a
+    /// test to reach the counter's wrap).
+    var period: UInt32 = 1
     /// Keys first written since the last boundary, in no order, and each one's value then.
     private var writtenKeys: [StoreKey] = []
     private var boundaryValues: [[UInt8]?] = []

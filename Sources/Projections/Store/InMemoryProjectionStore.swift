@@ -9,7 +9,8 @@ public struct InMemoryProjectionStore: ProjectionStore, Sendable {
     /// A value and the last boundary period a tracker (`DeltaTrackingStore`) noted it in, so
     /// that noting a key's first write since a boundary costs no second dictionary.
     struct Entry {
-        /// Never `nil` once stored (a body that leaves an absent key absent stores nothing).
+        /// `nil` only while a body runs on a new key: one that leaves the key absent (or throws)
+        /// stores nothing, and no body may set a stored value to `nil` (`ProjectionStore`).
         var value: [UInt8]?
         /// 0: never noted.
         var period: UInt32
@@ -56,7 +57,10 @@ public struct InMemoryProjectionStore: ProjectionStore, Sendable {
 
     /// `update`, and when the key was not noted in `period` yet (and `period` is not 0), notes
     /// it and hands back its value before this write in `before` (`.some(nil)`: absent).
-    /// One probe whatever happens: the key's entry is changed in place.
+    /// One probe for a stored key (its entry is changed in place) and for a new key the body
+    /// stores; a new key it leaves absent, or whose body throws, is inserted and taken out
+    /// again (and not noted). A throwing body's change to a stored value stays, as with any
+    /// in-place update: the callers that throw (`updateCounters`) restore the value first.
     mutating func update<R>(
         _ storeKey: ByteKey, notingIn period: UInt32, before: inout [UInt8]??, _ body: (inout [UInt8]?) throws -> R
     ) rethrows -> R {
@@ -79,15 +83,23 @@ public struct InMemoryProjectionStore: ProjectionStore, Sendable {
                 before = .some(entry.value)
                 entry.period = period
             }
+            let existed = entry.value != nil
             let result = try body(&entry.value)
             stored = entry.value != nil
+            assert(stored || !existed, "a body set a stored value to nil")
             return result
         }
     }
 
     /// Clears every noted period, for a tracker whose period counter wrapped around.
     mutating func clearNotedPeriods() {
-        for index in entries.indices { entries.values[index].period = 0 }
+        // Walking `entries.indices` would hold a copy of the dictionary and make the first
+        // write copy the whole table.
+        var index = entries.startIndex
+        while index != entries.endIndex {
+            entries.values[index].period = 0
+            entries.formIndex(after: &index)
+        }
     }
 
     /// Hands the dictionary's storage to `body` in place, so the value is not copied.

@@ -17,7 +17,10 @@ public protocol ProjectionStore {
     /// Reads, changes and writes back one value in a single step.
     ///
     /// Replay spends most of its time here, so in-memory stores change the value in place
-    /// (one hash lookup, no copy). The body must not set a present value to `nil`.
+    /// (one hash lookup for a key that is or becomes present, no copy). The body must not set a
+    /// present value to `nil`. A body that throws may leave its change to a present value in
+    /// place (the in-memory stores do): one that must not restores the value before throwing,
+    /// as `updateCounters` does.
     mutating func update<R>(_ key: [UInt8], _ body: (inout [UInt8]?) throws -> R) throws -> R
     /// `forEach` with the key and value lent for the duration of `body` only, for queries that
     /// walk many entries: a store that can (LMDB) hands out its own bytes instead of two arrays

@@ -1,0 +1,56 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+extension Environment {
+    /// The processes other than this one that hold this environment open, as far as the system
+    /// tells: every process with an LMDB environment open keeps a shared lock on the first byte
+    /// of its `lock.mdb` (LMDB's own way of telling whether it is alone), and Linux lists every
+    /// lock in `/proc/locks`. Read there rather than probed with `fcntl`, because closing a
+    /// descriptor of the lock file would drop this process's own locks on it. Empty where the
+    /// system has no such list, or when the environment is opened without a lock file.
+    public var otherProcessesHoldingIt: [Int32] {
+        var info = stat()
+        guard stat(path + "/lock.mdb", &info) == 0,
+            let locks = Self.readWholeFile("/proc/locks")
+        else { return [] }
+        let inode = String(info.st_ino)
+        // glibc's encoding of a device number (what its `major` and `minor` macros undo).
+        let dev = UInt64(info.st_dev)
+        let major = ((dev >> 8) & 0xfff) | ((dev >> 32) & ~0xfff)
+        let minor = (dev & 0xff) | ((dev >> 12) & ~0xff)
+        let device = Self.hex2(major) + ":" + Self.hex2(minor) + ":"
+        let me = getpid()
+        var holders: [Int32] = []
+        // "1: POSIX  ADVISORY  READ 27909 fe:00:16736281 0 0": kind, pid, device:inode, range.
+        for line in locks.split(separator: "\n") {
+            let fields = line.split(separator: " ")
+            guard fields.count >= 8, fields[1] == "POSIX", fields[5] == device + inode,
+                fields[6] == "0", let pid = Int32(fields[4]), pid != me, !holders.contains(pid)
+            else { continue }
+            holders.append(pid)
+        }
+        return holders
+    }
+
+    /// At least two lower-case hex digits, as the kernel prints a device number there.
+    private static func hex2(_ value: UInt64) -> String {
+        let text = String(value, radix: 16)
+        return text.count < 2 ? "0" + text : text
+    }
+
+    private static func readWholeFile(_ path: String) -> String? {
+        guard let file = fopen(path, "r") else { return nil }
+        defer { fclose(file) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = fread(&buffer, 1, buffer.count, file)
+            if count <= 0 { break }
+            bytes.append(contentsOf: buffer[0..<count])
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
