@@ -16,29 +16,22 @@ extension Environment {
         guard stat(path + "/lock.mdb", &info) == 0,
             let locks = Self.readWholeFile("/proc/locks")
         else { return [] }
-        let inode = String(info.st_ino)
-        // glibc's encoding of a device number (what its `major` and `minor` macros undo).
-        let dev = UInt64(info.st_dev)
-        let major = ((dev >> 8) & 0xfff) | ((dev >> 32) & ~0xfff)
-        let minor = (dev & 0xff) | ((dev >> 12) & ~0xff)
-        let device = Self.hex2(major) + ":" + Self.hex2(minor) + ":"
+        // Matched by inode alone: on an overlay file system (a container's) the kernel lists the
+        // lock under the device of the layer below, not the one `stat` reports. Another file
+        // with the same inode on another device, locked the same way, would only make the caller
+        // wait for nothing; a missed holder would be worse.
+        let inode = ":" + String(info.st_ino)
         let me = getpid()
         var holders: [Int32] = []
         // "1: POSIX  ADVISORY  READ 27909 fe:00:16736281 0 0": kind, pid, device:inode, range.
         for line in locks.split(separator: "\n") {
             let fields = line.split(separator: " ")
-            guard fields.count >= 8, fields[1] == "POSIX", fields[5] == device + inode,
-                fields[6] == "0", let pid = Int32(fields[4]), pid != me, !holders.contains(pid)
+            guard fields.count >= 8, fields[1] == "POSIX", fields[5].hasSuffix(inode), fields[6] == "0",
+                fields[7] == "0", let pid = Int32(fields[4]), pid != me, !holders.contains(pid)
             else { continue }
             holders.append(pid)
         }
         return holders
-    }
-
-    /// At least two lower-case hex digits, as the kernel prints a device number there.
-    private static func hex2(_ value: UInt64) -> String {
-        let text = String(value, radix: 16)
-        return text.count < 2 ? "0" + text : text
     }
 
     private static func readWholeFile(_ path: String) -> String? {
