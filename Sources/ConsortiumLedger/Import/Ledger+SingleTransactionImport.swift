@@ -54,15 +54,13 @@ extension Ledger {
                 try flush()
                 parser.stop()
                 // The shadow must have predicted exactly what the writer did.
-                // No other binding holds the shadow's writes: freed beside the commit, not before it.
-                var shadow = parser.takeShadowResult()
+                let shadow = parser.takeShadowResult()
                 guard try writer.headInTransaction().sequence + 1 == shadow?.nextSequence,
                     summary.alreadyRecorded == shadow?.alreadyRecorded
                 else { throw ImportShadow.Abandon() }
                 try writer.transaction.put(inKeyOrder: shadow?.writes ?? [])
-                let written = ReleaseLater(shadow)
-                shadow = nil
-                written.release()
+                // No other binding holds the shadow's writes: freed beside the commit, not before it.
+                ReleaseLater(consume shadow).release()
                 summary.records = parser.records
                 summary.snapshots = snapshotting?.stored ?? 0
                 summary.byType = parser.byType

@@ -16,7 +16,6 @@ import Projections
 /// the batch. It trusts the records no more than the writer does: a record that does not parse
 /// ends the fold (the check names it); a payload that does not decode is an `UnverifiedRecord`.
 struct ReplicaFold {
-    typealias Writes = KeyOrderedWrites
     /// The read models this fold keeps (a copier runs two folds, each with its share).
     let models: Set<TierModel>
     /// Keys a read model's cache may hold before it forgets all but the last batch's writes.
@@ -35,7 +34,8 @@ struct ReplicaFold {
 
     /// Folds the records of `frames` (whole `RecordStream` frames), the first of which has
     /// sequence `batchStart`, and returns the read-model writes, per database in key order.
-    mutating func fold(_ ledger: Ledger, frames: UnsafeRawBufferPointer, batchStart: UInt64) throws -> Writes {
+    mutating func fold(_ ledger: Ledger, frames: UnsafeRawBufferPointer, batchStart: UInt64) throws -> KeyOrderedWrites
+    {
         try ledger.store.read { reader in
             var projections: InlineProjections
             if var kept = self.projections.take() {

@@ -14,8 +14,8 @@ final class VerbatimBatch: @unchecked Sendable {
     let start: UInt64
     let count: Int
     let checked = Outcome<Tree>()
-    let councilFolded = Outcome<ReplicaFold.Writes>()
-    let othersFolded = Outcome<ReplicaFold.Writes>()
+    let councilFolded = Outcome<KeyOrderedWrites>()
+    let othersFolded = Outcome<KeyOrderedWrites>()
 
     init(frames: [UInt8], start: UInt64) {
         self.frames = frames

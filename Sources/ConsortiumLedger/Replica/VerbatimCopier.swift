@@ -177,7 +177,7 @@ public final class VerbatimCopier: @unchecked Sendable {
     private struct Ready {
         let batch: VerbatimBatch
         let tree: VerbatimBatch.Tree
-        let writes: ReplicaFold.Writes
+        let writes: KeyOrderedWrites
     }
 
     /// What a batch's check and fold found, once they are done; the first finding if any.

@@ -13,8 +13,9 @@ import Domain
 /// `append` runs per event, and a class's stored properties would pay a dynamic exclusivity
 /// check on every call; copies share the workers, so keep to one.)
 public struct ReplayPipeline {
-    struct Council: Sendable {
-        var council: DeltaTrackingStore
+    /// A worker's state when it folds one read model (the council's, the claims').
+    struct Single: Sendable {
+        var store: DeltaTrackingStore
         var cuts: BoundaryCuts
     }
 
@@ -24,16 +25,11 @@ public struct ReplayPipeline {
         var cuts: BoundaryCuts
     }
 
-    struct Claims: Sendable {
-        var claims: DeltaTrackingStore
-        var cuts: BoundaryCuts
-    }
-
     static let chunkSize = 4096
 
-    private let council: FoldWorker<Council>
+    private let council: FoldWorker<Single>
     private let others: FoldWorker<Pair>
-    private let claims: FoldWorker<Claims>
+    private let claims: FoldWorker<Single>
     private var chunk: [(DomainEvent, EventContext)] = []
     private var lastSequence: UInt64 = 0
     private var appliedCount = 0
@@ -73,24 +69,13 @@ public struct ReplayPipeline {
         project: InMemoryProjectionStore, claims: InMemoryProjectionStore, boundaries: [UInt64],
         lastSequence: UInt64, appliedCount: Int
     ) {
-        let councilProjector = CouncilProjector()
         let committeeProjector = CommitteeProjector()
         let projectProjector = ProjectProjector()
-        let claimsProjector = ClaimsProjector()
         self.lastSequence = lastSequence
         self.appliedCount = appliedCount
         let track = !boundaries.isEmpty
-        let councilSide = Council(
-            council: DeltaTrackingStore(councilStore, tracking: track), cuts: BoundaryCuts(boundaries, models: 1))
-        council = FoldWorker(label: "replay.council", state: councilSide) { side, chunk in
-            for (event, context) in chunk {
-                try councilProjector.apply(event, envelope: context, to: &side.council)
-                if context.sequence == side.cuts.next {
-                    side.cuts.record([side.council.takeDeltaDigest()])
-                    side.council.tracking = !side.cuts.done
-                }
-            }
-        }
+        council = Self.singleModelWorker(
+            CouncilProjector(), label: "replay.council", store: councilStore, boundaries: boundaries)
         let pair = Pair(
             committee: DeltaTrackingStore(committee, tracking: track),
             project: DeltaTrackingStore(project, tracking: track), cuts: BoundaryCuts(boundaries, models: 2))
@@ -106,17 +91,8 @@ public struct ReplayPipeline {
                 }
             }
         }
-        let claimsSide = Claims(
-            claims: DeltaTrackingStore(claims, tracking: track), cuts: BoundaryCuts(boundaries, models: 1))
-        self.claims = FoldWorker(label: "replay.claims", state: claimsSide) { side, chunk in
-            for (event, context) in chunk {
-                try claimsProjector.apply(event, envelope: context, to: &side.claims)
-                if context.sequence == side.cuts.next {
-                    side.cuts.record([side.claims.takeDeltaDigest()])
-                    side.claims.tracking = !side.cuts.done
-                }
-            }
-        }
+        self.claims = Self.singleModelWorker(
+            ClaimsProjector(), label: "replay.claims", store: claims, boundaries: boundaries)
         chunk.reserveCapacity(Self.chunkSize)
     }
 
@@ -144,23 +120,41 @@ public struct ReplayPipeline {
             pair.project.base.sortIndex()
         }
         claims.submitLast { side in
-            try ProjectionCheckpoint(sequence: last, version: ClaimsProjector.version).write(to: &side.claims.base)
-            side.claims.base.sortIndex()
+            try ProjectionCheckpoint(sequence: last, version: ClaimsProjector.version).write(to: &side.store.base)
+            side.store.base.sortIndex()
         }
         council.submitLast { side in
-            try ProjectionCheckpoint(sequence: last, version: CouncilProjector.version).write(to: &side.council.base)
-            side.council.base.sortIndex()
+            try ProjectionCheckpoint(sequence: last, version: CouncilProjector.version).write(to: &side.store.base)
+            side.store.base.sortIndex()
         }
         let pair = try others.finish()
         let claimsSide = try claims.finish()
-        let side = try council.finish()
+        let councilSide = try council.finish()
         deltaDigests = [
-            CouncilProjector.name: side.cuts.digests[0], CommitteeProjector.name: pair.cuts.digests[0],
+            CouncilProjector.name: councilSide.cuts.digests[0], CommitteeProjector.name: pair.cuts.digests[0],
             ProjectProjector.name: pair.cuts.digests[1], ClaimsProjector.name: claimsSide.cuts.digests[0],
         ]
         return Replayer(
-            council: side.council.base, committee: pair.committee.base, project: pair.project.base,
-            claims: claimsSide.claims.base, lastSequence: lastSequence, appliedCount: appliedCount)
+            council: councilSide.store.base, committee: pair.committee.base, project: pair.project.base,
+            claims: claimsSide.store.base, lastSequence: lastSequence, appliedCount: appliedCount)
+    }
+
+    /// A worker folding one read model with `projector`, taking its delta digest at each
+    /// boundary (tracking stops after the last).
+    private static func singleModelWorker<P: Projector>(
+        _ projector: P, label: String, store: InMemoryProjectionStore, boundaries: [UInt64]
+    ) -> FoldWorker<Single> {
+        let state = Single(
+            store: DeltaTrackingStore(store, tracking: !boundaries.isEmpty), cuts: BoundaryCuts(boundaries, models: 1))
+        return FoldWorker(label: label, state: state) { side, chunk in
+            for (event, context) in chunk {
+                try projector.apply(event, envelope: context, to: &side.store)
+                if context.sequence == side.cuts.next {
+                    side.cuts.record([side.store.takeDeltaDigest()])
+                    side.store.tracking = !side.cuts.done
+                }
+            }
+        }
     }
 
     private mutating func handOver() {

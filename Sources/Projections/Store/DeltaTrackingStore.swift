@@ -14,10 +14,7 @@ public struct DeltaTrackingStore: ProjectionStore, Sendable {
     public internal(set) var base: InMemoryProjectionStore
     /// Whether writes are noted (off once the last boundary is passed, or never on).
     public var tracking: Bool {
-        didSet {
-            // A base another tracker noted keys in would hide their first writes from this one.
-            if tracking, !oldValue, base.count > 0 { base.clearNotedPeriods() }
-        }
+        didSet { if !oldValue { forgetOtherTrackersMarks() } }
     }
     /// The period since the last boundary, as the base's entries record it (never 0; set by a
     /// test to reach the counter's wrap).
@@ -29,8 +26,12 @@ public struct DeltaTrackingStore: ProjectionStore, Sendable {
     public init(_ base: InMemoryProjectionStore, tracking: Bool) {
         self.base = base
         self.tracking = tracking
-        // A base another tracker noted keys in would hide their first writes from this one.
-        if tracking, base.count > 0 { self.base.clearNotedPeriods() }
+        forgetOtherTrackersMarks()  // `didSet` does not run in an initializer
+    }
+
+    /// A base another tracker noted keys in would hide their first writes from this one.
+    private mutating func forgetOtherTrackersMarks() {
+        if tracking, base.count > 0 { base.clearNotedPeriods() }
     }
 
     public func get(_ key: [UInt8]) throws -> [UInt8]? {
