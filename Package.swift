@@ -138,6 +138,7 @@ let package = Package(
                 "Audit",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             path: "Tools/LedgerBench"),
         .executableTarget(name: "LMDBAnchor", dependencies: ["CLMDB"], path: "Tools/LMDBAnchor"),

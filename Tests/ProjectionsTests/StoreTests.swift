@@ -1,4 +1,5 @@
 import Domain
+import LedgerTesting
 import Projections
 import Testing
 
@@ -34,6 +35,30 @@ struct StoreTests {
         try cache.flush(into: &base)
         #expect(try base.entries().map(\.value) == [[1], [2], [33], [4]])
         #expect(cache.dirtyCount == 0)
+    }
+
+    @Test func takingDirtyEntriesHandsOverEachChangeOnceInKeyOrder() throws {
+        var base = InMemoryProjectionStore()
+        try base.put([5], [50])
+        var cache = WriteBackCache(base: base)
+        var random = SeededRandom(seed: 18)
+        var expected: [[UInt8]: [UInt8]] = [:]
+        // Keys of every length around the 32 inline bytes, written in random order, some twice.
+        for _ in 0..<400 {
+            let key = (0..<Int.random(in: 1...40, using: &random)).map { _ in UInt8.random(in: 0...3, using: &random) }
+            let value = [UInt8.random(in: 0...255, using: &random)]
+            try cache.put(key, value)
+            expected[key] = value
+        }
+        #expect(try cache.get([5]) == [50])  // read, not changed: not handed over
+        let taken = cache.takeDirtyEntries()
+        #expect(taken.map(\.key.bytes) == expected.keys.sorted { $0.lexicographicallyPrecedes($1) })
+        #expect(taken.allSatisfy { expected[$0.key.bytes] == $0.value })
+        #expect(cache.takeDirtyEntries().isEmpty)  // clean from now on
+        let (someKey, someValue) = try #require(expected.first)
+        #expect(try cache.get(someKey) == someValue)  // and still cached
+        _ = try cache.update(someKey) { value in value = [7] }
+        #expect(cache.takeDirtyEntries().map(\.value) == [[7]])
     }
 
     @Test func runnerSkipsWhatItHasAppliedAndRefusesGaps() throws {

@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import LedgerClient
 import NIOCore
+import NIOPosix
 import Synchronization
 
 /// The network service under load: `ledger serve --http` in a child process, 64 concurrent
@@ -66,20 +67,30 @@ struct HTTPBenchmark {
         configuration.connectionPool = .init(
             idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: Self.clients + 4)
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        // The reader is another program than the 64 writers (a dashboard), so it has its own
+        // client and event loop: on the writers' loops each query's response waited in their
+        // queue behind dozens of appends' before it was timed as answered.
+        let readerLoop = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let readerClient = HTTPClient(eventLoopGroup: readerLoop)
         do {
             let figures = try await measure(
-                base: base, writer: writer, reader: reader, perClient: perClient, client: client)
+                base: base, writer: writer, reader: reader, perClient: perClient, client: client,
+                readerClient: readerClient)
+            try await readerClient.shutdown()
             try await client.shutdown()
+            try await readerLoop.shutdownGracefully()
             return figures
         } catch {
+            try? await readerClient.shutdown()
             try? await client.shutdown()
+            try? await readerLoop.shutdownGracefully()
             throw error
         }
     }
 
-    private func measure(base: String, writer: String, reader: String, perClient: Int, client: HTTPClient) async throws
-        -> Figures
-    {
+    private func measure(
+        base: String, writer: String, reader: String, perClient: Int, client: HTTPClient, readerClient: HTTPClient
+    ) async throws -> Figures {
         let appendLatencies = Samples()
         let queryLatencies = Samples()
         let writing = Flag()
@@ -111,7 +122,7 @@ struct HTTPBenchmark {
                     var request = HTTPClientRequest(url: base + paths[n % paths.count])
                     request.headers.add(name: "Authorization", value: "Bearer \(reader)")
                     let sent = now()
-                    let response = try await client.execute(request, timeout: .seconds(60))
+                    let response = try await readerClient.execute(request, timeout: .seconds(60))
                     _ = try await response.body.collect(upTo: 64 << 20)
                     guard response.status.code == 200 else {
                         throw BenchError("query answered \(response.status.code)")

@@ -130,16 +130,26 @@ public struct WriteBackCache<Base: ProjectionStore>: ProjectionStore {
     /// ``dirtyEntries()``, and the changed keys are clean from now on (their values stay
     /// cached): for an owner that hands each batch's writes to another transaction. The keys
     /// stay `ByteKey`s: building an array of each was a fifth of this hand-over.
+    ///
+    /// One walk of the table gathers each changed key with its value and marks it clean in
+    /// place; only then are the keys sorted. It used to sort the keys first and then probe the
+    /// table twice per changed key for its value and flag (the whole hand-over was 15 % of a
+    /// mirror's fold samples).
     public mutating func takeDirtyEntries() -> [(key: ByteKey, value: [UInt8])] {
-        let keys = dirtyKeys()
-        var entries: [(key: ByteKey, value: [UInt8])] = []
-        entries.reserveCapacity(keys.count)
-        for key in keys {
-            guard let index = cached.index(forKey: key) else { continue }
-            cached.values[index].dirty = false
-            if let value = cached.values[index].value { entries.append((key, value)) }
+        var keys: [ByteKey] = []
+        var values: [[UInt8]] = []
+        var index = cached.startIndex
+        while index != cached.endIndex {
+            if cached.values[index].dirty {
+                cached.values[index].dirty = false
+                if let value = cached.values[index].value {
+                    keys.append(cached.keys[index])
+                    values.append(value)
+                }
+            }
+            cached.formIndex(after: &index)
         }
-        return entries
+        return ByteKey.ascendingOrder(keys).map { (key: keys[$0], value: values[$0]) }
     }
 
     /// Drops every cached key and base read except `kept`, remembered as clean: bounds the
