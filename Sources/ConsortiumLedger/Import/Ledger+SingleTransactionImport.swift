@@ -8,10 +8,15 @@ extension Ledger {
     /// about 4.3 times its JSONL size (10^5–10^6 generated events).
     static let mapBytesPerInputByte = 6
 
-    /// Events handed to the log per `appendBatch` call inside the one transaction, so the
-    /// per-batch work (Merkle nodes, index entries sorted before they are written) stays a
-    /// bounded size.
-    static let singleTransactionChunk = 50_000
+    /// Events the parser hands over at a time, each chunk appended with one `appendBatch` call
+    /// inside the one transaction: bounded, so the per-batch work (Merkle nodes, index entries
+    /// sorted before they are written) stays small.
+    ///
+    /// Each chunk is appended as it came. Gathering chunks into batches of 50,000 first copied
+    /// every event and payload once more, and retained and released their texts: a sixth of
+    /// the writer thread; without it a 10^6 import took 11.9–12.9 s against 14.2–16.2 s
+    /// (alternating builds), with 40 MB less peak memory.
+    static let singleTransactionChunk = 8_192
 
     /// The optimistic import: one pass, one write transaction, rules run once — on the
     /// parsing thread, beside the writer (``ImportShadow``).
@@ -31,27 +36,19 @@ extension Ledger {
             return try store.write { writer in
                 var summary = ImportSummary()
                 let first = try writer.headInTransaction().sequence + 1
-                let parser = ImportParser(inputs: inputs, signer: options.signer, ledger: self, continuing: ids)
+                let parser = ImportParser(
+                    inputs: inputs, signer: options.signer, ledger: self, continuing: ids,
+                    chunkSize: Self.singleTransactionChunk)
                 defer { parser.stop() }
-                var batch = ParsedChunk()
                 var snapshotting = ImportSnapshots(databases: snapshots)
-                func flush() throws {
-                    guard !batch.events.isEmpty else { return }
-                    let result = try append(
-                        batch.events, domainEvents: batch.domainEvents, in: writer, checkedElsewhere: true)
-                    try snapshotting?.store(batch.snapshotCuts, in: writer)
-                    summary.appended += result.appendedCount
-                    summary.alreadyRecorded += batch.events.count - result.appendedCount
-                    options.progress?(.importing, summary.appended + summary.alreadyRecorded)
-                    batch = ParsedChunk()
-                }
                 while let chunk = try parser.queue.take() {
-                    batch.events += chunk.events
-                    batch.domainEvents += chunk.domainEvents
-                    batch.snapshotCuts += chunk.snapshotCuts
-                    if batch.events.count >= Self.singleTransactionChunk { try flush() }
+                    let result = try append(
+                        chunk.events, domainEvents: chunk.domainEvents, in: writer, checkedElsewhere: true)
+                    try snapshotting?.store(chunk.snapshotCuts, in: writer)
+                    summary.appended += result.appendedCount
+                    summary.alreadyRecorded += chunk.events.count - result.appendedCount
+                    options.progress?(.importing, summary.appended + summary.alreadyRecorded)
                 }
-                try flush()
                 parser.stop()
                 // The shadow must have predicted exactly what the writer did.
                 let shadow = parser.takeShadowResult()
