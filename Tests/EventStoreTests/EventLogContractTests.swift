@@ -127,14 +127,23 @@ struct EventLogContractTests {
         #expect(report.headHash == records.last?.hash)
     }
 
-    @Test(arguments: LogKind.allCases)
-    func emptyEnvelopeFieldsAreRejected(kind: LogKind) throws {
+    @Test(arguments: LogKind.allCases, ["id", "type", "stream", "actor"])
+    func emptyEnvelopeFieldsAreRejected(kind: LogKind, field: String) throws {
         let dir = TemporaryDirectory()
         let log = try kind.makeLog(in: dir)
-        var event = EventFactory.event(1)
-        event.actor = ""
-        let error = #expect(throws: EventStoreError.self) { try log.append([event]) }
+        var event = EventFactory.event(2)
+        switch field {
+        case "id": event.id = ""
+        case "type": event.type = ""
+        case "stream": event.stream = ""
+        default: event.actor = ""
+        }
+        let error = #expect(throws: EventStoreError.self) {
+            try log.append([EventFactory.event(1), event])
+        }
         #expect(error?.code == .invalidEvent)
+        #expect(error?.batchIndex == 1)
+        if kind == .lmdb { #expect(error?.message == "event 2 of the batch: \(field) must not be empty") }
         #expect(try log.head().sequence == 0)
     }
 }

@@ -74,10 +74,7 @@ public struct LogWriter {
     }
 
     private func validateShape(_ event: NewEvent, index: Int) throws {
-        for (field, value) in [
-            ("id", event.id), ("type", event.type), ("stream", event.stream), ("actor", event.actor),
-        ]
-        where value.isEmpty {
+        if let field = Self.firstEmptyText(of: event) {
             throw EventStoreError(
                 .invalidEvent, "event \(index + 1) of the batch: \(field) must not be empty", batchIndex: index)
         }
@@ -85,6 +82,16 @@ public struct LogWriter {
             throw EventStoreError(
                 .invalidEvent, "event \(index + 1) of the batch: stream must not contain NUL", batchIndex: index)
         }
+    }
+
+    /// The first of the texts every event needs that is empty, tested one by one rather than
+    /// through an array of the four built for each event.
+    private static func firstEmptyText(of event: NewEvent) -> String? {
+        if event.id.isEmpty { return "id" }
+        if event.type.isEmpty { return "type" }
+        if event.stream.isEmpty { return "stream" }
+        if event.actor.isEmpty { return "actor" }
+        return nil
     }
 
     /// The sequence of an already-recorded event with this id and the same content (also
