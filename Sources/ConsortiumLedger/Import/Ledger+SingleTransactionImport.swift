@@ -14,8 +14,8 @@ extension Ledger {
     ///
     /// Each chunk is appended as it came. Gathering chunks into batches of 50,000 first copied
     /// every event and payload once more, and retained and released their texts: a sixth of
-    /// the writer thread; without it a 10^6 import took 11.9–12.9 s against 14.2–16.2 s
-    /// (alternating builds), with 40 MB less peak memory.
+    /// the writer thread; without it a 10^6 import took a median 12.4 s against 15.0 s (9 runs
+    /// each, alternating builds), with about 35 MiB less peak memory.
     static let singleTransactionChunk = 8_192
 
     /// The optimistic import: one pass, one write transaction, rules run once — on the
