@@ -38,7 +38,7 @@ final class ImportParser: @unchecked Sendable {
     /// The first input continues the id numbering in `continuing`; later ones start afresh.
     init(
         inputs: [ImportInput], signer: MemberKeyPair?, ledger: Ledger, continuing: DerivedIds = DerivedIds(),
-        chunkSize: Int = 8_192
+        chunkSize: Int
     ) {
         ids = continuing
         queue.start { [self] in

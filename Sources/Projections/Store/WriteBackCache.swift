@@ -101,22 +101,6 @@ public struct WriteBackCache<Base: ProjectionStore>: ProjectionStore {
         if let value = cached[key]?.value { try body(key.bytes, value) }
     }
 
-    /// The changed keys and their values, in ascending key order (a key written and then
-    /// removed is left out): for a caller that writes them into another store than `base`.
-    public func dirtyEntries() -> [(key: [UInt8], value: [UInt8])] {
-        dirtyKeys().compactMap { key in
-            cached[key]?.value.map { (key: key.bytes, value: $0) }
-        }
-    }
-
-    /// The changed keys in ascending order, gathered into an array (filtering the dictionary
-    /// would build and hash a second dictionary: a third of a mirror's read-model time).
-    private func dirtyKeys() -> [StoreKey] {
-        var keys: [StoreKey] = []
-        for (key, entry) in cached where entry.dirty { keys.append(key) }
-        return StoreKey.ascending(keys)
-    }
-
     /// Reads of keys not seen yet go to `base` from now on; what the cache holds stays. For an
     /// owner that keeps one cache across transactions and knows that every key it has not seen
     /// reads the same in `base` as in the base before (no one else writes the store).
@@ -127,29 +111,27 @@ public struct WriteBackCache<Base: ProjectionStore>: ProjectionStore {
     /// Number of keys held (read, written or remembered), for an owner that bounds its memory.
     public var cachedCount: Int { cached.count }
 
-    /// ``dirtyEntries()``, and the changed keys are clean from now on (their values stay
-    /// cached): for an owner that hands each batch's writes to another transaction. The keys
-    /// stay `ByteKey`s: building an array of each was a fifth of this hand-over.
+    /// The changed keys and their values, in ascending key order (a key written and then
+    /// removed is left out), and the changed keys are clean from now on (their values stay
+    /// cached): for an owner that hands each batch's writes to another transaction, and for
+    /// `flush(into:)`. The keys stay `ByteKey`s: building an array of each was a fifth of this
+    /// hand-over.
     ///
     /// One walk of the table gathers each changed key with its value and marks it clean in
     /// place; only then are the keys sorted. It used to sort the keys first and then probe the
     /// table twice per changed key for its value and flag (the whole hand-over was 15 % of a
     /// mirror's fold samples).
     public mutating func takeDirtyEntries() -> [(key: ByteKey, value: [UInt8])] {
-        var keys: [ByteKey] = []
-        var values: [[UInt8]] = []
+        var changed: [(key: ByteKey, value: [UInt8])] = []
         var index = cached.startIndex
         while index != cached.endIndex {
             if cached.values[index].dirty {
                 cached.values[index].dirty = false
-                if let value = cached.values[index].value {
-                    keys.append(cached.keys[index])
-                    values.append(value)
-                }
+                if let value = cached.values[index].value { changed.append((cached.keys[index], value)) }
             }
             cached.formIndex(after: &index)
         }
-        return ByteKey.ascendingOrder(keys).map { (key: keys[$0], value: values[$0]) }
+        return ByteKey.ascending(pairs: changed)
     }
 
     /// Drops every cached key and base read except `kept`, remembered as clean: bounds the
@@ -163,11 +145,7 @@ public struct WriteBackCache<Base: ProjectionStore>: ProjectionStore {
     /// Writes every changed key into `target` in ascending key order (cheap for LMDB's
     /// B-tree) and keeps the values as clean cache entries for the next batch.
     public mutating func flush(into target: inout Base) throws {
-        for key in dirtyKeys() {
-            guard let value = cached[key]?.value else { continue }
-            try target.put(key.bytes, value)
-            cached[key]?.dirty = false
-        }
+        for (key, value) in takeDirtyEntries() { try target.put(key, value) }
         base = target
         reads = BaseReadMemo<[UInt8]>()
     }
