@@ -201,6 +201,15 @@ struct ImportTests {
             try ledger.events(from: 1).map { "\($0.sequence)|\($0.id)|\($0.stream)|\($0.version)|\($0.payload)" }
         }
         #expect(try content(single) == content(chunked))
+        // The id and stream indexes, written once at the end of the transaction, hold every event.
+        var versions: [String: UInt64] = [:]
+        var unindexed = 0
+        for event in try single.events(from: 1) {
+            if try single.sequence(ofEventId: event.id) != event.sequence { unindexed += 1 }
+            versions[event.stream] = event.version
+        }
+        #expect(unindexed == 0)
+        #expect(try versions.filter { try single.streamVersion($0.key) != $0.value }.isEmpty)
         #expect(try single.liveDigests() == chunked.liveDigests())
         // The same read-model snapshots too (the shadow cuts them chunk by chunk; any it missed,
         // the checkpointer would write after the import, so this holds the end state only).
@@ -208,6 +217,31 @@ struct ImportTests {
         #expect(snapshots.count > 3)
         #expect(try snapshots == chunked.snapshotEntries())
         #expect(try single.audit(options: AuditOptions(checkSignatures: false)).passed)
+    }
+
+    @Test func aResendAcrossParserChunksIsRecordedOnceAndAReusedIdAcrossThemRefused() throws {
+        let dir = TemporaryDirectory()
+        let lines = try GeneratedHistory.lines(events: 2 * 8_192 + 300, seed: 18, in: dir)
+        // The first chunk's line 41 again in the last chunk: its id is among the index entries
+        // the transaction has not written yet.
+        let resent = dir.file("resent.jsonl")
+        try (lines + [lines[40]]).joined(separator: "\n").write(toFile: resent, atomically: true, encoding: .utf8)
+        let ledger = try Ledger.create(path: dir.file("resent"))
+        let summary = try ledger.importFiles([ImportInput(path: resent)])
+        #expect(summary.appended == lines.count)
+        #expect(summary.alreadyRecorded == 1)
+        #expect(try ledger.eventCount() == lines.count)
+        // The same id with other content: refused, naming its line, nothing written.
+        let reused = lines[41].replacingOccurrences(
+            of: #""id":"[^"]*""#, with: #""id":"\#(try #require(Self.id(of: lines[40])))""#,
+            options: .regularExpression)
+        let conflicting = dir.file("conflicting.jsonl")
+        try (lines + [reused]).joined(separator: "\n").write(toFile: conflicting, atomically: true, encoding: .utf8)
+        let other = try Ledger.create(path: dir.file("conflicting"))
+        let error = #expect(throws: ImportRejected.self) { try other.importFiles([ImportInput(path: conflicting)]) }
+        #expect(error?.issues.first?.location.line == lines.count + 1)
+        #expect(error?.issues.first?.field == "id")
+        #expect(try other.eventCount() == 0)
     }
 
     @Test func aConflictWithTheLogFoundInsideTheOneTransactionIsReportedWithItsLine() throws {

@@ -30,13 +30,34 @@ extension Ledger {
     func append(
         _ events: [NewEvent], domainEvents: [DomainEvent], in writer: LogWriter, checkedElsewhere: Bool = false
     ) throws -> AppendResult {
+        try withHooks(events, domainEvents, in: writer, checkedElsewhere: checkedElsewhere) { hooks in
+            try writer.appendBatch(events, hooks: &hooks)
+        }
+    }
+
+    /// One chunk of a one-transaction import whose shadow checked and folded it: `append`,
+    /// with the id and stream index entries left in `deferred` for the import to write once
+    /// at its end (``DeferredIndexes`` says why).
+    func appendImportChunk(
+        _ events: [NewEvent], domainEvents: [DomainEvent], in writer: LogWriter,
+        deferringIndexesTo deferred: inout DeferredIndexes
+    ) throws -> AppendResult {
+        try withHooks(events, domainEvents, in: writer, checkedElsewhere: true) { hooks in
+            try writer.appendBatch(events, hooks: &hooks, deferringIndexesTo: &deferred)
+        }
+    }
+
+    private func withHooks(
+        _ events: [NewEvent], _ domainEvents: [DomainEvent], in writer: LogWriter, checkedElsewhere: Bool,
+        _ appendBatch: (inout LedgerAppendHooks) throws -> AppendResult
+    ) throws -> AppendResult {
         precondition(events.count == domainEvents.count, "one domain event per log event")
         do {
             let batchStart = try writer.headInTransaction().sequence + 1
             var hooks = try LedgerAppendHooks(
                 facade: facade, events: domainEvents, transaction: writer.transaction, batchStart: batchStart,
                 requireSignatures: requiresSignatures, checkedElsewhere: checkedElsewhere)
-            let result = try writer.appendBatch(events, hooks: &hooks)
+            let result = try appendBatch(&hooks)
             try hooks.finish(writer.transaction)
             return result
         } catch let violation as RuleCheck.Violation {

@@ -1,11 +1,14 @@
 import Domain
 import EventStore
 import Foundation
+import Projections
 
 /// Import records parsed into log events, handed from the parsing thread to the writer.
 struct ParsedChunk: Sendable {
     var events: [NewEvent] = []
     var domainEvents: [DomainEvent] = []
+    /// Where the shadow's fold puts each event (nil: the log already holds it).
+    var foldContexts: [EventContext?] = []
     /// Read-model snapshots the shadow closed while parsing these events (or an earlier chunk's
     /// last event), stored by the writer once it has appended them.
     var snapshotCuts: [SnapshotCut] = []

@@ -41,14 +41,17 @@ extension Ledger {
                     chunkSize: Self.singleTransactionChunk)
                 defer { parser.stop() }
                 var snapshotting = ImportSnapshots(databases: snapshots)
+                var indexes = DeferredIndexes()
                 while let chunk = try parser.queue.take() {
-                    let result = try append(
-                        chunk.events, domainEvents: chunk.domainEvents, in: writer, checkedElsewhere: true)
+                    let result = try appendImportChunk(
+                        chunk.events, domainEvents: chunk.domainEvents, in: writer, deferringIndexesTo: &indexes)
                     try snapshotting?.store(chunk.snapshotCuts, in: writer)
                     summary.appended += result.appendedCount
                     summary.alreadyRecorded += chunk.events.count - result.appendedCount
                     options.progress?(.importing, summary.appended + summary.alreadyRecorded)
                 }
+                // Sorted beside the shadow's writes below.
+                let sortedIndexes = indexes.sortInBackground()
                 parser.stop()
                 // The shadow must have predicted exactly what the writer did.
                 let shadow = parser.takeShadowResult()
@@ -56,6 +59,7 @@ extension Ledger {
                     summary.alreadyRecorded == shadow?.alreadyRecorded
                 else { throw ImportShadow.Abandon() }
                 try writer.transaction.put(inKeyOrder: shadow?.writes ?? [])
+                try sortedIndexes.write(in: writer)
                 // No other binding holds the shadow's writes: freed beside the commit, not before it.
                 ReleaseLater(consume shadow).release()
                 summary.records = parser.records

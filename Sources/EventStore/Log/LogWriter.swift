@@ -13,17 +13,37 @@ public struct LogWriter {
     /// Appends a batch atomically: idempotent by id, optimistic concurrency per stream,
     /// gapless sequence. Throws (and the enclosing write writes nothing) on any violation.
     public func appendBatch(_ batch: [NewEvent], hooks: inout some AppendHooks) throws -> AppendResult {
-        var (sequence, previous) = try headInTransaction()
-        var result = AppendResult(sequences: [], duplicates: [])
-        result.sequences.reserveCapacity(batch.count)
-        result.duplicates.reserveCapacity(batch.count)
         // Index entries are collected and written in key order at the end: sorted inserts touch
         // each B-tree page once instead of once per event (random inserts were 4× slower).
         var pending = PendingIndexes(capacity: batch.count)
+        let result = try appendBatch(batch, hooks: &hooks, indexingInto: &pending)
+        try pending.write(to: transaction, dbs: dbs)
+        return result
+    }
+
+    /// `appendBatch`, with the index entries left in `deferred` (see ``DeferredIndexes``).
+    public func appendBatch(
+        _ batch: [NewEvent], hooks: inout some AppendHooks, deferringIndexesTo deferred: inout DeferredIndexes
+    ) throws -> AppendResult {
+        try appendBatch(batch, hooks: &hooks, indexingInto: &deferred.pending)
+    }
+
+    /// Appends `batch`, its index entries gathered in `pending` (which may hold earlier batches'
+    /// of this transaction, not yet written: lookups consult it before the databases).
+    private func appendBatch(
+        _ batch: [NewEvent], hooks: inout some AppendHooks, indexingInto pending: inout PendingIndexes
+    ) throws -> AppendResult {
+        var (sequence, previous) = try headInTransaction()
+        let batchStart = sequence + 1
+        var result = AppendResult(sequences: [], duplicates: [])
+        result.sequences.reserveCapacity(batch.count)
+        result.duplicates.reserveCapacity(batch.count)
         try transaction.withCursor(dbs.events) { cursor in
             for (index, event) in batch.enumerated() {
                 try validateShape(event, index: index)
-                if let original = try existingSequence(of: event, index: index, pending: pending, batch: batch) {
+                if let original = try existingSequence(
+                    of: event, index: index, pending: pending, batch: batch, batchStart: batchStart)
+                {
                     result.sequences.append(original)
                     result.duplicates.append(true)
                     continue
@@ -53,7 +73,6 @@ public struct LogWriter {
                 result.duplicates.append(false)
             }
         }
-        try pending.write(to: transaction, dbs: dbs)
         return result
     }
 
@@ -97,16 +116,23 @@ public struct LogWriter {
     /// The sequence of an already-recorded event with this id and the same content (also
     /// earlier in this batch); throws when the id was used for different content.
     private func existingSequence(
-        of event: NewEvent, index: Int, pending: PendingIndexes, batch: [NewEvent]
+        of event: NewEvent, index: Int, pending: PendingIndexes, batch: [NewEvent], batchStart: UInt64
     ) throws -> UInt64? {
+        let sequence: UInt64
         if let earlier = pending.ids[event.id] {
-            guard batch[earlier.batchIndex].hasSameSubmission(as: event) else {
-                throw idConflict(event, sequence: earlier.sequence, index: index)
+            guard earlier.sequence < batchStart else {
+                guard batch[earlier.batchIndex].hasSameSubmission(as: event) else {
+                    throw idConflict(event, sequence: earlier.sequence, index: index)
+                }
+                return earlier.sequence
             }
-            return earlier.sequence
-        }
-        guard let raw = try transaction.get(dbs.ids, event.id), let sequence = BigEndianKey.decode(raw) else {
-            return nil
+            // An earlier batch of this transaction, its index entry not written yet.
+            sequence = earlier.sequence
+        } else {
+            guard let raw = try transaction.get(dbs.ids, event.id), let stored = BigEndianKey.decode(raw) else {
+                return nil
+            }
+            sequence = stored
         }
         let recorded = try LogLookup(transaction: transaction, dbs: dbs).event(sequence)
         guard let recorded, recorded.hasSameContent(as: event) else {

@@ -26,12 +26,18 @@ struct PendingIndexes {
 
     /// Writes every entry, each database in ascending key order (LMDB's memcmp order).
     func write(to txn: Transaction, dbs: LedgerSchema) throws {
+        var (ids, streams) = keys()
+        try ids.write(to: txn, dbs.ids)
+        try streams.write(to: txn, dbs.streams)
+    }
+
+    /// The entries as keys of the ids and the streams index, not sorted yet.
+    func keys() -> (ids: SortedKeys, streams: SortedKeys) {
         var ids = SortedKeys(capacity: self.ids.count)
         for (id, entry) in self.ids { ids.add(id, value: entry.sequence) }
-        try ids.write(to: txn, dbs.ids)
         var streams = SortedKeys(capacity: streamEntries.count)
         for entry in streamEntries { streams.add(entry.stream, suffix: entry.version, value: entry.sequence) }
-        try streams.write(to: txn, dbs.streams)
+        return (ids, streams)
     }
 }
 
