@@ -26,18 +26,24 @@ struct PendingIndexes {
 
     /// Writes every entry, each database in ascending key order (LMDB's memcmp order).
     func write(to txn: Transaction, dbs: LedgerSchema) throws {
-        var (ids, streams) = keys()
+        var ids = idKeys()
         try ids.write(to: txn, dbs.ids)
+        var streams = streamKeys()
         try streams.write(to: txn, dbs.streams)
     }
 
-    /// The entries as keys of the ids and the streams index, not sorted yet.
-    func keys() -> (ids: SortedKeys, streams: SortedKeys) {
-        var ids = SortedKeys(capacity: self.ids.count)
-        for (id, entry) in self.ids { ids.add(id, value: entry.sequence) }
-        var streams = SortedKeys(capacity: streamEntries.count)
-        for entry in streamEntries { streams.add(entry.stream, suffix: entry.version, value: entry.sequence) }
-        return (ids, streams)
+    /// The entries of the ids index, not sorted yet.
+    func idKeys() -> SortedKeys {
+        var keys = SortedKeys(capacity: ids.count)
+        for (id, entry) in ids { keys.add(id, value: entry.sequence) }
+        return keys
+    }
+
+    /// The entries of the streams index, not sorted yet.
+    func streamKeys() -> SortedKeys {
+        var keys = SortedKeys(capacity: streamEntries.count)
+        for entry in streamEntries { keys.add(entry.stream, suffix: entry.version, value: entry.sequence) }
+        return keys
     }
 }
 
