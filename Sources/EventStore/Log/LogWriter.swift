@@ -48,7 +48,7 @@ public struct LogWriter {
                     result.duplicates.append(true)
                     continue
                 }
-                let current = try pending.heads[event.stream] ?? streamVersion(event.stream)
+                let current = try pending.version(ofStream: event.stream) ?? streamVersion(event.stream)
                 if let expected = event.expectedVersion, expected != current {
                     throw EventStoreError(
                         .versionConflict,
@@ -119,7 +119,7 @@ public struct LogWriter {
         of event: NewEvent, index: Int, pending: PendingIndexes, batch: [NewEvent], batchStart: UInt64
     ) throws -> UInt64? {
         let sequence: UInt64
-        if let earlier = pending.ids[event.id] {
+        if let earlier = pending.recorded(id: event.id) {
             guard earlier.sequence < batchStart else {
                 guard batch[earlier.batchIndex].hasSameSubmission(as: event) else {
                     throw idConflict(event, sequence: earlier.sequence, index: index)

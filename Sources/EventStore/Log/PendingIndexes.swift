@@ -1,142 +1,119 @@
 import LMDB
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
-/// The index entries of one batch, kept in memory until the batch is done so that they can be
-/// written in key order. Lookups during the batch consult these before the databases.
+/// The index entries of one batch — or, deferred, of every batch of a transaction — kept in
+/// memory until they can be written in key order. Lookups consult these before the databases.
+///
+/// The entries are kept as the bytes they will be written as (`SortedKeys`), and looked up
+/// through tables keyed by a 64-bit hash of those bytes, each hit checked against them. Why:
+/// deferred, the tables hold a million ids; a dictionary keyed by the `String`s hashed and
+/// compared each of them twice per event (a sixth of an import's writer) and kept every id's
+/// string alive beside its bytes.
 struct PendingIndexes {
-    var ids: [String: (sequence: UInt64, batchIndex: Int)] = [:]
-    var heads: [String: UInt64] = [:]
-    var streamEntries: [(stream: String, version: UInt64, sequence: UInt64)] = []
+    /// Where an id was recorded: its entry in `ids` and its place in its batch.
+    private struct IdSlot {
+        var entry: Int32
+        var batchIndex: Int32
+    }
 
-    init(capacity: Int) {
-        ids.reserveCapacity(capacity)
-        streamEntries.reserveCapacity(capacity)
+    /// A stream's newest entry in `streams` and its version.
+    private struct Head {
+        var entry: Int32
+        var version: UInt64
+    }
+
+    /// The ids index's entries in the order recorded.
+    private(set) var ids: SortedKeys
+    /// The streams index's entries (`stream ‖ NUL ‖ version`) in the order recorded.
+    private(set) var streams: SortedKeys
+    private var idSlots: [UInt64: IdSlot]
+    private var heads: [UInt64: Head] = [:]
+    /// Ids and streams whose hash another one took first: looked up by their text.
+    private var idCollisions: [String: IdSlot] = [:]
+    private var headCollisions: [String: Head] = [:]
+    /// `PendingIndexes.hash`, or in tests one that makes every key collide.
+    private let hash: (UnsafeRawBufferPointer) -> UInt64
+
+    init(capacity: Int, hash: @escaping (UnsafeRawBufferPointer) -> UInt64 = PendingIndexes.hash) {
+        ids = SortedKeys(capacity: capacity)
+        streams = SortedKeys(capacity: capacity)
+        idSlots = Dictionary(minimumCapacity: capacity)
+        self.hash = hash
+    }
+
+    /// The sequence and batch index an id was recorded at, if it was.
+    func recorded(id: String) -> (sequence: UInt64, batchIndex: Int)? {
+        Self.withUTF8(id) { bytes in
+            guard let slot = idSlots[hash(bytes)] else { return nil }
+            let found = ids.key(Int(slot.entry), is: bytes) ? slot : idCollisions[id]
+            return found.map { (ids.entries[Int($0.entry)].value, Int($0.batchIndex)) }
+        }
+    }
+
+    /// The newest version recorded for `stream`, if any.
+    func version(ofStream stream: String) -> UInt64? {
+        Self.withUTF8(stream) { bytes in
+            guard let head = heads[hash(bytes)] else { return nil }
+            if streams.key(Int(head.entry), is: bytes, followedBy: 9) { return head.version }
+            return headCollisions[stream]?.version
+        }
     }
 
     mutating func record(id: String, stream: String, version: UInt64, sequence: UInt64, batchIndex: Int) {
-        ids[id] = (sequence, batchIndex)
-        heads[stream] = version
-        streamEntries.append((stream, version, sequence))
+        let idSlot = IdSlot(entry: Int32(ids.entries.count), batchIndex: Int32(batchIndex))
+        let head = Head(entry: Int32(streams.entries.count), version: version)
+        ids.add(id, value: sequence)
+        streams.add(stream, suffix: version, value: sequence)
+        Self.withUTF8(id) { bytes in
+            let hash = self.hash(bytes)
+            // An id is recorded once (a second time it is a duplicate), so a slot already taken
+            // belongs to another id with the same hash.
+            if let taken = idSlots.updateValue(idSlot, forKey: hash) {
+                idSlots[hash] = taken
+                idCollisions[id] = idSlot
+            }
+        }
+        Self.withUTF8(stream) { bytes in
+            let hash = self.hash(bytes)
+            if let taken = heads.updateValue(head, forKey: hash),
+                !streams.key(Int(taken.entry), is: bytes, followedBy: 9)
+            {
+                heads[hash] = taken
+                headCollisions[stream] = head
+            }
+        }
     }
 
     /// Writes every entry, each database in ascending key order (LMDB's memcmp order).
     func write(to txn: Transaction, dbs: LedgerSchema) throws {
-        var ids = idKeys()
+        var ids = self.ids
         try ids.write(to: txn, dbs.ids)
-        var streams = streamKeys()
+        var streams = self.streams
         try streams.write(to: txn, dbs.streams)
     }
 
-    /// The entries of the ids index, not sorted yet.
-    func idKeys() -> SortedKeys {
-        var keys = SortedKeys(capacity: ids.count)
-        for (id, entry) in ids { keys.add(id, value: entry.sequence) }
-        return keys
-    }
-
-    /// The entries of the streams index, not sorted yet.
-    func streamKeys() -> SortedKeys {
-        var keys = SortedKeys(capacity: streamEntries.count)
-        for entry in streamEntries { keys.add(entry.stream, suffix: entry.version, value: entry.sequence) }
-        return keys
-    }
-}
-
-/// Keys gathered into one buffer and sorted by `memcmp` through raw pointers: sorting arrays
-/// of `[UInt8]` retained and released both keys on every comparison (a fifth of a mirror's
-/// write time at 50,000 entries per batch).
-struct SortedKeys: Sendable {
-    var bytes: [UInt8] = []
-    var entries: [(start: Int, count: Int, value: UInt64)] = []
-    /// Whether `entries` are in key order (`sort()` ran and nothing was added since).
-    private(set) var isSorted = false
-
-    init(capacity: Int) {
-        entries.reserveCapacity(capacity)
-        bytes.reserveCapacity(capacity * 40)
-    }
-
-    /// `text`'s UTF-8, then (with `suffix`) a NUL and the suffix big-endian.
-    mutating func add(_ text: String, suffix: UInt64? = nil, value: UInt64) {
-        let start = bytes.count
-        bytes.append(contentsOf: text.utf8)
-        finish(start, suffix: suffix, value: value)
-    }
-
-    /// `add` for text already in UTF-8.
-    mutating func add(_ utf8: UnsafeRawBufferPointer, suffix: UInt64? = nil, value: UInt64) {
-        let start = bytes.count
-        bytes.append(contentsOf: utf8)
-        finish(start, suffix: suffix, value: value)
-    }
-
-    private mutating func finish(_ start: Int, suffix: UInt64?, value: UInt64) {
-        if let suffix {
-            bytes.append(0)
-            withUnsafeBytes(of: suffix.bigEndian) { bytes.append(contentsOf: $0) }
+    private static func withUTF8<R>(_ text: String, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+        if let result = text.utf8.withContiguousStorageIfAvailable({ body(UnsafeRawBufferPointer($0)) }) {
+            return result
         }
-        entries.append((start, bytes.count - start, value))
-        isSorted = false
+        return Array(text.utf8).withUnsafeBytes(body)
     }
 
-    /// Puts the entries in key order (`memcmp` of the keys, then the shorter first), so that a
-    /// later `write` only puts; for a thread beside the writer.
-    ///
-    /// The sort moves plain words (`KeyPrefixSlot`: a key's first 24 bytes, its length and its
-    /// position) and calls `memcmp` only for keys that tie on those bytes and go on past them:
-    /// comparing every pair through `memcmp` was a sixth of a mirror's check.
-    mutating func sort() {
-        guard !isSorted else { return }
-        bytes.withUnsafeBytes { base in
-            guard let origin = base.baseAddress else { return }
-            var slots: [KeyPrefixSlot] = []
-            slots.reserveCapacity(entries.count)
-            for (position, entry) in entries.enumerated() {
-                slots.append(KeyPrefixSlot(origin + entry.start, count: entry.count, position: position))
-            }
-            let entries = self.entries
-            slots.sort { a, b in
-                if let ordered = a.ordered(before: b) { return ordered }
-                let x = entries[a.position]
-                let y = entries[b.position]
-                let c = memcmp(origin + x.start, origin + y.start, min(x.count, y.count))
-                if c != 0 { return c < 0 }
-                return x.count != y.count ? x.count < y.count : a.position < b.position
-            }
-            self.entries = slots.map { entries[$0.position] }
+    /// A 64-bit mix of the bytes, a word at a time; only for these in-memory tables (every hit
+    /// is compared with the bytes, so its quality decides speed, never an answer).
+    static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var hash = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            hash = (hash ^ bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
+            hash ^= hash >> 31
+            offset += 8
         }
-        isSorted = true
-    }
-
-    /// Writes the entries in key order through one cursor (each put after the first starts
-    /// from the cursor's page instead of the root).
-    ///
-    /// With `keepingExisting`, a key already in the database (or earlier in this batch) is left
-    /// as it is, and it and its value come back in the result instead.
-    @discardableResult
-    mutating func write(
-        to txn: Transaction, _ database: Database, keepingExisting: Bool = false
-    ) throws -> [(key: String, value: UInt64)] {
-        var existing: [(key: String, value: UInt64)] = []
-        sort()
-        try bytes.withUnsafeBytes { base in
-            guard let origin = base.baseAddress else { return }
-            try txn.withCursor(database) { cursor in
-                for entry in entries {
-                    let key = UnsafeRawBufferPointer(start: origin + entry.start, count: entry.count)
-                    do {
-                        try cursor.put(key, BigEndianKey(entry.value), flags: keepingExisting ? .noOverwrite : [])
-                    } catch let error as LMDBError where keepingExisting && error.code == LMDBError.keyExists {
-                        existing.append((String(decoding: key, as: UTF8.self), entry.value))
-                    }
-                }
-            }
+        var tail: UInt64 = 0
+        while offset < bytes.count {
+            tail = tail << 8 | UInt64(bytes[offset])
+            offset += 1
         }
-        return existing
+        hash = (hash ^ tail) &* 0x94D0_49BB_1331_11EB
+        return hash ^ (hash >> 29)
     }
 }
