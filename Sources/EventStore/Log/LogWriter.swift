@@ -116,7 +116,7 @@ public struct LogWriter {
     /// The sequence of an already-recorded event with this id and the same content (also
     /// earlier in this batch); throws when the id was used for different content.
     private func existingSequence(
-        of event: NewEvent, index: Int, pending: PendingIndexes, batch: [NewEvent], batchStart: UInt64
+        of event: NewEvent, index: Int, pending: borrowing PendingIndexes, batch: [NewEvent], batchStart: UInt64
     ) throws -> UInt64? {
         let sequence: UInt64
         if let earlier = pending.recorded(id: event.id) {

@@ -63,23 +63,20 @@ struct PendingIndexes {
         let head = Head(entry: Int32(streams.entries.count), version: version)
         ids.add(id, value: sequence)
         streams.add(stream, suffix: version, value: sequence)
-        Self.withUTF8(id) { bytes in
-            let hash = self.hash(bytes)
-            // An id is recorded once (a second time it is a duplicate), so a slot already taken
-            // belongs to another id with the same hash.
-            if let taken = idSlots.updateValue(idSlot, forKey: hash) {
-                idSlots[hash] = taken
-                idCollisions[id] = idSlot
-            }
+        // Hashed from the bytes just added: no second walk of the strings.
+        let idHash = ids.withKey(Int(idSlot.entry), hash)
+        // An id is recorded once (a second time it is a duplicate), so a slot already taken
+        // belongs to another id with the same hash.
+        if let taken = idSlots.updateValue(idSlot, forKey: idHash) {
+            idSlots[idHash] = taken
+            idCollisions[id] = idSlot
         }
-        Self.withUTF8(stream) { bytes in
-            let hash = self.hash(bytes)
-            if let taken = heads.updateValue(head, forKey: hash),
-                !streams.key(Int(taken.entry), is: bytes, followedBy: 9)
-            {
-                heads[hash] = taken
-                headCollisions[stream] = head
-            }
+        let streamHash = streams.withKey(Int(head.entry), droppingLast: 9, hash)
+        if let taken = heads.updateValue(head, forKey: streamHash),
+            !streams.withKey(Int(head.entry), droppingLast: 9, { streams.key(Int(taken.entry), is: $0, followedBy: 9) })
+        {
+            heads[streamHash] = taken
+            headCollisions[stream] = head
         }
     }
 

@@ -30,6 +30,14 @@ struct SortedKeys: Sendable {
         }
     }
 
+    /// The key of entry `index` without its last `dropped` bytes, lent to `body`.
+    func withKey<R>(_ index: Int, droppingLast dropped: Int = 0, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+        let entry = entries[index]
+        return bytes.withUnsafeBytes {
+            body(UnsafeRawBufferPointer(rebasing: $0[entry.start..<(entry.start + entry.count - dropped)]))
+        }
+    }
+
     /// `text`'s UTF-8, then (with `suffix`) a NUL and the suffix big-endian.
     mutating func add(_ text: String, suffix: UInt64? = nil, value: UInt64) {
         let start = bytes.count
