@@ -16,8 +16,9 @@ public struct VerbatimCheck {
     /// The last record checked (the log's head before the first batch).
     public private(set) var sequence: UInt64
     public private(set) var previous: ChainHash
-    private var heads: [String: UInt64] = [:]
-    private var earlierHeads: [String: UInt64] = [:]
+    /// Stream versions by the stream's bytes, of this batch and of the one before it.
+    private var heads = BytesTable<UInt64>()
+    private var earlierHeads = BytesTable<UInt64>()
 
     public init(after sequence: UInt64, hash: ChainHash) {
         self.sequence = sequence
@@ -27,7 +28,7 @@ public struct VerbatimCheck {
     /// Starts the next batch (see the type's note on what the snapshot may lack).
     public mutating func startBatch() {
         swap(&earlierHeads, &heads)
-        heads.removeAll(keepingCapacity: true)
+        heads.removeAll()
     }
 
     /// Checks the next record (`index` is its place in the batch) and returns it parsed;
@@ -37,12 +38,11 @@ public struct VerbatimCheck {
     {
         let expected = sequence + 1
         let view: RecordView
-        let stream: String
         do {
             view = try RecordView(stored: stored)
             try Self.check(.id, view.idUTF8, of: view)
             try Self.check(.type, view.typeUTF8, of: view)
-            stream = try Self.nonEmpty(.stream, of: view)
+            try Self.check(.stream, view.streamUTF8, of: view)
             try Self.check(.actor, view.actorUTF8, of: view)
             if let bytes = view.causationBytes { _ = try RecordView.validated(bytes, "causationId") }
             if let bytes = view.correlationBytes { _ = try RecordView.validated(bytes, "correlationId") }
@@ -62,14 +62,17 @@ public struct VerbatimCheck {
             throw Self.unverified(
                 index, expected, "stored hash \(view.hash.hex); SHA-256(previous ‖ record) is \(hash.hex)")
         }
-        // One probe for a stream this batch has seen (most records), not a look-up and a store.
-        let seen = heads.index(forKey: stream)
-        let current = try seen.map { heads.values[$0] } ?? earlierHeads[stream] ?? reader.streamVersion(stream)
+        let stream = view.streamUTF8
+        let current =
+            try heads.value(for: stream) ?? earlierHeads.value(for: stream)
+            ?? reader.streamVersion(String(decoding: stream, as: UTF8.self))
         guard view.version == current + 1 else {
             throw Self.unverified(
-                index, expected, "version \(view.version) in stream \(stream), whose next is \(current + 1)")
+                index, expected,
+                "version \(view.version) in stream \(String(decoding: stream, as: UTF8.self)), whose next is \(current + 1)"
+            )
         }
-        if let seen { heads.values[seen] = view.version } else { heads[stream] = view.version }
+        heads.set(view.version, for: stream)
         sequence = expected
         previous = hash
         return view
