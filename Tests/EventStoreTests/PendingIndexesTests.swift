@@ -10,8 +10,7 @@ struct PendingIndexesTests {
     /// The same records through the real hash and through one under which every key collides.
     @Test(arguments: [false, true])
     func idsAndStreamHeadsAreFoundByTheirBytesEvenWhenTheirHashesCollide(allCollide: Bool) {
-        var pending =
-            allCollide ? PendingIndexes(capacity: 4, hash: { _ in 42 }) : PendingIndexes(capacity: 4)
+        var pending = PendingIndexes(capacity: 4, everyKeyCollides: allCollide)
         var sequence: UInt64 = 100
         var versions: [String: UInt64] = [:]
         // Streams where one is a prefix of another, and ids of every length around a word.

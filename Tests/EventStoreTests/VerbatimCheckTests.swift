@@ -55,7 +55,7 @@ struct VerbatimCheckTests {
 
     @Test(arguments: [false, true])
     func aTableFindsEachKeyByItsBytesEvenWhenHashesCollide(allCollide: Bool) {
-        var table = allCollide ? BytesTable<UInt64>(hash: { _ in 7 }) : BytesTable<UInt64>()
+        var table = BytesTable<UInt64>(everyKeyCollides: allCollide)
         let keys = ["", "s", "s-1", "s-10", "\u{5408}\u{540C}", String(repeating: "k", count: 40)]
         for (value, key) in keys.enumerated() {
             Array(key.utf8).withUnsafeBytes { table.set(UInt64(value), for: $0) }

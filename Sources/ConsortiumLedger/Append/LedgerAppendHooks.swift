@@ -11,7 +11,8 @@ struct LedgerAppendHooks: AppendHooks {
     let events: [DomainEvent]
     var accumulator: MerkleAccumulator
     var nodes = NodeBuffer()
-    /// Nil when the batch was already checked and folded elsewhere (`ImportShadow`).
+    /// Nil when the batch was already checked and folded elsewhere (an import's `ImportShadow`
+    /// and `ShadowFold`).
     var rules: RuleCheck?
     var projections: InlineProjections?
 

@@ -3,7 +3,8 @@ import EventStore
 import Foundation
 import Projections
 
-/// Import records parsed into log events, handed from the parsing thread to the writer.
+/// Import records parsed into log events, handed from the parsing thread to the fold thread,
+/// and from there to the writer.
 struct ParsedChunk: Sendable {
     var events: [NewEvent] = []
     var domainEvents: [DomainEvent] = []

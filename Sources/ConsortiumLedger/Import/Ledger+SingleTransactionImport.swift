@@ -18,8 +18,8 @@ extension Ledger {
     /// each, alternating builds), with about 35 MiB less peak memory.
     static let singleTransactionChunk = 8_192
 
-    /// The optimistic import: one pass, one write transaction, rules run once — on the
-    /// parsing thread, beside the writer (``ImportShadow``).
+    /// The optimistic import: one pass, one write transaction, rules and read models run once —
+    /// on the parsing thread and a fold thread, beside the writer (``ImportParser``).
     ///
     /// Returns nil — with nothing written — when any record is bad (unparsable, against the
     /// rules, conflicting with the log); the caller then runs the two-pass import, whose

@@ -3,7 +3,7 @@ import EventStore
 import LMDB
 import Projections
 
-/// The read models as an import's shadow folds them on the parsing thread: each live model
+/// The read models as an import's shadow folds them (``ShadowFold``): each live model
 /// (its checkpoint right before the import) in memory over its database as the import started,
 /// and able to say at any event what changed since the last snapshot boundary — so the
 /// snapshots the import crosses come from this one fold (docs/TIME-TRAVEL.md).

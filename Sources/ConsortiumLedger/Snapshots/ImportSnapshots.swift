@@ -8,7 +8,7 @@ import LMDB
 ///
 /// After a big import the checkpointer used to fold the whole new log a second time, alone on
 /// one core, and store its snapshots in some thirty transactions of their own: about as long
-/// as the import itself. The shadow already folds every read model on the parsing thread, so
+/// as the import itself. The shadow already folds every read model (``ShadowFold``), so
 /// the snapshots come from that fold, and they share the import's one commit (all or nothing
 /// with the events, which a snapshot only ever describes a prefix of).
 struct ImportSnapshots {

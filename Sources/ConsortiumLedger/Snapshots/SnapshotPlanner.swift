@@ -8,7 +8,7 @@ import Projections
 ///
 /// The checkpointer feeds it events read back from the log on a read transaction; an import
 /// feeds it, inside its own write transaction, the events it has just appended, so that the
-/// snapshots it crosses are folded while the parser thread works and stored in the import's
+/// snapshots it crosses are folded beside the writer and stored in the import's
 /// one commit instead of by a second pass over the log afterwards.
 struct SnapshotPlanner {
     /// The sequence interval between snapshots.

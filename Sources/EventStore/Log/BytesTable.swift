@@ -20,11 +20,15 @@ struct BytesTable<Value> {
     private var arena: [UInt8] = []
     private var slots: [UInt64: Slot] = [:]
     private var collisions: [[UInt8]: Value] = [:]
-    /// `PendingIndexes.hash`, or in tests one that makes keys collide.
-    private let hash: (UnsafeRawBufferPointer) -> UInt64
+    /// Tests set it to give every key the same hash, to exercise the collision path.
+    private let everyKeyCollides: Bool
 
-    init(hash: @escaping (UnsafeRawBufferPointer) -> UInt64 = PendingIndexes.hash) {
-        self.hash = hash
+    init(everyKeyCollides: Bool = false) {
+        self.everyKeyCollides = everyKeyCollides
+    }
+
+    private func hash(_ key: UnsafeRawBufferPointer) -> UInt64 {
+        everyKeyCollides ? 7 : PendingIndexes.hash(key)
     }
 
     /// The value stored under `key`, if any.

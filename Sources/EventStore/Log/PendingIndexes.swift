@@ -30,14 +30,18 @@ struct PendingIndexes {
     /// Ids and streams whose hash another one took first: looked up by their text.
     private var idCollisions: [String: IdSlot] = [:]
     private var headCollisions: [String: Head] = [:]
-    /// `PendingIndexes.hash`, or in tests one that makes every key collide.
-    private let hash: (UnsafeRawBufferPointer) -> UInt64
+    /// Tests set it to give every key the same hash, to exercise the collision path.
+    private let everyKeyCollides: Bool
 
-    init(capacity: Int, hash: @escaping (UnsafeRawBufferPointer) -> UInt64 = PendingIndexes.hash) {
+    init(capacity: Int, everyKeyCollides: Bool = false) {
         ids = SortedKeys(capacity: capacity)
         streams = SortedKeys(capacity: capacity)
         idSlots = Dictionary(minimumCapacity: capacity)
-        self.hash = hash
+        self.everyKeyCollides = everyKeyCollides
+    }
+
+    private func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        everyKeyCollides ? 42 : Self.hash(bytes)
     }
 
     /// The sequence and batch index an id was recorded at, if it was.
@@ -64,14 +68,14 @@ struct PendingIndexes {
         ids.add(id, value: sequence)
         streams.add(stream, suffix: version, value: sequence)
         // Hashed from the bytes just added: no second walk of the strings.
-        let idHash = ids.withKey(Int(idSlot.entry), hash)
+        let idHash = everyKeyCollides ? 42 : ids.withKey(Int(idSlot.entry), Self.hash)
         // An id is recorded once (a second time it is a duplicate), so a slot already taken
         // belongs to another id with the same hash.
         if let taken = idSlots.updateValue(idSlot, forKey: idHash) {
             idSlots[idHash] = taken
             idCollisions[id] = idSlot
         }
-        let streamHash = streams.withKey(Int(head.entry), droppingLast: 9, hash)
+        let streamHash = everyKeyCollides ? 42 : streams.withKey(Int(head.entry), droppingLast: 9, Self.hash)
         if let taken = heads.updateValue(head, forKey: streamHash),
             !streams.withKey(Int(head.entry), droppingLast: 9, { streams.key(Int(taken.entry), is: $0, followedBy: 9) })
         {
