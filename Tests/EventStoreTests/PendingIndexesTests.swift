@@ -41,7 +41,7 @@ struct PendingIndexesTests {
         var seen = Set<UInt64>()
         for index in 0..<10_000 {
             let key = Array("3f2a9c1e-0b7d-4e5f-9a8b-\(String(format: "%012d", index))".utf8)
-            seen.insert(key.withUnsafeBytes { PendingIndexes.hash($0) })
+            seen.insert(key.withUnsafeBytes { WordMixHash.hash($0) })
         }
         #expect(seen.count == 10_000)
     }

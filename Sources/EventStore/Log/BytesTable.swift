@@ -5,8 +5,8 @@
 #endif
 
 /// Byte strings (kept in one buffer of its own) to values, found by a 64-bit hash of their
-/// bytes (`PendingIndexes.hash`), every hit compared with them; keys whose hash another key
-/// took first go to a dictionary by their bytes.
+/// bytes (`WordMixHash`), every hit compared with them; keys whose hash another key took first
+/// go to a dictionary by their bytes.
 ///
 /// Why: a mirror's check looked each record's stream up as a `String` it made for the purpose,
 /// hashed with SipHash and compared through the string machinery (about 5 % of a mirror copy).
@@ -28,7 +28,7 @@ struct BytesTable<Value> {
     }
 
     private func hash(_ key: UnsafeRawBufferPointer) -> UInt64 {
-        everyKeyCollides ? 7 : PendingIndexes.hash(key)
+        everyKeyCollides ? 7 : WordMixHash.hash(key)
     }
 
     /// The value stored under `key`, if any.
@@ -67,5 +67,27 @@ struct BytesTable<Value> {
             guard let origin = base.baseAddress else { return false }
             return memcmp(origin + Int(slot.start), other, key.count) == 0
         }
+    }
+}
+
+/// A 64-bit mix of bytes, a word at a time, for the in-memory byte tables (`BytesTable`,
+/// `PendingIndexes`): every hit is compared with the bytes, so its quality decides speed,
+/// never an answer.
+enum WordMixHash {
+    static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var hash = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            hash = (hash ^ bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
+            hash ^= hash >> 31
+            offset += 8
+        }
+        var tail: UInt64 = 0
+        while offset < bytes.count {
+            tail = tail << 8 | UInt64(bytes[offset])
+            offset += 1
+        }
+        hash = (hash ^ tail) &* 0x94D0_49BB_1331_11EB
+        return hash ^ (hash >> 29)
     }
 }

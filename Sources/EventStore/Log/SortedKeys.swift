@@ -20,13 +20,13 @@ struct SortedKeys: Sendable {
         bytes.reserveCapacity(capacity * 40)
     }
 
-    /// Whether the key of entry `index` starts with `prefix` and has `extra` bytes after it.
-    func key(_ index: Int, is prefix: UnsafeRawBufferPointer, followedBy extra: Int = 0) -> Bool {
+    /// Whether the key of entry `index` is `key`.
+    func key(_ index: Int, is key: UnsafeRawBufferPointer) -> Bool {
         let entry = entries[index]
-        guard entry.count == prefix.count + extra else { return false }
+        guard entry.count == key.count else { return false }
         return bytes.withUnsafeBytes { base in
-            guard let origin = base.baseAddress, let other = prefix.baseAddress else { return prefix.isEmpty }
-            return memcmp(origin + entry.start, other, prefix.count) == 0
+            guard let origin = base.baseAddress, let other = key.baseAddress else { return key.isEmpty }
+            return memcmp(origin + entry.start, other, key.count) == 0
         }
     }
 
