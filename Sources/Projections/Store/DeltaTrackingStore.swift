@@ -5,9 +5,9 @@ import Domain
 /// of exactly the entries the snapshot must hold (docs/TIME-TRAVEL.md), instead of folding
 /// the whole log a second time for the snapshots.
 ///
-/// The first write to a key after a boundary notes the key and its value then, in two arrays;
-/// the base's own entry records that it was noted in this period (one probe per write, not a
-/// second dictionary). At the next boundary the changed entries are those whose value now
+/// The first write to a key after a boundary notes the key and a copy of its value then
+/// (`BoundaryNotes`); the base's own entry records that it was noted in this period (one probe
+/// per write, not a second dictionary). At the next boundary the changed entries are those whose value now
 /// differs from it (keys under the meta prefix and absent keys left out, as the checkpointer
 /// does). With tracking off it is the plain store plus one flag test per write.
 public struct DeltaTrackingStore: ProjectionStore, Sendable {
@@ -19,9 +19,8 @@ public struct DeltaTrackingStore: ProjectionStore, Sendable {
     /// The period since the last boundary, as the base's entries record it (never 0; set by a
     /// test to reach the counter's wrap).
     var period: UInt32 = 1
-    /// Keys first written since the last boundary, in no order, and each one's value then.
-    private var writtenKeys: [StoreKey] = []
-    private var boundaryValues: [[UInt8]?] = []
+    /// Keys first written since the last boundary, and each one's value then.
+    private var notes = BoundaryNotes()
 
     public init(_ base: InMemoryProjectionStore, tracking: Bool) {
         self.base = base
@@ -56,15 +55,8 @@ public struct DeltaTrackingStore: ProjectionStore, Sendable {
 
     public mutating func update<R>(_ key: ByteKey, _ body: (inout [UInt8]?) throws -> R) rethrows -> R {
         guard tracking else { return try base.update(key, body) }
-        var before: [UInt8]?? = nil
         // Noted even when the body throws: the base's entry already says so.
-        defer {
-            if let before {
-                writtenKeys.append(key)
-                boundaryValues.append(before)
-            }
-        }
-        return try base.update(key, notingIn: period, before: &before, body)
+        return try base.update(key, notingIn: period, notes: &notes, body)
     }
 
     public func forEach(prefix: [UInt8], _ body: ([UInt8], [UInt8]) throws -> Void) throws {
@@ -74,19 +66,24 @@ public struct DeltaTrackingStore: ProjectionStore, Sendable {
     /// The SHA-256 (lower-case hex, `ReadModelDigest`'s framing, key order) of the entries
     /// changed since the previous boundary; this position becomes the boundary.
     public mutating func takeDeltaDigest() -> String {
-        // Only the changed keys are sorted, and as keys alone (`StoreKey.ascending`): sorting
-        // every noted entry with its value was a quarter of the audit's fold.
-        // Each changed value is kept beside its key, so the base is probed once per key.
-        var changed: [(key: StoreKey, value: [UInt8])] = []
-        for (position, key) in writtenKeys.enumerated() where key.first != KeyBytes.metaPrefix {
-            if let value = base.get(key), value != boundaryValues[position] { changed.append((key, value)) }
+        // Only the changed keys are sorted, and as keys alone (`StoreKey.ascendingOrder`):
+        // sorting every noted entry with its value was a quarter of the audit's fold. Each
+        // changed value is kept beside its key, so the base is probed once per key.
+        var changedKeys: [StoreKey] = []
+        var changedValues: [[UInt8]] = []
+        for (index, key) in notes.keys.enumerated() where key.first != KeyBytes.metaPrefix {
+            if let value = base.get(key), !notes.value(at: index, equals: value) {
+                changedKeys.append(key)
+                changedValues.append(value)
+            }
         }
         var digest = FramedDigest()
-        for (key, value) in StoreKey.ascending(pairs: changed) {
-            key.withUnsafeBytes { key in value.withUnsafeBytes { digest.add(key: key, value: $0) } }
+        for position in StoreKey.ascendingOrder(changedKeys) {
+            changedKeys[position].withUnsafeBytes { key in
+                changedValues[position].withUnsafeBytes { digest.add(key: key, value: $0) }
+            }
         }
-        writtenKeys.removeAll(keepingCapacity: true)
-        boundaryValues.removeAll(keepingCapacity: true)
+        notes.removeAll()
         if period == .max {
             base.clearNotedPeriods()
             period = 1

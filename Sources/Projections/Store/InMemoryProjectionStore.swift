@@ -51,21 +51,23 @@ public struct InMemoryProjectionStore: ProjectionStore, Sendable {
     }
 
     public mutating func update<R>(_ storeKey: ByteKey, _ body: (inout [UInt8]?) throws -> R) rethrows -> R {
-        var noted: [UInt8]?? = nil
-        return try update(storeKey, notingIn: 0, before: &noted, body)
+        var none = BoundaryNotes()
+        return try update(storeKey, notingIn: 0, notes: &none, body)
     }
 
     /// `update`, and when the key was not noted in `period` yet (and `period` is not 0), notes
-    /// it and hands back its value before this write in `before` (`.some(nil)`: absent).
-    /// One probe for a stored key (its entry is changed in place) and for a new key the body
-    /// stores; a new key it leaves absent, or whose body throws, is inserted and taken out
-    /// again (and not noted). A throwing body's change to a stored value stays, as with any
-    /// in-place update: the callers that throw (`updateCounters`) restore the value first.
+    /// it in `notes` with its value before this write. One probe for a stored key (its entry is
+    /// changed in place) and for a new key the body stores; a new key it leaves absent, or whose
+    /// body throws, is inserted and taken out again (and its note taken back). A throwing body's
+    /// change to a stored value stays, as with any in-place update: the callers that throw
+    /// (`updateCounters`) restore the value first.
     mutating func update<R>(
-        _ storeKey: ByteKey, notingIn period: UInt32, before: inout [UInt8]??, _ body: (inout [UInt8]?) throws -> R
+        _ storeKey: ByteKey, notingIn period: UInt32, notes: inout BoundaryNotes,
+        _ body: (inout [UInt8]?) throws -> R
     ) rethrows -> R {
         let count = entries.count
         var stored = false
+        var noted = false
         defer {
             if entries.count != count {
                 // A new key: the sorted index is stale, and a body that stored nothing (or
@@ -74,13 +76,14 @@ public struct InMemoryProjectionStore: ProjectionStore, Sendable {
                     sortedKeys = nil
                 } else {
                     entries[storeKey] = nil
-                    before = nil
+                    if noted { notes.removeLast() }
                 }
             }
         }
         return try Self.modify(&entries[storeKey, default: Entry(value: nil, period: 0)]) { entry in
             if period != 0, entry.period != period {
-                before = .some(entry.value)
+                notes.note(storeKey, before: entry.value)
+                noted = true
                 entry.period = period
             }
             let existed = entry.value != nil

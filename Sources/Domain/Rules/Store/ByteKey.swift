@@ -63,8 +63,18 @@ public struct ByteKey: Hashable, Comparable, Sendable {
         length += 1
     }
 
-    /// Appends `bytes` one by one (see `append(_:)`): for the few bytes of a stored pair.
+    /// Appends `bytes` (see `append(_:)`): a stored pair's bytes, an id's UTF-8. Contiguous bytes
+    /// are copied in one go; others one by one.
     @inlinable public mutating func append(contentsOf bytes: some Sequence<UInt8>) {
+        let copied: Bool? = bytes.withContiguousStorageIfAvailable { buffer in
+            guard spilled == nil, length + buffer.count <= Self.inlineCapacity else { return false }
+            var words = (w0, w1, w2, w3)
+            Self.pack(buffer, at: length, into: &words)
+            (w0, w1, w2, w3) = words
+            length += buffer.count
+            return true
+        }
+        if copied == true { return }
         for byte in bytes { append(byte) }
     }
 
@@ -81,12 +91,25 @@ public struct ByteKey: Hashable, Comparable, Sendable {
         length += text.utf8.count
     }
 
-    /// ORs `buffer` into the big-endian words from byte position `start` on (at most
-    /// `inlineCapacity` bytes in all).
+    /// Writes `buffer` into the big-endian words from byte position `start` on, where the words
+    /// hold zeros (past a key's length they always do; at most `inlineCapacity` bytes in all).
+    ///
+    /// One copy into the words' big-endian bytes rather than a shift and a switch per byte: key
+    /// building was an eighth of replay's fold (docs/PERFORMANCE.md, "Keys built in place").
     @inlinable static func pack(
         _ buffer: UnsafeBufferPointer<UInt8>, at start: Int, into words: inout (UInt64, UInt64, UInt64, UInt64)
     ) {
-        for (offset, byte) in buffer.enumerated() { set(byte, at: start + offset, in: &words) }
+        guard let source = buffer.baseAddress, !buffer.isEmpty else { return }
+        precondition(start >= 0 && start + buffer.count <= inlineCapacity, "a key's bytes past its inline words")
+        var bytes = (words.0.bigEndian, words.1.bigEndian, words.2.bigEndian, words.3.bigEndian)
+        withUnsafeMutableBytes(of: &bytes) { raw in
+            guard let words = raw.baseAddress else { return }
+            (words + start).copyMemory(from: source, byteCount: buffer.count)
+        }
+        words = (
+            UInt64(bigEndian: bytes.0), UInt64(bigEndian: bytes.1), UInt64(bigEndian: bytes.2),
+            UInt64(bigEndian: bytes.3)
+        )
     }
 
     /// ORs `byte` into the big-endian words at byte position `index` (below `inlineCapacity`).
