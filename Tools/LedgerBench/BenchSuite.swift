@@ -255,8 +255,9 @@ struct BenchSuite {
                 "64 HTTP clients, single-event POST /v1/events (group commit)", figures.appends, figures.appendRate,
                 "raw LMDB C, 1/commit (just before+after)", anchorRate, ratio: 10,
                 note: String(
-                    format: "append latency p50 %.1f ms, p99 %.1f ms; anchor %@ before, %@ after",
-                    figures.appendP50Ms, figures.appendP99Ms, formatRate(before), formatRate(after)))
+                    format: "append latency p50 %.1f ms, p99 %.1f ms; anchor %@ before, %@ after; %@",
+                    figures.appendP50Ms, figures.appendP99Ms, formatRate(before), formatRate(after),
+                    HTTPBenchmark.cpuBudget(figures, anchorRate: anchorRate)))
             report.latencies.append(
                 Latency(
                     work: "HTTP append latency, 64 clients", p50: figures.appendP50Ms, p99: figures.appendP99Ms,

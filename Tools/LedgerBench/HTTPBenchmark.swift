@@ -22,6 +22,10 @@ struct HTTPBenchmark {
         var queries: Int
         var feedRate: Double
         var feedEvents: Int
+        /// CPU seconds per acknowledged append while the 64 clients ran: the server's, and this
+        /// process's (the clients and the query reader); nil where /proc is not there.
+        var serverCPUPerAppend: Double?
+        var clientCPUPerAppend: Double
     }
 
     func run(ledgerPath: String, perClient: Int) throws -> Figures {
@@ -59,10 +63,15 @@ struct HTTPBenchmark {
             }
         }
         let base = "http://127.0.0.1:\(port)"
-        return try blocking { try await measure(base: base, writer: writer, reader: auditor, perClient: perClient) }
+        let serverPID = server.processIdentifier
+        return try blocking {
+            try await measure(base: base, writer: writer, reader: auditor, perClient: perClient, serverPID: serverPID)
+        }
     }
 
-    private func measure(base: String, writer: String, reader: String, perClient: Int) async throws -> Figures {
+    private func measure(
+        base: String, writer: String, reader: String, perClient: Int, serverPID: Int32
+    ) async throws -> Figures {
         var configuration = HTTPClient.Configuration()
         configuration.connectionPool = .init(
             idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: Self.clients + 4)
@@ -74,8 +83,8 @@ struct HTTPBenchmark {
         let readerClient = HTTPClient(eventLoopGroup: readerLoop)
         do {
             let figures = try await measure(
-                base: base, writer: writer, reader: reader, perClient: perClient, client: client,
-                readerClient: readerClient)
+                base: base, writer: writer, reader: reader, perClient: perClient, serverPID: serverPID,
+                client: client, readerClient: readerClient)
             try await readerClient.shutdown()
             try await client.shutdown()
             try await readerLoop.shutdownGracefully()
@@ -89,11 +98,14 @@ struct HTTPBenchmark {
     }
 
     private func measure(
-        base: String, writer: String, reader: String, perClient: Int, client: HTTPClient, readerClient: HTTPClient
+        base: String, writer: String, reader: String, perClient: Int, serverPID: Int32, client: HTTPClient,
+        readerClient: HTTPClient
     ) async throws -> Figures {
         let appendLatencies = Samples()
         let queryLatencies = Samples()
         let writing = Flag()
+        let serverCPUBefore = cpuSeconds(ofProcess: serverPID)
+        let clientCPUBefore = cpuSeconds()
         let start = now()
         try await withThrowingTaskGroup(of: Void.self) { group in
             for writerIndex in 0..<Self.clients {
@@ -137,6 +149,8 @@ struct HTTPBenchmark {
             try await group.waitForAll()
         }
         let seconds = now() - start
+        let clientCPU = cpuSeconds() - clientCPUBefore
+        let serverCPU = cpuSeconds(ofProcess: serverPID).flatMap { after in serverCPUBefore.map { after - $0 } }
         let appends = appendLatencies.sorted()
         let queries = queryLatencies.sorted()
 
@@ -155,7 +169,21 @@ struct HTTPBenchmark {
             appendRate: Double(appends.count) / seconds, appends: appends.count,
             appendP50Ms: percentile(appends, 0.50), appendP99Ms: percentile(appends, 0.99),
             queryP50Ms: percentile(queries, 0.50), queryP99Ms: percentile(queries, 0.99), queries: queries.count,
-            feedRate: Double(feedEvents) / feedSeconds, feedEvents: feedEvents)
+            feedRate: Double(feedEvents) / feedSeconds, feedEvents: feedEvents,
+            serverCPUPerAppend: serverCPU.map { $0 / Double(max(appends.count, 1)) },
+            clientCPUPerAppend: clientCPU / Double(max(appends.count, 1)))
+    }
+
+    /// Where the CPU of an append goes, beside what 10× the anchor would allow: that rate on
+    /// this machine's cores leaves each append at most cores / (10 × anchor) of CPU, server and
+    /// clients together.
+    static func cpuBudget(_ figures: Figures, anchorRate: Double) -> String {
+        let cores = Double(ProcessInfo.processInfo.activeProcessorCount)
+        let budget = cores / (10 * anchorRate) * 1e6
+        let server = figures.serverCPUPerAppend.map { String(format: "%.0f", $0 * 1e6) } ?? "?"
+        return String(
+            format: "CPU per append: server %@ µs, clients %.0f µs; 10× the anchor on %.0f cores allows %.0f µs",
+            server, figures.clientCPUPerAppend * 1e6, cores, budget)
     }
 
     private func headSequence(base: String, client: HTTPClient) async throws -> UInt64 {

@@ -140,6 +140,18 @@ func cpuTimes(of who: __rusage_who) -> (user: Double, system: Double) {
     return (seconds(usage.ru_utime), seconds(usage.ru_stime))
 }
 
+/// User plus system CPU seconds another running process has used so far (fields 14 and 15 of
+/// `/proc/PID/stat`, in clock ticks), or nil where the system does not list it.
+func cpuSeconds(ofProcess pid: Int32) -> Double? {
+    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+        let end = stat.lastIndex(of: ")")
+    else { return nil }
+    // After the command name in parentheses come the fields from the third on.
+    let fields = stat[stat.index(after: end)...].split(separator: " ")
+    guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
+    return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+}
+
 /// Runs `body` and prints to stderr how long it took and how much CPU it used.
 func timed<T>(_ label: String, _ body: () throws -> T) rethrows -> T {
     let (wall, cpu) = (now(), cpuSeconds())

@@ -9,35 +9,43 @@ import Domain
 struct EventTypeTable: Sendable {
     static let shared = EventTypeTable(names: DomainEvent.allTypeNames)
 
-    private struct Slot: Sendable {
-        var name: [UInt8]
-        var code: UInt16
-    }
-
-    private let slots: [Slot?]
+    /// Per slot the code of the name there (0: empty) and where the name lies in `names`: plain
+    /// integers, so a probe copies no array out of the table (and retains and releases none).
+    private let codes: [UInt16]
+    private let spans: [(start: Int, count: Int)]
+    private let names: [UInt8]
     private let mask: Int
 
     /// `names` in type-code order (index = code - 1).
-    init(names: [String]) {
+    init(names catalogue: [String]) {
         var size = 16
-        while size < names.count * 4 { size *= 2 }
-        var slots = [Slot?](repeating: nil, count: size)
-        for (index, name) in names.enumerated() {
+        while size < catalogue.count * 4 { size *= 2 }
+        var codes = [UInt16](repeating: 0, count: size)
+        var spans = [(start: Int, count: Int)](repeating: (0, 0), count: size)
+        var names: [UInt8] = []
+        for (index, name) in catalogue.enumerated() {
             let bytes = Array(name.utf8)
             var position = bytes.withUnsafeBytes { Self.hash($0) } & (size - 1)
-            while slots[position] != nil { position = (position + 1) & (size - 1) }
-            slots[position] = Slot(name: bytes, code: UInt16(index + 1))
+            while codes[position] != 0 { position = (position + 1) & (size - 1) }
+            codes[position] = UInt16(index + 1)
+            spans[position] = (names.count, bytes.count)
+            names += bytes
         }
-        self.slots = slots
+        self.codes = codes
+        self.spans = spans
+        self.names = names
         mask = size - 1
     }
 
     /// The code of the name in `bytes`, or nil when the catalogue has no such name.
     func code(of bytes: UnsafeRawBufferPointer) -> UInt16? {
         var position = Self.hash(bytes) & mask
-        while let slot = slots[position] {
-            if slot.name.count == bytes.count, slot.name.withUnsafeBytes({ $0.elementsEqual(bytes) }) {
-                return slot.code
+        while codes[position] != 0 {
+            let span = spans[position]
+            if span.count == bytes.count,
+                names.withUnsafeBytes({ $0[span.start..<span.start + span.count].elementsEqual(bytes) })
+            {
+                return codes[position]
             }
             position = (position + 1) & mask
         }
