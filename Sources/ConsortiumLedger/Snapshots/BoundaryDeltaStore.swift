@@ -5,9 +5,10 @@ import Projections
 /// knows, at each boundary, exactly which entries changed since the previous one.
 ///
 /// Each key lives in one dictionary entry holding its current value and whether it was
-/// written since the last boundary; the first write after a boundary notes the key and its
-/// value then (which is its value at the boundary) in two arrays beside the dictionary, so a
-/// write costs one probe and a boundary looks only at the keys written since the last one.
+/// written since the last boundary; the first write after a boundary notes the key and a copy
+/// of its value then (which is its value at the boundary) in `BoundaryNotes` beside the
+/// dictionary, so a write costs one probe and a boundary looks only at the keys written since
+/// the last one.
 /// Reads of keys never written go to the base once (`BaseReadMemo`: a snapshot's base read is
 /// a B-tree seek).
 struct BoundaryDeltaStore<Base: ProjectionStore>: ProjectionStore {
@@ -21,9 +22,8 @@ struct BoundaryDeltaStore<Base: ProjectionStore>: ProjectionStore {
 
     let base: Base
     private var entries: [ByteKey: Entry] = [:]
-    /// Keys first written since the last boundary, in no order, and each one's value at it.
-    private var writtenKeys: [ByteKey] = []
-    private var boundaryValues: [[UInt8]?] = []
+    /// Keys first written since the last boundary, and each one's value at it.
+    private var notes = BoundaryNotes()
     private let reads = BaseReadMemo<[UInt8]>()
 
     init(base: Base) {
@@ -53,17 +53,10 @@ struct BoundaryDeltaStore<Base: ProjectionStore>: ProjectionStore {
 
     mutating func update<R>(_ storeKey: ByteKey, _ body: (inout [UInt8]?) throws -> R) throws -> R {
         if let index = entries.index(forKey: storeKey) {
-            var before: [UInt8]?? = nil
-            defer {
-                if let before {
-                    writtenKeys.append(storeKey)
-                    boundaryValues.append(before)
-                }
-            }
             return try Self.modify(&entries.values[index]) { entry in
                 if !entry.written {
                     entry.written = true
-                    before = .some(entry.value)
+                    notes.note(storeKey, before: entry.value)
                 }
                 entry.dirty = true
                 return try body(&entry.value)
@@ -71,8 +64,7 @@ struct BoundaryDeltaStore<Base: ProjectionStore>: ProjectionStore {
         }
         let before = try reads.remembered(storeKey) ?? base.get(storeKey)
         var entry = Entry(value: before, written: true, dirty: true)
-        writtenKeys.append(storeKey)
-        boundaryValues.append(before)
+        notes.note(storeKey, before: before)
         defer { entries[storeKey] = entry }
         return try body(&entry.value)
     }
@@ -108,20 +100,19 @@ struct BoundaryDeltaStore<Base: ProjectionStore>: ProjectionStore {
     /// key order; this position becomes the boundary. Keys under the meta prefix (a model's
     /// own bookkeeping) and absent values are left out, as in `ReadModelDigest`.
     mutating func takeDelta() -> [(key: [UInt8], value: [UInt8])] {
-        let order = ByteKey.ascendingOrder(writtenKeys)
+        let order = ByteKey.ascendingOrder(notes.keys)
         var changed: [(key: [UInt8], value: [UInt8])] = []
         for position in order {
-            let key = writtenKeys[position]
+            let key = notes.keys[position]
             guard let index = entries.index(forKey: key) else { continue }
             let value = Self.modify(&entries.values[index]) { entry -> [UInt8]? in
                 entry.written = false
                 return entry.value
             }
-            guard let value, value != boundaryValues[position], key.first != 0 else { continue }
+            guard let value, !notes.value(at: position, equals: value), key.first != 0 else { continue }
             changed.append((key.bytes, value))
         }
-        writtenKeys.removeAll(keepingCapacity: true)
-        boundaryValues.removeAll(keepingCapacity: true)
+        notes.removeAll()
         return changed
     }
 
@@ -136,16 +127,15 @@ struct BoundaryDeltaStore<Base: ProjectionStore>: ProjectionStore {
                 defer { entry.written = true }
                 return entry.written
             }
-            if let position = writtenKeys.firstIndex(of: storeKey), alreadyNoted {
-                boundaryValues[position] = atBoundary
+            if let position = notes.keys.firstIndex(of: storeKey), alreadyNoted {
+                notes.replaceValue(at: position, with: atBoundary)
                 return
             }
         } else {
             let value = try reads.remembered(storeKey) ?? base.get(key)
             entries[storeKey] = Entry(value: value, written: true, dirty: false)
         }
-        writtenKeys.append(storeKey)
-        boundaryValues.append(atBoundary)
+        notes.note(storeKey, before: atBoundary)
     }
 
     /// Every entry written since the base, in key order (absent values left out): what a
