@@ -33,45 +33,57 @@ public struct LogWriter {
     private func appendBatch(
         _ batch: [NewEvent], hooks: inout some AppendHooks, indexingInto pending: inout PendingIndexes
     ) throws -> AppendResult {
-        var (sequence, previous) = try headInTransaction()
+        let head = try headInTransaction()
+        return try transaction.withCursor(dbs.events) { cursor in
+            try append(batch, after: head, cursor: &cursor, hooks: &hooks, pending: &pending)
+        }
+    }
+
+    /// `appendBatch`'s loop, apart so that `pending` is an inout parameter here rather than a
+    /// closure's capture: every look-up in a captured one copied the whole struct (its references
+    /// retained and released), twice per event, 3 % of an import's writer.
+    private func append(
+        _ batch: [NewEvent], after head: (sequence: UInt64, hash: ChainHash), cursor: inout Cursor,
+        hooks: inout some AppendHooks, pending: inout PendingIndexes
+    ) throws -> AppendResult {
+        var (sequence, previous) = head
         let batchStart = sequence + 1
         var result = AppendResult(sequences: [], duplicates: [])
         result.sequences.reserveCapacity(batch.count)
         result.duplicates.reserveCapacity(batch.count)
-        try transaction.withCursor(dbs.events) { cursor in
-            for (index, event) in batch.enumerated() {
-                try validateShape(event, index: index)
-                if let original = try existingSequence(
-                    of: event, index: index, pending: pending, batch: batch, batchStart: batchStart)
-                {
-                    result.sequences.append(original)
-                    result.duplicates.append(true)
-                    continue
-                }
-                let current = try pending.version(ofStream: event.stream) ?? streamVersion(event.stream)
-                if let expected = event.expectedVersion, expected != current {
-                    throw EventStoreError(
-                        .versionConflict,
-                        "version conflict on stream \(event.stream): expected version \(expected), actual \(current)"
-                            + " (event \(index + 1) of the batch, id \(event.id)); nothing was written",
-                        batchIndex: index)
-                }
-                sequence += 1
-                let version = current + 1
-                try hooks.willAppend(event, sequence: sequence, version: version, batchIndex: index, in: transaction)
-                let (stored, hash) = RecordCodec.encodeStored(
-                    event, sequence: sequence, version: version, recordedAt: event.recordedAt ?? recordedAt,
-                    previous: previous)
-                try cursor.put(BigEndianKey(sequence), stored, flags: .append)
-                pending.record(
-                    id: event.id, stream: event.stream, version: version, sequence: sequence, batchIndex: index)
-                try stored.withUnsafeBytes { raw in
-                    try hooks.didAppend(try RecordView(stored: raw), batchIndex: index, in: transaction)
-                }
-                previous = hash
-                result.sequences.append(sequence)
-                result.duplicates.append(false)
+        for (index, event) in batch.enumerated() {
+            try validateShape(event, index: index)
+            if let original = try existingSequence(
+                of: event, index: index, earlier: pending.recorded(id: event.id), batch: batch,
+                batchStart: batchStart)
+            {
+                result.sequences.append(original)
+                result.duplicates.append(true)
+                continue
             }
+            let current = try pending.version(ofStream: event.stream) ?? streamVersion(event.stream)
+            if let expected = event.expectedVersion, expected != current {
+                throw EventStoreError(
+                    .versionConflict,
+                    "version conflict on stream \(event.stream): expected version \(expected), actual \(current)"
+                        + " (event \(index + 1) of the batch, id \(event.id)); nothing was written",
+                    batchIndex: index)
+            }
+            sequence += 1
+            let version = current + 1
+            try hooks.willAppend(event, sequence: sequence, version: version, batchIndex: index, in: transaction)
+            let (stored, hash) = RecordCodec.encodeStored(
+                event, sequence: sequence, version: version, recordedAt: event.recordedAt ?? recordedAt,
+                previous: previous)
+            try cursor.put(BigEndianKey(sequence), stored, flags: .append)
+            pending.record(
+                id: event.id, stream: event.stream, version: version, sequence: sequence, batchIndex: index)
+            try stored.withUnsafeBytes { raw in
+                try hooks.didAppend(try RecordView(stored: raw), batchIndex: index, in: transaction)
+            }
+            previous = hash
+            result.sequences.append(sequence)
+            result.duplicates.append(false)
         }
         return result
     }
@@ -114,12 +126,14 @@ public struct LogWriter {
     }
 
     /// The sequence of an already-recorded event with this id and the same content (also
-    /// earlier in this batch); throws when the id was used for different content.
+    /// earlier in this batch); throws when the id was used for different content. `earlier`:
+    /// the id's entry among this transaction's pending ones, if it has one.
     private func existingSequence(
-        of event: NewEvent, index: Int, pending: borrowing PendingIndexes, batch: [NewEvent], batchStart: UInt64
+        of event: NewEvent, index: Int, earlier: (sequence: UInt64, batchIndex: Int)?, batch: [NewEvent],
+        batchStart: UInt64
     ) throws -> UInt64? {
         let sequence: UInt64
-        if let earlier = pending.recorded(id: event.id) {
+        if let earlier {
             guard earlier.sequence < batchStart else {
                 guard batch[earlier.batchIndex].hasSameSubmission(as: event) else {
                     throw idConflict(event, sequence: earlier.sequence, index: index)
