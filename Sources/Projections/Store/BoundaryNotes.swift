@@ -32,7 +32,9 @@ public struct BoundaryNotes: Sendable {
     /// Takes back the last note: for a new key whose write stored nothing after all.
     public mutating func removeLast() {
         keys.removeLast()
-        bytes.removeSubrange(spans.removeLast().start...)
+        let span = spans.removeLast()
+        // Its own bytes only, and only when nothing came after them (`replaceValue` appends).
+        if span.count > 0, span.start + span.count == bytes.count { bytes.removeSubrange(span.start...) }
     }
 
     /// Whether the key noted at `index` had exactly `value` then.
@@ -55,6 +57,7 @@ public struct BoundaryNotes: Sendable {
         bytes.append(contentsOf: value)
     }
 
+    /// Forgets every note (at a boundary), keeping the buffers' capacity.
     public mutating func removeAll() {
         keys.removeAll(keepingCapacity: true)
         spans.removeAll(keepingCapacity: true)
