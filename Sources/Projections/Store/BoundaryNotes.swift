@@ -29,12 +29,12 @@ public struct BoundaryNotes: Sendable {
         bytes.append(contentsOf: value)
     }
 
-    /// Takes back the last note: for a new key whose write stored nothing after all.
+    /// Takes back the last note: for a new key whose write stored nothing after all. Its bytes,
+    /// if it had any (a new key's value before is absent), stay unused until `removeAll`, as a
+    /// replaced value's do: cutting them could cut a later replacement's.
     public mutating func removeLast() {
         keys.removeLast()
-        let span = spans.removeLast()
-        // Its own bytes only, and only when nothing came after them (`replaceValue` appends).
-        if span.count > 0, span.start + span.count == bytes.count { bytes.removeSubrange(span.start...) }
+        spans.removeLast()
     }
 
     /// Whether the key noted at `index` had exactly `value` then.

@@ -7,9 +7,9 @@ import Domain
 ///
 /// The first write to a key after a boundary notes the key and a copy of its value then
 /// (`BoundaryNotes`); the base's own entry records that it was noted in this period (one probe
-/// per write, not a second dictionary). At the next boundary the changed entries are those whose value now
-/// differs from it (keys under the meta prefix and absent keys left out, as the checkpointer
-/// does). With tracking off it is the plain store plus one flag test per write.
+/// per write, not a second dictionary). At the next boundary the changed entries are those
+/// whose value now differs from it (keys under the meta prefix and absent keys left out, as the
+/// checkpointer does). With tracking off it is the plain store plus one flag test per write.
 public struct DeltaTrackingStore: ProjectionStore, Sendable {
     public internal(set) var base: InMemoryProjectionStore
     /// Whether writes are noted (off once the last boundary is passed, or never on).
